@@ -1,0 +1,2 @@
+// placeholder, replaced as the target is written
+enum MeshsimCLIPlaceholder {}

@@ -1,0 +1,100 @@
+/// Simulated time and durations, in integer nanoseconds.
+public typealias Nanoseconds = Int64
+
+/// A decoded, validated scenario: everything a run needs besides the seed override.
+///
+/// Sections whose behaviour is not simulated yet are still decoded in full, so the format
+/// is whole; the runner refuses them with a "not simulated yet" error.
+public struct Scenario: Sendable {
+    public var name: String
+    public var description: String?
+    public var seed: UInt64
+    public var duration: Nanoseconds
+    public var warmup: Nanoseconds
+    public var interval: Nanoseconds
+    public var clients: [Client]
+    public var gateway: Gateway?
+    public var mesh: Mesh
+    /// In file order; names are unique.
+    public var services: [Service]
+    public var faults: [Fault]
+    public var rollout: Rollout?
+    public var variants: [Variant]
+    public var assertions: [Assertion]
+    /// Where each top-level section starts, for diagnostics about a whole section.
+    public var sectionLocations: [String: SourceLocation]
+
+    public init(
+        name: String, description: String? = nil, seed: UInt64 = 1, duration: Nanoseconds,
+        warmup: Nanoseconds = 0, interval: Nanoseconds = 10_000_000_000, clients: [Client],
+        gateway: Gateway? = nil, mesh: Mesh = Mesh(), services: [Service], faults: [Fault] = [],
+        rollout: Rollout? = nil, variants: [Variant] = [], assertions: [Assertion] = [],
+        sectionLocations: [String: SourceLocation] = [:]
+    ) {
+        self.name = name
+        self.description = description
+        self.seed = seed
+        self.duration = duration
+        self.warmup = warmup
+        self.interval = interval
+        self.clients = clients
+        self.gateway = gateway
+        self.mesh = mesh
+        self.services = services
+        self.faults = faults
+        self.rollout = rollout
+        self.variants = variants
+        self.assertions = assertions
+        self.sectionLocations = sectionLocations
+    }
+
+    public func service(named name: String) -> Service? {
+        services.first { $0.name == name }
+    }
+}
+
+/// `mesh:`: whether calls pass Envoy sidecars, and what the sidecars cost.
+public struct Mesh: Sendable {
+    public enum MTLSMode: String, Sendable, CaseIterable { case strict = "STRICT", permissive = "PERMISSIVE", disable = "DISABLE" }
+
+    public var enabled: Bool
+    public var sidecarLatency: Distribution
+    public var mtls: MTLSMode
+    public var mtlsLatency: Distribution
+    public var location: SourceLocation?
+
+    public init(
+        enabled: Bool = false, sidecarLatency: Distribution = .constant(0), mtls: MTLSMode = .strict,
+        mtlsLatency: Distribution = .constant(0), location: SourceLocation? = nil
+    ) {
+        self.enabled = enabled
+        self.sidecarLatency = sidecarLatency
+        self.mtls = mtls
+        self.mtlsLatency = mtlsLatency
+        self.location = location
+    }
+}
+
+/// A named set of overrides by path, used by `meshsim compare`.
+public struct Variant: Sendable {
+    public var name: String
+    public var overrides: [Override]
+    public var location: SourceLocation
+
+    public init(name: String, overrides: [Override], location: SourceLocation) {
+        self.name = name
+        self.overrides = overrides
+        self.location = location
+    }
+}
+
+/// One `PATH=VALUE` override (`--set`, or an entry of a variant).
+public struct Override: Sendable {
+    public var path: String
+    public var value: YAMLNode
+
+    public init(path: String, value: YAMLNode) {
+        self.path = path
+        self.value = value
+    }
+}

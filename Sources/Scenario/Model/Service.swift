@@ -1,0 +1,89 @@
+/// `services.NAME`: a service with its versions (subsets), call graph and mesh policy.
+public struct Service: Sendable {
+    public enum OnCallFailure: String, Sendable, Hashable { case fail, ignore }
+
+    public var name: String
+    /// Never empty; a service written without `versions` has the single version `default`.
+    /// Each version has the service-level fields already applied where it does not override them.
+    public var versions: [ServiceVersion]
+    /// Istio DestinationRule `trafficPolicy`; nil when absent (Istio defaults apply).
+    public var trafficPolicy: TrafficPolicy?
+    /// Istio VirtualService `http`; nil when absent.
+    public var http: [HTTPRoute]?
+    /// True when the file wrote `versions:`; false for the implicit `default` version.
+    public var hasDeclaredVersions: Bool
+    public var location: SourceLocation
+
+    public init(
+        name: String, versions: [ServiceVersion], trafficPolicy: TrafficPolicy? = nil, http: [HTTPRoute]? = nil,
+        hasDeclaredVersions: Bool = false, location: SourceLocation
+    ) {
+        self.name = name
+        self.versions = versions
+        self.trafficPolicy = trafficPolicy
+        self.http = http
+        self.hasDeclaredVersions = hasDeclaredVersions
+        self.location = location
+    }
+
+    public func version(named name: String) -> ServiceVersion? {
+        versions.first { $0.name == name }
+    }
+}
+
+/// One version (subset) of a service, with inherited fields resolved.
+public struct ServiceVersion: Sendable {
+    public var name: String
+    public var replicas: Int
+    /// Requests an instance processes at once (the slot is held until it answers).
+    public var concurrency: Int
+    /// Requests waiting per instance beyond `concurrency`; nil = unlimited. Overflow → 503.
+    public var queue: Int?
+    /// Own processing time, downstream calls excluded.
+    public var latency: Distribution
+    /// Fraction (0…1) of requests answered with `errorStatus`.
+    public var errors: Double
+    public var errorStatus: Int
+    public var calls: [CallStep]
+    public var onCallFailure: Service.OnCallFailure
+    public var location: SourceLocation
+
+    public init(
+        name: String, replicas: Int = 1, concurrency: Int = 1, queue: Int? = nil, latency: Distribution = .zero,
+        errors: Double = 0, errorStatus: Int = 500, calls: [CallStep] = [],
+        onCallFailure: Service.OnCallFailure = .fail, location: SourceLocation
+    ) {
+        self.name = name
+        self.replicas = replicas
+        self.concurrency = concurrency
+        self.queue = queue
+        self.latency = latency
+        self.errors = errors
+        self.errorStatus = errorStatus
+        self.calls = calls
+        self.onCallFailure = onCallFailure
+        self.location = location
+    }
+}
+
+/// One step of a service's downstream calls: a single call, or calls that run at once.
+public enum CallStep: Sendable, Hashable {
+    case call(DownstreamCall)
+    case parallel([DownstreamCall])
+}
+
+public struct DownstreamCall: Sendable, Hashable {
+    public var service: String
+    /// Fraction (0…1) of requests that make the call; default 1.
+    public var percent: Double
+    /// nil = the incoming path.
+    public var path: String?
+    public var location: SourceLocation
+
+    public init(service: String, percent: Double = 1, path: String? = nil, location: SourceLocation) {
+        self.service = service
+        self.percent = percent
+        self.path = path
+        self.location = location
+    }
+}

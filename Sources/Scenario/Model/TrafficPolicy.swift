@@ -1,0 +1,65 @@
+/// Istio DestinationRule `trafficPolicy`. Absent fields are nil; Istio's defaults are applied
+/// by the policy engine, not here, so that `validate` can tell written from defaulted.
+public struct TrafficPolicy: Sendable, Hashable {
+    public enum LoadBalancer: Sendable, Hashable {
+        case roundRobin
+        case leastRequest
+        case random
+        case consistentHashHeader(String)
+    }
+
+    public var loadBalancer: LoadBalancer?
+    public var connectionPool: ConnectionPool?
+    public var outlierDetection: OutlierDetection?
+    public var location: SourceLocation
+
+    public init(
+        loadBalancer: LoadBalancer? = nil, connectionPool: ConnectionPool? = nil,
+        outlierDetection: OutlierDetection? = nil, location: SourceLocation
+    ) {
+        self.loadBalancer = loadBalancer
+        self.connectionPool = connectionPool
+        self.outlierDetection = outlierDetection
+        self.location = location
+    }
+}
+
+public struct ConnectionPool: Sendable, Hashable {
+    public var maxConnections: Int?
+    public var http1MaxPendingRequests: Int?
+    public var http2MaxRequests: Int?
+    public var maxRetries: Int?
+
+    public init(maxConnections: Int? = nil, http1MaxPendingRequests: Int? = nil, http2MaxRequests: Int? = nil, maxRetries: Int? = nil) {
+        self.maxConnections = maxConnections
+        self.http1MaxPendingRequests = http1MaxPendingRequests
+        self.http2MaxRequests = http2MaxRequests
+        self.maxRetries = maxRetries
+    }
+}
+
+public struct OutlierDetection: Sendable, Hashable {
+    public var consecutive5xxErrors: Int?
+    public var consecutiveGatewayErrors: Int?
+    public var interval: Nanoseconds?
+    public var baseEjectionTime: Nanoseconds?
+    /// Percent, 0…100.
+    public var maxEjectionPercent: Int?
+    /// Percent, 0…100.
+    public var minHealthPercent: Int?
+    public var location: SourceLocation
+
+    public init(
+        consecutive5xxErrors: Int? = nil, consecutiveGatewayErrors: Int? = nil, interval: Nanoseconds? = nil,
+        baseEjectionTime: Nanoseconds? = nil, maxEjectionPercent: Int? = nil, minHealthPercent: Int? = nil,
+        location: SourceLocation
+    ) {
+        self.consecutive5xxErrors = consecutive5xxErrors
+        self.consecutiveGatewayErrors = consecutiveGatewayErrors
+        self.interval = interval
+        self.baseEjectionTime = baseEjectionTime
+        self.maxEjectionPercent = maxEjectionPercent
+        self.minHealthPercent = minHealthPercent
+        self.location = location
+    }
+}
