@@ -1,0 +1,108 @@
+import Scenario
+
+/// Open-loop arrival times for a rate that is piecewise linear in time (a constant rate is
+/// one flat piece).
+///
+/// Both spacings walk the cumulative intensity Λ(t) = ∫₀ᵗ rate: evenly spaced arrivals
+/// fall at Λ = 0, 1, 2, …; Poisson arrivals at Λ increments drawn from Exp(1), which is
+/// the time-change construction of a non-homogeneous Poisson process.
+struct ArrivalProcess: Sendable {
+    /// Breakpoints in seconds; the rate is linear between them and constant after the last.
+    private let times: [Double]
+    private let rates: [Double]
+    let spacing: Client.Spacing
+
+    /// Index of the piece holding `cursorTime`.
+    private var piece = 0
+    private var cursorTime = 0.0
+    /// How many evenly spaced arrivals have been handed out.
+    private var issued = 0.0
+    private var cursorLambda = 0.0
+
+    init(rate: Double, spacing: Client.Spacing) {
+        self.init(points: [SchedulePoint(at: 0, rate: rate)], spacing: spacing)
+    }
+
+    init(points: [SchedulePoint], spacing: Client.Spacing) {
+        var times = points.map { Double($0.at) / 1e9 }
+        var rates = points.map(\.rate)
+        // Before the first point the rate is the first point's rate.
+        if let first = times.first, first > 0 {
+            times.insert(0, at: 0)
+            rates.insert(rates[0], at: 0)
+        }
+        if times.isEmpty {
+            times = [0]
+            rates = [0]
+        }
+        self.times = times
+        self.rates = rates
+        self.spacing = spacing
+    }
+
+    /// The next arrival time in nanoseconds, or nil when the rate stays 0 for ever.
+    mutating func next(_ rng: inout RandomStream) -> Nanoseconds? {
+        let target: Double
+        switch spacing {
+        case .uniform:
+            target = issued
+            issued += 1
+        case .poisson:
+            target = cursorLambda + rng.nextExponential(mean: 1)
+        }
+        guard let seconds = advance(toLambda: target) else { return nil }
+        return Nanoseconds((seconds * 1e9).rounded(.up))
+    }
+
+    /// Moves the cursor forward to where Λ reaches `target` and returns that time in seconds.
+    private mutating func advance(toLambda target: Double) -> Double? {
+        while true {
+            let start = times[piece]
+            let r0 = rate(at: cursorTime)
+            let isLast = piece == times.count - 1
+            let slope = isLast ? 0 : (rates[piece + 1] - rates[piece]) / (times[piece + 1] - start)
+            var need = target - cursorLambda
+            if need <= 0 {
+                // An arrival due now happens now, unless the rate is 0 here: then at the
+                // first moment it is positive.
+                if r0 > 0 { return cursorTime }
+                need = 1e-12
+            }
+            let available = isLast ? Double.infinity : Self.area(r0: r0, slope: slope, over: times[piece + 1] - cursorTime)
+            if need <= available {
+                let tau = Self.duration(toCover: need, r0: r0, slope: slope)
+                guard tau.isFinite else { return nil }
+                cursorTime += tau
+                cursorLambda = target
+                return cursorTime
+            }
+            if isLast { return nil }
+            cursorLambda += available
+            cursorTime = times[piece + 1]
+            piece += 1
+        }
+    }
+
+    private func rate(at t: Double) -> Double {
+        let isLast = piece == times.count - 1
+        if isLast { return rates[piece] }
+        let fraction = (t - times[piece]) / (times[piece + 1] - times[piece])
+        return rates[piece] + (rates[piece + 1] - rates[piece]) * fraction
+    }
+
+    /// ∫ over [0, τ] of r0 + slope·t.
+    private static func area(r0: Double, slope: Double, over tau: Double) -> Double {
+        r0 * tau + slope * tau * tau / 2
+    }
+
+    /// Smallest τ ≥ 0 with r0·τ + slope·τ²/2 = amount (infinite when the rate never gets there).
+    private static func duration(toCover amount: Double, r0: Double, slope: Double) -> Double {
+        if abs(slope) < 1e-12 {
+            return r0 > 0 ? amount / r0 : .infinity
+        }
+        let discriminant = r0 * r0 + 2 * slope * amount
+        if discriminant < 0 { return .infinity }
+        // The cancellation-free form of (−r0 + √disc) / slope.
+        return 2 * amount / (r0 + discriminant.squareRoot())
+    }
+}

@@ -1,0 +1,80 @@
+import Scenario
+
+/// Who waits for a call's answer. The token is the waiter's token when the call was made;
+/// if it has changed since, the waiter has gone (timed out, reset) and the answer is dropped.
+enum Waiter: Sendable {
+    case request(Int32, token: UInt32)
+    case job(Int32, token: UInt32)
+}
+
+/// A client's logical request, from its first send to its final outcome (client retries included).
+struct RequestRecord: SlabRecord {
+    /// Changes whenever the current attempt is abandoned or the record is freed.
+    var token: UInt32 = 0
+    var client: Int32 = 0
+    /// Closed-loop user, or -1.
+    var user: Int32 = -1
+    var template: Int32 = 0
+    var start: Nanoseconds = 0
+    var retries: Int32 = 0
+    var counted = false
+    var live = false
+}
+
+/// Where a call goes.
+enum CallTarget: Sendable, Equatable {
+    case gateway
+    case service(Int32)
+}
+
+/// One hop: a caller asks a target and waits, across the attempts that hop's retry policy allows.
+struct CallRecord: SlabRecord {
+    var token: UInt32 = 0
+    var waiter: Waiter = .request(-1, token: 0)
+    var target: CallTarget = .gateway
+    /// The calling service (for partitions), -1 for a client, -2 for the gateway.
+    var callerService: Int32 = -1
+    /// Attribution of the originating client request.
+    var client: Int32 = 0
+    var route: Int32 = -1
+    var template: Int32 = 0
+    var counted = false
+    /// Retries left (Kong upstream retries for gateway → service calls).
+    var retriesLeft: Int32 = 0
+    var attemptTimeout: Nanoseconds = 0
+    var attemptStart: Nanoseconds = 0
+    /// Server and job of the current attempt.
+    var server: Int32 = -1
+    var job: Int32 = -1
+    var live = false
+}
+
+/// A job: one attempt being served by a server (gateway replica or instance).
+struct JobRecord: SlabRecord {
+    enum Phase: UInt8, Sendable {
+        case queued, processing, calling, answering
+    }
+
+    var token: UInt32 = 0
+    var server: Int32 = 0
+    var call: Int32 = 0
+    var callToken: UInt32 = 0
+    var arrival: Nanoseconds = 0
+    var phase: Phase = .queued
+    /// Next step of the version's calls, and calls of the current step still out.
+    var step: Int32 = 0
+    var pending: Int32 = 0
+    var failed = false
+    /// The answer decided while a hang held the job.
+    var outcome = Outcome(status: 200, flag: .none)
+    /// Attribution copied from the call, which may be gone before the job ends.
+    var client: Int32 = 0
+    var route: Int32 = -1
+    var template: Int32 = 0
+    var counted = false
+    /// Stopped by a hang fault; resumed where it stopped when the hang ends.
+    var parked = false
+    /// Next job in the server's wait queue.
+    var nextInQueue: Int32 = -1
+    var live = false
+}

@@ -1,0 +1,40 @@
+/// The mutable side of a gateway replica or an instance: busy workers, its wait queue
+/// (an intrusive list through `JobRecord.nextInQueue`), the faults acting on it, and its
+/// own random stream.
+struct ServerState: Sendable {
+    var active = 0
+    var queued = 0
+    var queueHead: Int32 = -1
+    var queueTail: Int32 = -1
+    /// Counts, not flags, so overlapping faults of one kind end independently.
+    var crashed = 0
+    var hung = 0
+    /// Indices of active latency and error faults (rarely more than one).
+    var latencyFaults: [Int32] = []
+    var errorFaults: [Int32] = []
+    var rng: RandomStream
+    /// Round-robin position per service, used when this server is a gateway replica.
+    var cursors: [Int] = []
+
+    init(rng: RandomStream) {
+        self.rng = rng
+    }
+}
+
+/// Why an attempt failed before a server answered it.
+enum AttemptFailure: UInt8, Sendable {
+    /// Crashed instance or partition: the connection was refused.
+    case connectFailure
+    /// Workers and queue full.
+    case overflow
+    /// The instance crashed while handling the request.
+    case reset
+
+    var outcome: Outcome {
+        switch self {
+        case .connectFailure: return Outcome(status: 503, flag: .connectFailure)
+        case .overflow: return Outcome(status: 503, flag: .overflow)
+        case .reset: return Outcome(status: 503, flag: .connectionTermination)
+        }
+    }
+}

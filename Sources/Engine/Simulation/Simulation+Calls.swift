@@ -1,0 +1,101 @@
+import Scenario
+
+/// Calls: one hop from a caller to the gateway or a service, across the attempts its
+/// retry policy allows. Without a mesh the only hop-level policy is Kong's at the edge:
+/// upstream retries on connect failures and timeouts, and the route timeout per attempt.
+extension Simulation {
+    mutating func openCall(_ call: CallRecord) -> Int32 {
+        calls.insert(call)
+    }
+
+    /// Sends the call's next attempt. `pickerServer` is the calling server (a gateway
+    /// replica balances round-robin; an instance or a client picks at random), −1 for a client.
+    mutating func dispatchAttempt(_ call: Int32, pickerServer: Int32) {
+        calls[call].token &+= 1
+        calls[call].attemptStart = now
+        let token = calls[call].token
+        let server: Int
+        switch calls[call].target {
+        case .gateway:
+            server = nextGatewayReplica
+            nextGatewayReplica = (nextGatewayReplica + 1) % world.gatewayReplicas
+        case .service(let service):
+            server = pickInstance(of: Int(service), picker: pickerServer, client: Int(calls[call].client))
+        }
+        calls[call].server = Int32(server)
+        if calls[call].attemptTimeout > 0 {
+            queue.push(.attemptTimeout(call: call, token: token), at: now + calls[call].attemptTimeout)
+        }
+        if servers[server].crashed > 0 || isPartitioned(calls[call]) {
+            queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)
+            return
+        }
+        admit(call: call, token: token, at: server)
+    }
+
+    private mutating func pickInstance(of service: Int, picker: Int32, client: Int) -> Int {
+        let instances = world.services[service].instances
+        if picker >= 0 && picker < world.gatewayReplicas {
+            let replica = Int(picker)
+            let position = servers[replica].cursors[service] % instances.count
+            servers[replica].cursors[service] = position + 1
+            return instances.lowerBound + position
+        }
+        let draw = picker >= 0 ? servers[Int(picker)].rng.nextInt(below: instances.count) : clientRNG[client].nextInt(below: instances.count)
+        return instances.lowerBound + draw
+    }
+
+    private func isPartitioned(_ call: CallRecord) -> Bool {
+        guard case .service(let to) = call.target, call.callerService >= -2, call.callerService != -1 else { return false }
+        let from = call.callerService == -2 ? 0 : Int(call.callerService) + 1
+        return partitions[from * world.services.count + Int(to)] > 0
+    }
+
+    /// The current attempt ended, from the caller's side: an answer, a failure, or its timeout.
+    /// Stale attempts (the call moved on, or is gone) are ignored.
+    mutating func resolveAttempt(_ call: Int32, token: UInt32, outcome: Outcome, server: Int32) {
+        guard calls[call].live, calls[call].token == token else { return }
+        let record = calls[call]
+        if case .service(let service) = record.target, record.counted, server >= 0, let version = world.servers[Int(server)].version {
+            let latency = now - record.attemptStart
+            stats[scopes.services + Int(service)].record(outcome, latency: latency)
+            stats[scopes.versions + version].record(outcome, latency: latency)
+        }
+        let retriable = outcome.flag == .connectFailure || outcome.flag == .timeout
+        if retriable && record.retriesLeft > 0 {
+            calls[call].retriesLeft -= 1
+            recordRetry(of: record, server: server)
+            dispatchAttempt(call, pickerServer: pickerServer(of: record))
+            return
+        }
+        calls.remove(call)
+        deliver(outcome, to: record.waiter)
+    }
+
+    private func pickerServer(of call: CallRecord) -> Int32 {
+        if case .job(let job, _) = call.waiter, jobs[job].live { return jobs[job].server }
+        return -1
+    }
+
+    private mutating func recordRetry(of call: CallRecord, server: Int32) {
+        guard call.counted else { return }
+        stats[ScopeLayout.total].recordRetry()
+        stats[scopes.clients + Int(call.client)].recordRetry()
+        if call.route >= 0 { stats[scopes.routes + Int(call.route)].recordRetry() }
+        if case .service(let service) = call.target {
+            stats[scopes.services + Int(service)].recordRetry()
+            if server >= 0, let version = world.servers[Int(server)].version {
+                stats[scopes.versions + version].recordRetry()
+            }
+        }
+    }
+
+    private mutating func deliver(_ outcome: Outcome, to waiter: Waiter) {
+        switch waiter {
+        case .request(let request, let token):
+            if requests[request].live, requests[request].token == token { finishAttempt(request, outcome: outcome) }
+        case .job(let job, let token):
+            if jobs[job].live, jobs[job].token == token { childAnswered(job, outcome: outcome) }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Scenario
+
+/// Clients: open-loop arrivals and closed-loop users, client timeouts and retries, and
+/// the final outcome of each request as the client saw it.
+extension Simulation {
+    mutating func scheduleNextArrival(client: Int) {
+        guard let time = arrivals[client]?.next(&clientRNG[client]), time < world.duration else { return }
+        queue.push(.arrival(client: Int32(client)), at: time)
+    }
+
+    mutating func send(client: Int, user: Int32) {
+        let model = world.clients[client]
+        var template = 0
+        if model.templateCumulativeWeights.count > 1 {
+            let draw = clientRNG[client].nextUnit()
+            template = model.templateCumulativeWeights.firstIndex { draw < $0 } ?? model.templateCumulativeWeights.count - 1
+        }
+        var record = RequestRecord()
+        record.client = Int32(client)
+        record.user = user
+        record.template = Int32(template)
+        record.start = now
+        record.counted = now >= world.warmup
+        startAttempt(requests.insert(record))
+    }
+
+    mutating func startAttempt(_ request: Int32) {
+        let record = requests[request]
+        let model = world.clients[Int(record.client)]
+        let target: CallTarget = model.targetService.map { .service(Int32($0)) } ?? .gateway
+        var call = CallRecord()
+        call.waiter = .request(request, token: record.token)
+        call.target = target
+        call.callerService = -1
+        call.client = record.client
+        call.template = record.template
+        call.counted = record.counted
+        let index = openCall(call)
+        if let timeout = model.timeout {
+            queue.push(.clientTimeout(request: request, token: record.token), at: now + timeout)
+        }
+        dispatchAttempt(index, pickerServer: -1)
+    }
+
+    mutating func clientTimedOut(_ request: Int32, token: UInt32) {
+        guard requests[request].live, requests[request].token == token else { return }
+        finishAttempt(request, outcome: .clientTimeout)
+    }
+
+    /// The current attempt ended (answer or timeout): retry it or complete the request.
+    mutating func finishAttempt(_ request: Int32, outcome: Outcome) {
+        // A new token orphans the attempt's call and disarms its timeout.
+        requests[request].token &+= 1
+        let record = requests[request]
+        let model = world.clients[Int(record.client)]
+        if let retries = model.retries, Int(record.retries) < retries.attempts, Self.shouldRetry(outcome, retries.on) {
+            let ceiling = Double(retries.backoff) * Double(1 << min(Int(record.retries), 40))
+            let wait = Nanoseconds(clientRNG[Int(record.client)].nextUnit() * ceiling)
+            requests[request].retries += 1
+            if record.counted {
+                stats[ScopeLayout.total].recordRetry()
+                stats[scopes.clients + Int(record.client)].recordRetry()
+            }
+            queue.push(.clientRetry(request: request, token: record.token), at: now + wait)
+            return
+        }
+        complete(request, outcome: outcome)
+    }
+
+    mutating func complete(_ request: Int32, outcome: Outcome) {
+        let record = requests[request]
+        if record.counted {
+            let latency = now - record.start
+            stats[ScopeLayout.total].record(outcome, latency: latency)
+            stats[scopes.clients + Int(record.client)].record(outcome, latency: latency)
+        }
+        requests.remove(request)
+        if record.user >= 0 {
+            let client = Int(record.client)
+            let think = world.clients[client].thinkTime.sample(&clientRNG[client])
+            if now + think < world.duration {
+                queue.push(.userSend(client: record.client, user: record.user), at: now + think)
+            }
+        }
+    }
+
+    static func shouldRetry(_ outcome: Outcome, _ conditions: [ClientRetries.Condition]) -> Bool {
+        conditions.contains { condition in
+            switch condition {
+            case .serverError: return outcome.status >= 500
+            case .clientError: return outcome.status >= 400 && outcome.status < 500
+            case .timeout: return outcome.status == 0
+            case .status(let code): return outcome.status == code
+            }
+        }
+    }
+}

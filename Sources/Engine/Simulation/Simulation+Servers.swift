@@ -1,0 +1,212 @@
+import Scenario
+
+/// Servers: gateway replicas and instances take jobs into workers or their queue, process
+/// them, make the version's downstream calls step by step, and answer.
+///
+/// A worker (or concurrency slot) is held from the start of processing until the answer
+/// leaves, downstream calls included, as in a thread-per-request server: that is how a
+/// slow dependency exhausts its callers.
+extension Simulation {
+    mutating func admit(call: Int32, token: UInt32, at server: Int) {
+        let caller = calls[call]
+        var job = JobRecord()
+        job.server = Int32(server)
+        job.call = call
+        job.callToken = token
+        job.arrival = now
+        job.client = caller.client
+        job.route = caller.route
+        job.template = caller.template
+        job.counted = caller.counted
+        let model = world.servers[server]
+        if servers[server].active < model.capacity {
+            servers[server].active += 1
+            startProcessing(jobs.insert(job))
+        } else if servers[server].queued < model.queueLimit {
+            let index = jobs.insert(job)
+            if servers[server].queueTail >= 0 {
+                jobs[servers[server].queueTail].nextInQueue = index
+            } else {
+                servers[server].queueHead = index
+            }
+            servers[server].queueTail = index
+            servers[server].queued += 1
+        } else {
+            queue.push(.attemptFailed(call: call, token: token, failure: .overflow), at: now)
+        }
+    }
+
+    private mutating func startProcessing(_ job: Int32) {
+        let server = Int(jobs[job].server)
+        var latency: Nanoseconds
+        if let version = world.servers[server].version {
+            latency = world.versions[version].latency.sample(&servers[server].rng)
+        } else {
+            latency = world.gatewayLatency.sample(&servers[server].rng)
+        }
+        for fault in servers[server].latencyFaults {
+            latency += faultLatency[Int(fault)].sample(&servers[server].rng)
+        }
+        jobs[job].phase = .processing
+        queue.push(.jobReady(job: job, token: jobs[job].token), at: now + latency)
+    }
+
+    /// Goes on with a job whose processing ended, or that a hang held.
+    mutating func jobReady(_ job: Int32) {
+        let server = Int(jobs[job].server)
+        if servers[server].hung > 0 {
+            jobs[job].parked = true
+            return
+        }
+        switch jobs[job].phase {
+        case .queued:
+            break
+        case .processing:
+            if world.servers[server].version == nil {
+                routeAtGateway(job)
+            } else {
+                jobs[job].phase = .calling
+                runSteps(job)
+            }
+        case .calling:
+            if jobs[job].pending == 0 { continueAfterStep(job) }
+        case .answering:
+            answer(job, outcome: jobs[job].outcome)
+        }
+    }
+
+    private mutating func routeAtGateway(_ job: Int32) {
+        let record = jobs[job]
+        let client = world.clients[Int(record.client)]
+        guard let routeIndex = client.templateRoutes[Int(record.template)] else {
+            answer(job, outcome: Outcome(status: 404, flag: .noRoute))
+            return
+        }
+        let route = world.routes[routeIndex]
+        jobs[job].route = Int32(routeIndex)
+        jobs[job].phase = .calling
+        jobs[job].pending = 1
+        var call = CallRecord()
+        call.waiter = .job(job, token: record.token)
+        call.target = .service(Int32(route.service))
+        call.callerService = -2
+        call.client = record.client
+        call.route = Int32(routeIndex)
+        call.template = record.template
+        call.counted = record.counted
+        call.retriesLeft = Int32(route.retries)
+        call.attemptTimeout = route.timeout
+        dispatchAttempt(openCall(call), pickerServer: record.server)
+    }
+
+    /// Launches the next step that makes at least one call, or answers when none is left.
+    private mutating func runSteps(_ job: Int32) {
+        let server = Int(jobs[job].server)
+        guard let version = world.servers[server].version else { return }
+        let steps = world.versions[version].steps
+        while Int(jobs[job].step) < steps.count {
+            let step = steps[Int(jobs[job].step)]
+            jobs[job].step += 1
+            var launched: Int32 = 0
+            for downstream in step.calls where downstream.percent >= 1 || servers[server].rng.nextUnit() < downstream.percent {
+                launched += 1
+                launchCall(from: job, to: downstream.service)
+            }
+            if launched > 0 {
+                jobs[job].pending = launched
+                return
+            }
+        }
+        answerOwn(job)
+    }
+
+    private mutating func launchCall(from job: Int32, to service: Int) {
+        let record = jobs[job]
+        var call = CallRecord()
+        call.waiter = .job(job, token: record.token)
+        call.target = .service(Int32(service))
+        call.callerService = Int32(world.versions[world.servers[Int(record.server)].version ?? 0].service)
+        call.client = record.client
+        call.route = record.route
+        call.template = record.template
+        call.counted = record.counted
+        dispatchAttempt(openCall(call), pickerServer: record.server)
+    }
+
+    mutating func childAnswered(_ job: Int32, outcome: Outcome) {
+        let server = Int(jobs[job].server)
+        guard let version = world.servers[server].version else {
+            // The gateway relays its upstream's answer.
+            jobs[job].pending = 0
+            answer(job, outcome: outcome)
+            return
+        }
+        jobs[job].pending -= 1
+        if outcome.isFailure && world.versions[version].failOnCallFailure { jobs[job].failed = true }
+        guard jobs[job].pending == 0 else { return }
+        if servers[server].hung > 0 {
+            jobs[job].parked = true
+            return
+        }
+        continueAfterStep(job)
+    }
+
+    private mutating func continueAfterStep(_ job: Int32) {
+        if jobs[job].failed {
+            answer(job, outcome: Outcome(status: 500, flag: .none))
+        } else {
+            runSteps(job)
+        }
+    }
+
+    /// The instance's own answer: an error fault's status, its version's error rate, or 200.
+    private mutating func answerOwn(_ job: Int32) {
+        let server = Int(jobs[job].server)
+        var outcome = Outcome(status: 200, flag: .none)
+        for fault in servers[server].errorFaults {
+            if case .errors(let rate, let status) = world.faults[Int(fault)].kind, servers[server].rng.nextUnit() < rate {
+                outcome = Outcome(status: Int32(status), flag: .none)
+                break
+            }
+        }
+        if outcome.status == 200, let version = world.servers[server].version {
+            let model = world.versions[version]
+            if model.errors > 0, servers[server].rng.nextUnit() < model.errors {
+                outcome = Outcome(status: Int32(model.errorStatus), flag: .none)
+            }
+        }
+        answer(job, outcome: outcome)
+    }
+
+    /// Frees the worker, starts the next queued job, and hands the answer to the caller.
+    /// A hung server holds the answer until the hang ends.
+    private mutating func answer(_ job: Int32, outcome: Outcome) {
+        let record = jobs[job]
+        let server = Int(record.server)
+        if servers[server].hung > 0 {
+            jobs[job].phase = .answering
+            jobs[job].outcome = outcome
+            jobs[job].parked = true
+            return
+        }
+        if record.route >= 0, record.counted, world.servers[server].version == nil {
+            stats[scopes.routes + Int(record.route)].record(outcome, latency: now - record.arrival)
+        }
+        jobs.remove(job)
+        releaseWorker(server)
+        resolveAttempt(record.call, token: record.callToken, outcome: outcome, server: Int32(server))
+    }
+
+    mutating func releaseWorker(_ server: Int) {
+        let next = servers[server].queueHead
+        guard next >= 0 else {
+            servers[server].active -= 1
+            return
+        }
+        servers[server].queueHead = jobs[next].nextInQueue
+        if servers[server].queueHead < 0 { servers[server].queueTail = -1 }
+        servers[server].queued -= 1
+        jobs[next].nextInQueue = -1
+        startProcessing(next)
+    }
+}

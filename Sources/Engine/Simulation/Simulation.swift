@@ -1,0 +1,114 @@
+import Scenario
+
+/// The discrete-event core: a virtual clock, an event queue ordered by (time, sequence),
+/// and the world's mutable state. Handlers live in the extensions beside this file.
+struct Simulation {
+    let world: World
+    let scopes: ScopeLayout
+    var queue = EventQueue<SimEvent>(reservingCapacity: 4096)
+    var now: Nanoseconds = 0
+
+    var requests = Slab<RequestRecord>()
+    var calls = Slab<CallRecord>()
+    var jobs = Slab<JobRecord>()
+    var servers: ContiguousArray<ServerState>
+    var clientRNG: ContiguousArray<RandomStream>
+    var arrivals: ContiguousArray<ArrivalProcess?>
+    var nextGatewayReplica = 0
+    /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
+    var partitions: [Int]
+    let faultLatency: [Sampler]
+
+    var stats: ContiguousArray<ScopeStatistics>
+    var timeseries: [TimeseriesRow] = []
+    var events: [EventRecord] = []
+    var lastTick: Nanoseconds = 0
+
+    init(world: World, seed: UInt64) {
+        self.world = world
+        scopes = ScopeLayout(world: world)
+        servers = ContiguousArray(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
+        clientRNG = ContiguousArray(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
+        arrivals = ContiguousArray(world.clients.map(\.arrival))
+        partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
+        faultLatency = world.faults.map { fault in
+            if case .latency(let add) = fault.kind { return Sampler(add) }
+            return Sampler(.zero)
+        }
+        stats = ContiguousArray(repeating: ScopeStatistics(), count: scopes.count)
+        for replica in 0..<world.gatewayReplicas {
+            servers[replica].cursors = world.services.map { service in
+                servers[replica].rng.nextInt(below: max(service.instances.count, 1))
+            }
+        }
+    }
+
+    /// Runs to the end: clients send until `duration`, then everything in flight drains.
+    mutating func run() {
+        start()
+        while let (time, event) = queue.popMin() {
+            now = time
+            handle(event)
+        }
+        finish()
+    }
+
+    private mutating func start() {
+        for client in world.clients.indices {
+            if world.clients[client].arrival != nil {
+                scheduleNextArrival(client: client)
+            } else {
+                for user in 0..<world.clients[client].users {
+                    queue.push(.userSend(client: Int32(client), user: Int32(user)), at: 0)
+                }
+            }
+        }
+        for (index, fault) in world.faults.enumerated() {
+            queue.push(.faultStart(Int32(index)), at: fault.at)
+            if let duration = fault.duration {
+                queue.push(.faultEnd(Int32(index)), at: fault.at + duration)
+            }
+        }
+        queue.push(.tick, at: world.interval)
+    }
+
+    private mutating func handle(_ event: SimEvent) {
+        switch event {
+        case .arrival(let client):
+            send(client: Int(client), user: -1)
+            scheduleNextArrival(client: Int(client))
+        case .userSend(let client, let user):
+            send(client: Int(client), user: user)
+        case .clientTimeout(let request, let token):
+            clientTimedOut(request, token: token)
+        case .clientRetry(let request, let token):
+            if requests[request].live, requests[request].token == token { startAttempt(request) }
+        case .jobReady(let job, let token):
+            if jobs[job].live, jobs[job].token == token { jobReady(job) }
+        case .attemptFailed(let call, let token, let failure):
+            resolveAttempt(call, token: token, outcome: failure.outcome, server: calls[call].server)
+        case .attemptTimeout(let call, let token):
+            resolveAttempt(call, token: token, outcome: Outcome(status: 504, flag: .timeout), server: calls[call].server)
+        case .faultStart(let fault):
+            startFault(Int(fault))
+        case .faultEnd(let fault):
+            endFault(Int(fault))
+        case .tick:
+            closeInterval(at: now)
+            if now < world.duration || !queue.isEmpty {
+                queue.push(.tick, at: now + world.interval)
+            }
+        }
+    }
+
+    /// Requests nothing will ever end (held by a hang that outlasts the run, with no
+    /// timeout on their path) are counted as client timeouts when the run stops.
+    private mutating func finish() {
+        for index in requests.records.indices where requests.records[index].live {
+            complete(Int32(index), outcome: .clientTimeout)
+        }
+        if now > lastTick || stats.contains(where: { $0.interval.requests > 0 }) {
+            closeInterval(at: lastTick + world.interval)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Scenario
+
+/// Runs scenarios. The one public door into the engine.
+public enum Simulator {
+    /// Simulates `scenario` to the end and returns what it measured. Throws the sections
+    /// the engine does not simulate yet, so that nothing written is silently ignored.
+    public static func run(_ scenario: Scenario) throws(DiagnosticList) -> RunResult {
+        let unsupported = notSimulatedYet(scenario)
+        if !unsupported.isEmpty { throw DiagnosticList(unsupported) }
+        var simulation = Simulation(world: WorldBuilder.build(scenario), seed: scenario.seed)
+        simulation.run()
+        return simulation.result(scenarioName: scenario.name, seed: scenario.seed)
+    }
+
+    /// One error per section that is decoded and validated but not simulated yet.
+    public static func notSimulatedYet(_ scenario: Scenario) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func refuse(_ what: String, at location: SourceLocation?) {
+            let location = location ?? SourceLocation(file: scenario.name, line: 1, column: 1)
+            found.append(.error("\(what) is not simulated yet; remove it to run this scenario", at: location))
+        }
+        if let gateway = scenario.gateway {
+            for plugin in gateway.plugins { refuse("gateway plugin '\(plugin.name)'", at: plugin.location) }
+            for route in gateway.routes {
+                for plugin in route.plugins { refuse("route plugin '\(plugin.name)'", at: plugin.location) }
+            }
+        }
+        if scenario.mesh.enabled { refuse("the service mesh (mesh.enabled: true)", at: scenario.mesh.location) }
+        if let rollout = scenario.rollout { refuse("rollout", at: rollout.location) }
+        for assertion in scenario.assertions { refuse("assertion '\(assertion.text)'", at: assertion.location) }
+        return found
+    }
+}

@@ -1,0 +1,39 @@
+/// A record that lives in a `Slab`: its token changes whenever the slot's meaning does,
+/// so an event or waiter holding (index, token) can tell that its record is gone.
+protocol SlabRecord: Sendable {
+    var token: UInt32 { get set }
+    var live: Bool { get set }
+}
+
+/// Records addressed by a stable `Int32` index, with freed slots reused, so that steady
+/// state allocates nothing: the storage grows to the peak number of live records and
+/// stays there.
+struct Slab<Record: SlabRecord>: Sendable {
+    private(set) var records: ContiguousArray<Record> = []
+    private var free: ContiguousArray<Int32> = []
+
+    /// Stores `record` as live and returns its index; a reused slot gets a fresh token. Amortised O(1).
+    mutating func insert(_ record: Record) -> Int32 {
+        var record = record
+        record.live = true
+        if let index = free.popLast() {
+            record.token = records[Int(index)].token &+ 1
+            records[Int(index)] = record
+            return index
+        }
+        records.append(record)
+        return Int32(records.count - 1)
+    }
+
+    /// Frees the slot; its token changes, so every outstanding reference goes stale. O(1).
+    mutating func remove(_ index: Int32) {
+        records[Int(index)].live = false
+        records[Int(index)].token &+= 1
+        free.append(index)
+    }
+
+    subscript(index: Int32) -> Record {
+        get { records[Int(index)] }
+        _modify { yield &records[Int(index)] }
+    }
+}

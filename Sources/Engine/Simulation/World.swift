@@ -1,0 +1,83 @@
+import Scenario
+
+/// The scenario compiled for the hot path: every name resolved to an index, every
+/// distribution to a `Sampler`, every request template to its gateway route.
+///
+/// Built once per run; never mutated while the simulation runs.
+struct World: Sendable {
+    struct ClientModel: Sendable {
+        var name: String
+        /// Index into `services`, or nil for the gateway.
+        var targetService: Int?
+        var arrival: ArrivalProcess?
+        var users: Int
+        var thinkTime: Sampler
+        var timeout: Nanoseconds?
+        var retries: ClientRetries?
+        /// Cumulative weights of the request mix, for one uniform draw.
+        var templateCumulativeWeights: [Double]
+        /// Gateway route of each request template, or nil (404) / unused without a gateway.
+        var templateRoutes: [Int?]
+    }
+
+    struct RouteModel: Sendable {
+        var name: String
+        var service: Int
+        var timeout: Nanoseconds
+        var retries: Int
+    }
+
+    struct ServiceModel: Sendable {
+        var name: String
+        /// Indices into `versions`.
+        var versions: Range<Int>
+        /// Indices into `servers`, all versions in order (the Kubernetes Service endpoints).
+        var instances: Range<Int>
+    }
+
+    struct VersionModel: Sendable {
+        var name: String
+        var service: Int
+        var instances: Range<Int>
+        var latency: Sampler
+        var errors: Double
+        var errorStatus: Int
+        var steps: [Step]
+        var failOnCallFailure: Bool
+    }
+
+    /// One step of a version's downstream calls.
+    struct Step: Sendable {
+        /// Calls that run at once; a sequential call is a step of one.
+        var calls: [Call]
+    }
+
+    struct Call: Sendable {
+        var service: Int
+        var percent: Double
+    }
+
+    /// A gateway replica or a service instance: anything with workers and a queue.
+    struct ServerModel: Sendable {
+        var name: String
+        /// Index into `versions`, or nil for a gateway replica.
+        var version: Int?
+        var capacity: Int
+        var queueLimit: Int
+    }
+
+    var clients: [ClientModel]
+    var routes: [RouteModel]
+    var services: [ServiceModel]
+    var versions: [VersionModel]
+    /// Gateway replicas first (indices 0..<gatewayReplicas), then every instance.
+    var servers: [ServerModel]
+    var gatewayReplicas: Int
+    var gatewayLatency: Sampler
+    var faults: [Fault]
+    var duration: Nanoseconds
+    var warmup: Nanoseconds
+    var interval: Nanoseconds
+
+    var hasGateway: Bool { gatewayReplicas > 0 }
+}

@@ -1,0 +1,85 @@
+import Scenario
+
+/// Compiles a validated `Scenario` into the index-based `World` the simulation runs on.
+enum WorldBuilder {
+    static func build(_ scenario: Scenario) -> World {
+        let serviceIndex = Dictionary(scenario.services.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let gatewayReplicas = scenario.gateway?.replicas ?? 0
+
+        var servers: [World.ServerModel] = (0..<gatewayReplicas).map { replica in
+            World.ServerModel(
+                name: "gateway/\(replica)", version: nil,
+                capacity: scenario.gateway?.workers ?? Int.max, queueLimit: scenario.gateway?.queue ?? Int.max)
+        }
+        var services: [World.ServiceModel] = []
+        var versions: [World.VersionModel] = []
+        for (index, service) in scenario.services.enumerated() {
+            let firstVersion = versions.count
+            let firstInstance = servers.count
+            for version in service.versions {
+                let instanceStart = servers.count
+                for replica in 0..<version.replicas {
+                    servers.append(World.ServerModel(
+                        name: "\(service.name)/\(version.name)/\(replica)", version: versions.count,
+                        capacity: version.concurrency, queueLimit: version.queue ?? Int.max))
+                }
+                versions.append(World.VersionModel(
+                    name: version.name, service: index, instances: instanceStart..<servers.count,
+                    latency: Sampler(version.latency), errors: version.errors, errorStatus: version.errorStatus,
+                    steps: version.calls.map { step(of: $0, serviceIndex) },
+                    failOnCallFailure: version.onCallFailure == .fail))
+            }
+            services.append(World.ServiceModel(
+                name: service.name, versions: firstVersion..<versions.count, instances: firstInstance..<servers.count))
+        }
+
+        let gatewayRoutes = scenario.gateway?.routes ?? []
+        let routes = gatewayRoutes.map { route in
+            World.RouteModel(name: route.name, service: serviceIndex[route.service] ?? 0, timeout: route.timeout, retries: route.retries)
+        }
+        let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes) }
+
+        return World(
+            clients: clients, routes: routes, services: services, versions: versions, servers: servers,
+            gatewayReplicas: gatewayReplicas, gatewayLatency: Sampler(scenario.gateway?.latency ?? .zero),
+            faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval)
+    }
+
+    private static func step(of callStep: CallStep, _ serviceIndex: [String: Int]) -> World.Step {
+        let calls: [DownstreamCall]
+        switch callStep {
+        case .call(let call): calls = [call]
+        case .parallel(let parallel): calls = parallel
+        }
+        return World.Step(calls: calls.map { World.Call(service: serviceIndex[$0.service] ?? 0, percent: $0.percent) })
+    }
+
+    private static func client(of client: Client, _ serviceIndex: [String: Int], _ routes: [GatewayRoute]) -> World.ClientModel {
+        var arrival: ArrivalProcess?
+        var users = 0
+        var think = Distribution.zero
+        switch client.arrival {
+        case .rate(let rate, let spacing): arrival = ArrivalProcess(rate: rate, spacing: spacing)
+        case .schedule(let points, let spacing): arrival = ArrivalProcess(points: points, spacing: spacing)
+        case .users(let count, let thinkTime):
+            users = count
+            think = thinkTime
+        }
+        var targetService: Int?
+        if case .service(let name) = client.target { targetService = serviceIndex[name] }
+
+        var cumulative: [Double] = []
+        var total = 0.0
+        for template in client.requests {
+            total += template.weight
+            cumulative.append(total)
+        }
+        let templateRoutes = client.requests.map {
+            GatewayRouting.route(method: $0.method, path: $0.path, headers: $0.headers, routes: routes)
+        }
+        return World.ClientModel(
+            name: client.name, targetService: targetService, arrival: arrival, users: users, thinkTime: Sampler(think),
+            timeout: client.timeout, retries: client.retries, templateCumulativeWeights: cumulative.map { $0 / total },
+            templateRoutes: templateRoutes)
+    }
+}

@@ -1,0 +1,78 @@
+import Scenario
+
+/// Everything measured for one report scope: run totals, the current time-series
+/// interval, and answer counts by status and flag. Memory is fixed per scope.
+struct ScopeStatistics: Sendable {
+    struct IntervalCounts: Sendable {
+        var requests = 0
+        var ok = 0
+        var errors = 0
+        var rateLimited = 0
+    }
+
+    struct ResponseTally: Sendable {
+        var status: Int32
+        var flag: ResponseFlag
+        var count: Int
+    }
+
+    private(set) var counts = ScopeCounts()
+    private(set) var latency = LatencyHistogram()
+    private(set) var interval = IntervalCounts()
+    private(set) var intervalLatency = LatencyHistogram()
+    /// Few distinct (status, flag) pairs occur per scope, so a linear scan beats hashing.
+    private(set) var responses: ContiguousArray<ResponseTally> = []
+
+    mutating func record(_ outcome: Outcome, latency value: Nanoseconds) {
+        let status = outcome.status
+        let isOK = status > 0 && status < 400
+        let isError = status >= 500 || status == 0
+        counts.requests += 1
+        interval.requests += 1
+        if isOK {
+            counts.ok += 1
+            interval.ok += 1
+        }
+        if isError {
+            counts.errors += 1
+            interval.errors += 1
+        }
+        switch status {
+        case 429:
+            counts.rateLimited += 1
+            interval.rateLimited += 1
+        case 401, 403:
+            counts.unauthorized += 1
+        case 0, 504:
+            counts.timeouts += 1
+        case 503 where outcome.flag == .overflow:
+            counts.overflows += 1
+        default:
+            break
+        }
+        latency.record(value)
+        intervalLatency.record(value)
+        tally(outcome)
+    }
+
+    mutating func recordRetry() {
+        counts.retries += 1
+    }
+
+    /// Hands back the interval just ended, with its median and p99 (nil when empty), and starts the next.
+    mutating func closeInterval() -> (counts: IntervalCounts, p50: Nanoseconds?, p99: Nanoseconds?) {
+        let empty = intervalLatency.count == 0
+        let ended = (interval, empty ? nil : intervalLatency.quantile(0.5), empty ? nil : intervalLatency.quantile(0.99))
+        interval = IntervalCounts()
+        intervalLatency.reset()
+        return ended
+    }
+
+    private mutating func tally(_ outcome: Outcome) {
+        for index in responses.indices where responses[index].status == outcome.status && responses[index].flag == outcome.flag {
+            responses[index].count += 1
+            return
+        }
+        responses.append(ResponseTally(status: outcome.status, flag: outcome.flag, count: 1))
+    }
+}

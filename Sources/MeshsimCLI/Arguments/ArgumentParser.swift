@@ -1,0 +1,110 @@
+/// Reads meshsim's command line into a `Command`.
+public enum ArgumentParser {
+    /// Parses the arguments after the program name.
+    ///
+    /// No arguments, `-h`, `--help` or `help` give the general usage; `-h` or `--help`
+    /// anywhere before `--` in a command's arguments gives that command's help, whatever
+    /// else is wrong with the line.
+    public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        guard let first = arguments.first else { return .help(Usage.general) }
+        let rest = arguments.dropFirst()
+        switch first {
+        case "-h", "--help":
+            return .help(Usage.general)
+        case "--version":
+            if let extra = rest.first { throw .tooManyArguments(extra, command: nil) }
+            return .version
+        case "help":
+            return try help(rest)
+        default:
+            break
+        }
+        if ScannedArguments.isOption(first) {
+            throw .unknownOption(first, command: nil,
+                                 suggestion: Suggestion.closest(to: first, among: ["--help", "--version"]))
+        }
+        guard let spec = CommandSpec.named(first) else {
+            let names = CommandSpec.all.map(\.name) + ["help"]
+            throw .unknownCommand(first, suggestion: Suggestion.closest(to: first, among: names))
+        }
+        if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "-h" || $0 == "--help" }),
+           let text = Usage.help(for: spec.name) {
+            return .help(text)
+        }
+        let scanned = try ScannedArguments(rest, for: spec)
+        switch spec.name {
+        case "run": return .run(try runOptions(scanned))
+        case "validate": return .validate(paths: try positionals(scanned, for: spec))
+        case "compare": return .compare(try compareOptions(scanned))
+        default: return .eval(try evalOptions(scanned))
+        }
+    }
+
+    /// `meshsim help [COMMAND]`.
+    private static func help(_ arguments: ArraySlice<String>) throws(UsageError) -> Command {
+        guard let name = arguments.first, name != "-h", name != "--help" else { return .help(Usage.general) }
+        if let extra = arguments.dropFirst().first { throw .tooManyArguments(extra, command: "help") }
+        guard let text = Usage.help(for: name) else {
+            throw .unknownCommand(name, suggestion: Suggestion.closest(to: name, among: CommandSpec.all.map(\.name)))
+        }
+        return .help(text)
+    }
+
+    /// The positional arguments, checked against the count the command takes.
+    private static func positionals(_ scanned: ScannedArguments, for spec: CommandSpec) throws(UsageError) -> [String] {
+        let found = scanned.positionals
+        if found.count < spec.positionalCount.lowerBound {
+            throw .missingArgument(spec.positional, command: spec.name)
+        }
+        if found.count > spec.positionalCount.upperBound {
+            throw .tooManyArguments(found[spec.positionalCount.upperBound], command: spec.name)
+        }
+        return found
+    }
+
+    private static func runOptions(_ scanned: ScannedArguments) throws(UsageError) -> RunOptions {
+        let scenario = try positionals(scanned, for: .run)[0]
+        var seed: UInt64?
+        if let text = scanned.value("--seed") {
+            // UInt64(_:) alone would also take "+5" and "-0".
+            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = UInt64(text) else {
+                throw .badNumber(option: "--seed", value: text, command: "run")
+            }
+            seed = number
+        }
+        let sets = scanned.values["--set"] ?? []
+        if let bad = sets.first(where: { SetAssignment(parsing: $0) == nil }) {
+            throw .badSet(bad)
+        }
+        return RunOptions(scenario: scenario, out: scanned.value("--out"), seed: seed,
+                          duration: scanned.value("--duration"), sets: sets,
+                          quiet: scanned.flags.contains("--quiet"))
+    }
+
+    private static func compareOptions(_ scanned: ScannedArguments) throws(UsageError) -> CompareOptions {
+        let scenarios = try positionals(scanned, for: .compare)
+        let variants = scanned.values["--variant"] ?? []
+        if scenarios.count == 2, !variants.isEmpty { throw .variantsWithTwoScenarios }
+        return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"))
+    }
+
+    private static func evalOptions(_ scanned: ScannedArguments) throws(UsageError) -> EvalOptions {
+        let scenario = try positionals(scanned, for: .eval)[0]
+        guard let request = scanned.value("--request") else {
+            throw .missingOption("--request", command: "eval")
+        }
+        let parts = request.split(whereSeparator: \.isWhitespace)
+        guard parts.count == 2,
+              parts[0].allSatisfy({ $0.isASCII && $0.isLetter }),
+              parts[1].hasPrefix("/") else {
+            throw .badRequest(request)
+        }
+        var headers: [EvalHeader] = []
+        for text in scanned.values["--header"] ?? [] {
+            guard let header = EvalHeader(parsing: text) else { throw .badHeader(text) }
+            headers.append(header)
+        }
+        return EvalOptions(scenario: scenario, method: parts[0].uppercased(), path: String(parts[1]),
+                           headers: headers, client: scanned.value("--client"), at: scanned.value("--at"))
+    }
+}

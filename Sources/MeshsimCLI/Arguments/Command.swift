@@ -1,0 +1,15 @@
+/// What the user asked meshsim to do, as read from the command line by `ArgumentParser`.
+public enum Command: Equatable, Sendable {
+    /// Simulate one scenario and write its reports.
+    case run(RunOptions)
+    /// Parse and check scenario files without simulating them.
+    case validate(paths: [String])
+    /// Run the variants of one scenario, or two scenarios, side by side.
+    case compare(CompareOptions)
+    /// Send one request through a scenario's policies and explain each decision.
+    case eval(EvalOptions)
+    /// Print this text (the general usage or one command's help) and exit successfully.
+    case help(String)
+    /// Print the meshsim version and exit successfully.
+    case version
+}

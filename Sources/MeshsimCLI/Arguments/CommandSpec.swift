@@ -1,0 +1,130 @@
+/// One option a command accepts, with the text its help shows.
+struct OptionSpec: Sendable {
+    enum Kind: Sendable {
+        /// `--quiet`: present or not, takes no value.
+        case flag
+        /// `--out DIR`: at most once.
+        case single(placeholder: String)
+        /// `--set PATH=VALUE`: any number of times, kept in order.
+        case repeatable(placeholder: String)
+    }
+
+    let name: String
+    let kind: Kind
+    let summary: String
+}
+
+/// Everything meshsim knows about a command: what it accepts and how its help reads.
+/// Parsing and help share this table so that help lists exactly the options parsed.
+struct CommandSpec: Sendable {
+    let name: String
+    /// The usage after `meshsim NAME `, in lines that fit 80 columns.
+    let synopsis: [String]
+    /// One line for the general usage listing.
+    let summary: String
+    let positional: String
+    let positionalSummary: String
+    let positionalCount: ClosedRange<Int>
+    let options: [OptionSpec]
+    let examples: [String]
+
+    /// Names an unknown option is compared with for a suggestion.
+    var optionNames: [String] { options.map(\.name) + ["--help"] }
+
+    func option(named name: String) -> OptionSpec? {
+        options.first { $0.name == name }
+    }
+
+    /// How many positional arguments the command takes, for error messages.
+    var positionalLimit: String {
+        switch positionalCount.upperBound {
+        case 1: "one \(positional) file"
+        case 2: "at most two \(positional) files"
+        default: "\(positional) files only"
+        }
+    }
+
+    static let all: [CommandSpec] = [run, validate, compare, eval]
+
+    static func named(_ name: String) -> CommandSpec? {
+        all.first { $0.name == name }
+    }
+
+    static let run = CommandSpec(
+        name: "run",
+        synopsis: ["SCENARIO [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--quiet]"],
+        summary: "Simulate a scenario and write its reports",
+        positional: "SCENARIO",
+        positionalSummary: "Scenario file (YAML) to simulate",
+        positionalCount: 1...1,
+        options: [
+            OptionSpec(name: "--out", kind: .single(placeholder: "DIR"),
+                       summary: "Report folder (default: Reports/<scenario name>/)"),
+            OptionSpec(name: "--seed", kind: .single(placeholder: "N"),
+                       summary: "Random seed, a whole number (default: the scenario's seed)"),
+            OptionSpec(name: "--duration", kind: .single(placeholder: "D"),
+                       summary: "Override the scenario's duration, such as 30s or 2m"),
+            OptionSpec(name: "--set", kind: .repeatable(placeholder: "PATH=VALUE"),
+                       summary: "Override one field by path, as in variants; repeatable"),
+            OptionSpec(name: "--quiet", kind: .flag,
+                       summary: "Show no progress bar on stderr"),
+        ],
+        examples: [
+            "meshsim run checkout.yaml --seed 7 --duration 2m",
+            "meshsim run checkout.yaml --set mesh.enabled=false --out /tmp/no-mesh",
+        ]
+    )
+
+    static let validate = CommandSpec(
+        name: "validate",
+        synopsis: ["SCENARIO..."],
+        summary: "Check scenarios for errors and warnings, without simulating",
+        positional: "SCENARIO",
+        positionalSummary: "Scenario files (YAML) to check",
+        positionalCount: 1...Int.max,
+        options: [],
+        examples: ["meshsim validate checkout.yaml before.yaml after.yaml"]
+    )
+
+    static let compare = CommandSpec(
+        name: "compare",
+        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]"],
+        summary: "Run the variants of a scenario, or two scenarios, side by side",
+        positional: "SCENARIO",
+        positionalSummary: "One scenario (compare its variants) or two (compare the files)",
+        positionalCount: 1...2,
+        options: [
+            OptionSpec(name: "--variant", kind: .repeatable(placeholder: "NAME"),
+                       summary: "Compare only this variant; repeatable (default: all variants)"),
+            OptionSpec(name: "--out", kind: .single(placeholder: "DIR"),
+                       summary: "Folder for compare.csv and the reports in DIR/<variant>/"),
+        ],
+        examples: [
+            "meshsim compare checkout.yaml --variant gateway-only --variant mesh",
+            "meshsim compare before.yaml after.yaml --out /tmp/compare",
+        ]
+    )
+
+    static let eval = CommandSpec(
+        name: "eval",
+        synopsis: ["SCENARIO --request \"METHOD PATH\" [--header K=V]...", "[--client NAME] [--at D]"],
+        summary: "Show how the scenario's policies decide one request",
+        positional: "SCENARIO",
+        positionalSummary: "Scenario file (YAML) whose policies decide the request",
+        positionalCount: 1...1,
+        options: [
+            OptionSpec(name: "--request", kind: .single(placeholder: "\"METHOD PATH\""),
+                       summary: "The request to evaluate (required)"),
+            OptionSpec(name: "--header", kind: .repeatable(placeholder: "K=V"),
+                       summary: "Send this request header; repeatable"),
+            OptionSpec(name: "--client", kind: .single(placeholder: "NAME"),
+                       summary: "Send the request as this client of the scenario"),
+            OptionSpec(name: "--at", kind: .single(placeholder: "D"),
+                       summary: "Simulated time of the request (default 0s)"),
+        ],
+        examples: [
+            "meshsim eval checkout.yaml --request \"GET /api/orders\" --header apikey=k-web",
+            "meshsim eval checkout.yaml --request \"POST /api/orders\" --client web --at 5m",
+        ]
+    )
+}

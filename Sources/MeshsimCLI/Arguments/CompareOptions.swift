@@ -1,0 +1,16 @@
+/// The arguments of `meshsim compare`.
+public struct CompareOptions: Equatable, Sendable {
+    /// One scenario (compare its variants) or two scenarios (compare the files).
+    public var scenarios: [String]
+    /// Variants picked with `--variant`, in command-line order; empty means all of them.
+    /// Always empty when two scenarios are given.
+    public var variants: [String]
+    /// Report folder; `nil` means the default.
+    public var out: String?
+
+    public init(scenarios: [String], variants: [String] = [], out: String? = nil) {
+        self.scenarios = scenarios
+        self.variants = variants
+        self.out = out
+    }
+}

@@ -1,0 +1,32 @@
+/// The arguments of `meshsim run`.
+public struct RunOptions: Equatable, Sendable {
+    /// Path of the scenario file.
+    public var scenario: String
+    /// Report folder; `nil` means the default `Reports/<scenario name>/`.
+    public var out: String?
+    /// Seed overriding the scenario's `seed`.
+    public var seed: UInt64?
+    /// Duration overriding the scenario's `duration`, unparsed (for example `30s`),
+    /// so that it is read by the same value parser as the scenario file.
+    public var duration: String?
+    /// `--set` overrides in command-line order, each `PATH=VALUE`; `SetAssignment` splits them.
+    public var sets: [String]
+    /// No progress bar on stderr.
+    public var quiet: Bool
+
+    public init(
+        scenario: String,
+        out: String? = nil,
+        seed: UInt64? = nil,
+        duration: String? = nil,
+        sets: [String] = [],
+        quiet: Bool = false
+    ) {
+        self.scenario = scenario
+        self.out = out
+        self.seed = seed
+        self.duration = duration
+        self.sets = sets
+        self.quiet = quiet
+    }
+}

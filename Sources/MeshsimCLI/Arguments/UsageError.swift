@@ -1,0 +1,103 @@
+/// A command line meshsim cannot act on (exit code 2).
+///
+/// `description` is one line saying what is wrong and how to fix it, then a line
+/// pointing to the relevant help. It carries no "error:" prefix; the caller adds it.
+public enum UsageError: Error, Equatable, CustomStringConvertible {
+    /// The first argument is not a command; `suggestion` is the likely intended command.
+    case unknownCommand(String, suggestion: String?)
+    /// An option the command (or, when `command` is nil, meshsim itself) does not have.
+    case unknownOption(String, command: String?, suggestion: String?)
+    /// An option that needs a value was given none (or an empty one).
+    case missingValue(option: String, command: String)
+    /// A flag was given a value, as in `--quiet=yes`.
+    case unexpectedValue(option: String, command: String)
+    /// An option that may appear once appeared again.
+    case duplicateOption(String, command: String)
+    /// A required positional argument (such as `SCENARIO`) is missing.
+    case missingArgument(String, command: String)
+    /// A required option (such as `--request` of `eval`) is missing.
+    case missingOption(String, command: String)
+    /// More positional arguments than the command takes; carries the first extra one.
+    /// `command` is `help` for `meshsim help A B`, nil after `--version`.
+    case tooManyArguments(String, command: String?)
+    /// A numeric option's value is not a number in range.
+    case badNumber(option: String, value: String, command: String)
+    /// `--request` is not `METHOD PATH`.
+    case badRequest(String)
+    /// `--header` is not `NAME=VALUE`.
+    case badHeader(String)
+    /// `--set` is not `PATH=VALUE`.
+    case badSet(String)
+    /// `--variant` picks variants of one file, so it cannot go with two files.
+    case variantsWithTwoScenarios
+
+    public var description: String {
+        "\(problem)\nRun '\(helpCommand)' for usage."
+    }
+
+    private var problem: String {
+        switch self {
+        case let .unknownCommand(name, suggestion):
+            if let suggestion {
+                return "unknown command '\(name)'; did you mean '\(suggestion)'?"
+            }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                return "unknown command '\(name)'; to simulate a scenario, write 'meshsim run \(name)'"
+            }
+            let names = CommandSpec.all.map { "'\($0.name)'" }.joined(separator: ", ")
+            return "unknown command '\(name)'; the commands are \(names)"
+        case let .unknownOption(option, command, suggestion):
+            let scope = command.map { " for '\($0)'" } ?? ""
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return "unknown option '\(option)'\(scope)\(hint)"
+        case let .missingValue(option, _):
+            return "option '\(option)' needs a value"
+        case let .unexpectedValue(option, _):
+            return "option '\(option)' takes no value"
+        case let .duplicateOption(option, _):
+            return "option '\(option)' is given more than once; give it once"
+        case let .missingArgument(argument, command):
+            return "'\(command)' needs a \(argument) file"
+        case let .missingOption(option, command):
+            let example = option == "--request" ? ", for example --request \"GET /api/orders\"" : ""
+            return "'\(command)' needs \(option)\(example)"
+        case let .tooManyArguments(argument, command):
+            switch command {
+            case nil:
+                return "unexpected argument '\(argument)'; --version takes no arguments"
+            case "help":
+                return "unexpected argument '\(argument)'; 'help' takes at most one COMMAND"
+            case let name?:
+                let limit = CommandSpec.named(name)?.positionalLimit ?? "no more arguments"
+                return "unexpected argument '\(argument)'; '\(name)' takes \(limit)"
+            }
+        case let .badNumber(option, value, _):
+            return "\(option) needs a whole number from 0 to \(UInt64.max), not '\(value)'"
+        case let .badRequest(value):
+            return "--request needs a method and a path, not '\(value)'; write --request \"GET /api/orders\""
+        case let .badHeader(value):
+            return "--header needs NAME=VALUE, not '\(value)'; write --header apikey=k-web"
+        case let .badSet(value):
+            return "--set needs PATH=VALUE, not '\(value)'; write --set mesh.enabled=false"
+        case .variantsWithTwoScenarios:
+            return "--variant picks variants of one scenario; compare two scenarios without it"
+        }
+    }
+
+    /// The help that explains the mistake: the command's own when there is one.
+    private var helpCommand: String {
+        let command: String? = switch self {
+        case .unknownCommand: nil
+        case let .unknownOption(_, command, _): command
+        case let .tooManyArguments(_, command): command == "help" ? nil : command
+        case let .missingValue(_, command), let .unexpectedValue(_, command),
+             let .duplicateOption(_, command), let .missingArgument(_, command),
+             let .missingOption(_, command), let .badNumber(_, _, command):
+            command
+        case .badRequest, .badHeader: "eval"
+        case .badSet: "run"
+        case .variantsWithTwoScenarios: "compare"
+        }
+        return command.map { "meshsim \($0) --help" } ?? "meshsim --help"
+    }
+}

@@ -1,0 +1,62 @@
+import Dispatch
+import Engine
+import Reports
+import Scenario
+
+/// `meshsim run SCENARIO`: simulate, write the report folder, print the summary table.
+enum RunCommand {
+    static func run(_ options: RunOptions, console: inout Console) -> ExitCode {
+        var overrides: [Override] = []
+        for text in options.sets {
+            do {
+                overrides.append(try Overrides.parseAssignment(text))
+            } catch {
+                console.printError(error.description)
+                return .badInput
+            }
+        }
+        let loaded = ScenarioLoader.load(path: options.scenario, overrides: overrides)
+        for diagnostic in loaded.diagnostics { console.printError(diagnostic.description) }
+        guard var scenario = loaded.scenario else { return .badInput }
+        if let seed = options.seed { scenario.seed = seed }
+        if let text = options.duration {
+            guard let duration = ValueSyntax.duration(text), duration > 0 else {
+                console.printError("error: --duration \(text): write a positive duration such as 30s, 5m or 1h")
+                return .badInput
+            }
+            scenario.duration = duration
+        }
+
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result: RunResult
+        do {
+            result = try Simulator.run(scenario)
+        } catch {
+            for diagnostic in error.diagnostics { console.printError(diagnostic.description) }
+            return .badInput
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+
+        let folder = options.out ?? "Reports/\(scenario.name)"
+        do {
+            try ReportFolder.write(files: RunReports.files(for: result), to: folder)
+        } catch {
+            console.printError("error: \(error.description)")
+            return .failure
+        }
+        console.print(SummaryTable.render(result))
+        let requests = result.summary.first?.counts.requests ?? 0
+        if !options.quiet {
+            console.printError("simulated \(requests) requests over \(simulatedSeconds(result.endTime)) s in \(wallSeconds(elapsed)) s; reports in \(folder)/")
+        }
+        return .success
+    }
+
+    private static func simulatedSeconds(_ time: Nanoseconds) -> String {
+        NumberFormat.seconds(time)
+    }
+
+    private static func wallSeconds(_ seconds: Double) -> String {
+        NumberFormat.decimal(seconds, places: 2)
+    }
+}

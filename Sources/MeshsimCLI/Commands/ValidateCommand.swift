@@ -1,0 +1,30 @@
+import Engine
+import Scenario
+
+/// `meshsim validate SCENARIO...`: every error and warning as `FILE:LINE:COLUMN: …` on
+/// stdout, a count on stderr; simulates nothing.
+enum ValidateCommand {
+    static func run(paths: [String], console: inout Console) -> ExitCode {
+        var errors = 0
+        var warnings = 0
+        for path in paths {
+            let loaded = ScenarioLoader.load(path: path)
+            var diagnostics = loaded.diagnostics
+            if let scenario = loaded.scenario {
+                // Not an error of the file, but `run` will refuse it: say so now.
+                diagnostics += Engine.Simulator.notSimulatedYet(scenario).map { .warning($0.message, at: $0.location) }
+            }
+            for diagnostic in diagnostics {
+                console.print(diagnostic.description)
+                if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
+            }
+        }
+        let files = paths.count == 1 ? "1 file" : "\(paths.count) files"
+        console.printError("\(files) checked: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
+        return errors > 0 ? .badInput : .success
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String {
+        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+    }
+}

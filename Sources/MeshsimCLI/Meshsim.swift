@@ -1,0 +1,33 @@
+/// The `meshsim` command line: parses the arguments and hands over to one command.
+public enum Meshsim {
+    public static let version = "0.1.0"
+
+    /// Runs one invocation (`arguments` without the program name).
+    public static func main(_ arguments: [String], console: inout Console) -> ExitCode {
+        let command: Command
+        do {
+            command = try ArgumentParser.parse(arguments)
+        } catch {
+            console.printError("error: \(error.description)")
+            return .badInput
+        }
+        switch command {
+        case .help(let text):
+            console.print(text)
+            return .success
+        case .version:
+            console.print("meshsim \(version)")
+            return .success
+        case .validate(let paths):
+            return ValidateCommand.run(paths: paths, console: &console)
+        case .run(let options):
+            return RunCommand.run(options, console: &console)
+        case .compare:
+            console.printError("error: 'meshsim compare' is not available yet: it arrives with the service mesh")
+            return .badInput
+        case .eval:
+            console.printError("error: 'meshsim eval' is not available yet: it arrives with the policy engine")
+            return .badInput
+        }
+    }
+}

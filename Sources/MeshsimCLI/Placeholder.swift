@@ -1,2 +1,0 @@
-// placeholder, replaced as the target is written
-enum MeshsimCLIPlaceholder {}

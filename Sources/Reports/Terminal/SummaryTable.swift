@@ -1,0 +1,52 @@
+import Engine
+
+/// The summary printed on stdout after `meshsim run`: one line per summary row, columns
+/// separated by two spaces, names left-aligned and numbers right-aligned, no colour codes.
+///
+/// `error %` has two decimals; latencies are milliseconds with three decimals and "-" when
+/// the scope saw no request. Every line ends with "\n" and has no trailing spaces.
+public enum SummaryTable {
+    static let header = [
+        "scope", "name", "requests", "ok", "errors", "error %", "rate-limited", "timeouts", "p50 ms", "p99 ms", "max ms",
+    ]
+    /// Columns 0 and 1 (scope, name) are text; the rest are numbers.
+    private static let textColumns = 2
+
+    public static func render(_ r: RunResult) -> String {
+        let rows = [header] + r.summary.map(cells)
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+        }
+        return rows.map { line($0, widths: widths) }.joined()
+    }
+
+    private static func cells(_ row: ScopeSummary) -> [String] {
+        let c = row.counts
+        let latency = row.latency
+        return [
+            row.scope.rawValue, row.name, String(c.requests), String(c.ok), String(c.errors),
+            errorPercent(c), String(c.rateLimited), String(c.timeouts),
+            latency.map { NumberFormat.milliseconds($0.p50) } ?? "-",
+            latency.map { NumberFormat.milliseconds($0.p99) } ?? "-",
+            latency.map { NumberFormat.milliseconds($0.max) } ?? "-",
+        ]
+    }
+
+    /// errors × 100 / requests in a single division, so a tie such as 1/80 = 1.25 % is
+    /// rounded as the exact value, not as a product of two rounded numbers.
+    private static func errorPercent(_ c: ScopeCounts) -> String {
+        guard c.requests > 0 else { return NumberFormat.decimal(0, places: 2) }
+        return NumberFormat.decimal(Double(c.errors) * 100 / Double(c.requests), places: 2)
+    }
+
+    private static func line(_ cells: [String], widths: [Int]) -> String {
+        let padded = cells.enumerated().map { column, cell in
+            let padding = String(repeating: " ", count: widths[column] - cell.count)
+            return column < textColumns ? cell + padding : padding + cell
+        }
+        var text = padded.joined(separator: "  ")
+        while text.last == " " { text.removeLast() }
+        return text + "\n"
+    }
+}

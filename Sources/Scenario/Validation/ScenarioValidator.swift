@@ -1,0 +1,32 @@
+/// The checks that need the whole decoded scenario: cross-references between sections and
+/// settings that are valid one by one but have no effect, or a surprising one, together.
+public enum ScenarioValidator {
+    /// Cross-reference and whole-scenario checks on a decoded scenario: errors and warnings,
+    /// in file order.
+    public static func validate(_ scenario: Scenario) -> [Diagnostic] {
+        let names = NameIndex(scenario)
+        let found = ClientChecks.diagnostics(scenario, names)
+            + GatewayChecks.diagnostics(scenario, names)
+            + CallGraphChecks.diagnostics(scenario, names)
+            + MeshPolicyChecks.diagnostics(scenario, names)
+            + FaultChecks.diagnostics(scenario, names)
+            + RolloutChecks.diagnostics(scenario, names)
+            + AssertionLabelChecks.diagnostics(scenario, names)
+            + TimingChecks.diagnostics(scenario)
+        return inFileOrder(found)
+    }
+
+    /// Sorted by position, earlier finding first on a tie; versions that inherit the same
+    /// call from their service would otherwise report it once per version.
+    private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        return unique.enumerated().sorted { left, right in
+            let (a, b) = (left.element.location, right.element.location)
+            if a.file != b.file { return a.file < b.file }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,73 @@
+import Engine
+import Testing
+
+@Suite struct EventQueueTests {
+    @Test func emptyQueueHasNothingToPop() {
+        var queue = EventQueue<Int>()
+        #expect(queue.isEmpty && queue.count == 0 && queue.nextTime == nil)
+        #expect(queue.popMin() == nil)
+    }
+
+    @Test func randomPushesPopInTimeOrderWithTiesInInsertionOrder() {
+        var rng = RandomStream(seed: 1)
+        var queue = EventQueue<Int>(reservingCapacity: 16)
+        // Times from a small range force many ties; the event is its insertion index.
+        var pushed: [(time: Int64, index: Int)] = []
+        for index in 0..<5_000 {
+            let time = Int64(rng.nextInt(below: 500)) - 100
+            queue.push(index, at: time)
+            pushed.append((time, index))
+        }
+        #expect(queue.count == 5_000)
+        let expected = pushed.sorted { ($0.time, $0.index) < ($1.time, $1.index) }
+        var popped: [(time: Int64, index: Int)] = []
+        while let next = queue.popMin() { popped.append((next.time, next.event)) }
+        #expect(popped.map(\.time) == expected.map(\.time))
+        #expect(popped.map(\.index) == expected.map(\.index))
+        #expect(queue.isEmpty)
+    }
+
+    @Test func equalTimesPopFirstInFirstOut() {
+        var queue = EventQueue<String>()
+        let names = (0..<300).map { "event-\($0)" }
+        for name in names { queue.push(name, at: 42) }
+        var popped: [String] = []
+        while let next = queue.popMin() {
+            #expect(next.time == 42)
+            popped.append(next.event)
+        }
+        #expect(popped == names)
+    }
+
+    @Test func interleavedPushesAndPopsMatchASortedReferenceModel() {
+        var rng = RandomStream(seed: 2)
+        var queue = EventQueue<Int>(reservingCapacity: 0)
+        // The model is an array kept sorted by (time, insertion order): a new event goes after
+        // every event with a time ≤ its own, and pops take the front.
+        var model: [(time: Int64, event: Int)] = []
+        var now: Int64 = 0
+        var mismatches: [String] = []
+        for step in 0..<20_000 {
+            // Pushes outnumber pops 3:2 in the first half and the reverse later, so the size
+            // swings from empty to about 2,000 and back; new times never precede `now`, as in a simulation.
+            let pushWeight = step < 10_000 ? 3 : 2
+            if rng.nextInt(below: 5) < pushWeight {
+                let time = now + Int64(rng.nextInt(below: 50))
+                queue.push(step, at: time)
+                let position = model.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+                model.insert((time, step), at: position)
+            } else {
+                let popped = queue.popMin()
+                let expected = model.isEmpty ? nil : model.removeFirst()
+                if popped?.time != expected?.time || popped?.event != expected?.event {
+                    mismatches.append("step \(step): popped \(String(describing: popped)), want \(String(describing: expected))")
+                }
+                now = expected?.time ?? now
+            }
+            if queue.count != model.count || queue.nextTime != model.first?.time {
+                mismatches.append("step \(step): count \(queue.count) next \(String(describing: queue.nextTime))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}
