@@ -158,6 +158,20 @@ import Testing
         #expect(try #require(T.row(result, .service, "s")).counts.requests == 0)
     }
 
+    @Test func theRunEndsWithTheLastRequestNotWithItsStaleTimers() throws {
+        // Every gateway attempt arms Kong's default 60 s route timeout; the last request
+        // (sent at 9.9 s, 1 ms of work) ends the run, not the timer it left behind.
+        let routes = [GatewayRoute(name: "all", service: "s", location: T.here)]
+        let scenario = Scenario(
+            name: "end", duration: 10 * second,
+            clients: [T.client(target: .gateway, arrival: .rate(10, .uniform))],
+            gateway: Gateway(routes: routes, location: T.here),
+            services: [T.service("s", latency: .constant(ms))])
+        let result = try Simulator.run(scenario)
+        #expect(result.endTime == 9_900 * ms + ms)
+        #expect(result.timeseries.last?.end == 10 * second)
+    }
+
     @Test func faultsAreReportedWhenTheyStartAndEnd() throws {
         let fault = Fault(name: "slow", at: 2 * second, duration: 3 * second, target: .service("s"),
                           kind: .latency(add: .constant(100 * ms)), location: T.here)

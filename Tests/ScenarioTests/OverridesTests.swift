@@ -180,6 +180,24 @@ struct OverridesTests {
         #expect(lookup(result, "mesh") == YAMLNode(.mapping([YAMLEntry(key: "enabled", keyLocation: setLocation(14), value: true14)]), at: setLocation(14)))
     }
 
+    @Test func applyOnAParsedFileWithAnEmptySection() throws {
+        let text = """
+            name: demo
+            mesh:
+            gateway:
+              plugins:
+                - name: rate-limiting
+                  config: { minute: 1000 }
+            """
+        let result = try Overrides.apply([
+            try Overrides.parseAssignment("mesh.enabled=true"),
+            try Overrides.parseAssignment("gateway.plugins[name=rate-limiting].config.minute=100"),
+        ], to: try YAMLParser.parse(text, file: "t.yaml"))
+        #expect(lookup(result, "mesh", "enabled") == YAMLNode(.scalar("true", quoted: false), at: setLocation(14)))
+        #expect(lookup(result, "gateway", "plugins", 0, "config", "minute") == YAMLNode(.scalar("100", quoted: false), at: setLocation(51)))
+        #expect(lookup(result, "gateway", "plugins", 0, "name") == scalar("rate-limiting", 5, 13))
+    }
+
     @Test func laterOverridesWin() throws {
         let result = try Overrides.apply([
             try Overrides.parseAssignment("services.orders.replicas=5"),

@@ -44,13 +44,20 @@ struct Simulation {
     }
 
     /// Runs to the end: clients send until `duration`, then everything in flight drains.
+    /// Once nothing is in flight after `duration`, what is left in the queue can only be
+    /// stale timers, ticks and faults with nothing to act on, so the run stops there.
     mutating func run() {
         start()
         while let (time, event) = queue.popMin() {
             now = time
             handle(event)
+            if now >= world.duration && isIdle { break }
         }
         finish()
+    }
+
+    private var isIdle: Bool {
+        requests.liveCount == 0 && calls.liveCount == 0 && jobs.liveCount == 0
     }
 
     private mutating func start() {
@@ -95,7 +102,7 @@ struct Simulation {
             endFault(Int(fault))
         case .tick:
             closeInterval(at: now)
-            if now < world.duration || !queue.isEmpty {
+            if now < world.duration || !isIdle {
                 queue.push(.tick, at: now + world.interval)
             }
         }

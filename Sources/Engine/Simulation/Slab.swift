@@ -32,6 +32,9 @@ struct Slab<Record: SlabRecord>: Sendable {
         free.append(index)
     }
 
+    /// Records inserted and not removed. O(1).
+    var liveCount: Int { records.count - free.count }
+
     subscript(index: Int32) -> Record {
         get { records[Int(index)] }
         _modify { yield &records[Int(index)] }

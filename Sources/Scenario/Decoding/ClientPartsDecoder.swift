@@ -1,0 +1,84 @@
+/// The nested blocks of a client: `retries`, `credential` and the `requests` mix.
+enum ClientPartsDecoder {
+    /// Without `on`, a client retries server errors and its own timeouts, what a retrying HTTP
+    /// client does by default; without `backoff` it retries at once.
+    static let defaultRetryConditions: [ClientRetries.Condition] = [.serverError, .timeout]
+
+    static func retries(_ node: YAMLNode, path: String, context: DecodeContext) -> ClientRetries? {
+        guard let reader = MappingReader(node, path: path, context: context) else { return nil }
+        let attempts = reader.int("attempts", 0...Int.max, required: true)
+        let backoff = reader.duration("backoff")
+        let conditions = reader.read("on") { node, path in
+            ScenarioDecoder.list(node, path, reader.values) { item, itemPath, _ in condition(item, itemPath, reader.values) }
+        }
+        reader.finish()
+        guard let attempts else { return nil }
+        return ClientRetries(attempts: attempts, backoff: backoff ?? 0, on: conditions ?? defaultRetryConditions)
+    }
+
+    private static func condition(_ node: YAMLNode, _ path: String, _ values: ValueReader) -> ClientRetries.Condition? {
+        guard let text = values.scalar(node, path, expected: "5xx, 4xx, timeout or a status code") else { return nil }
+        switch text {
+        case "5xx": return .serverError
+        case "4xx": return .clientError
+        case "timeout": return .timeout
+        default:
+            if let status = Int(text), (100...599).contains(status) { return .status(status) }
+            let hint = values.suggestionSuffix(text, ["5xx", "4xx", "timeout"])
+            values.fail(path, "must be 5xx, 4xx, timeout or a status code from 100 to 599, not '\(text)'\(hint)", at: node)
+            return nil
+        }
+    }
+
+    /// Exactly one of `apiKey` and `jwt`.
+    static func credential(_ node: YAMLNode, path: String, context: DecodeContext) -> Credential? {
+        guard let reader = MappingReader(node, path: path, context: context) else { return nil }
+        let apiKey = reader.nonEmptyString("apiKey")
+        let jwt = reader.read("jwt") { node, path -> Credential? in
+            guard let claims = MappingReader(node, path: path, context: context) else { return nil }
+            let issuer = claims.nonEmptyString("iss", required: true)
+            // Relative to the send time; negative values make expired or already-valid tokens.
+            let expiresIn = claims.duration("exp", .any)
+            let notBefore = claims.duration("nbf", .any)
+            claims.finish()
+            return issuer.map { .jwt(issuer: $0, expiresIn: expiresIn, notBefore: notBefore) }
+        }
+        let written = ["apiKey", "jwt"].filter { reader.has($0) }
+        reader.finish()
+        guard written.count == 1 else {
+            context.error(written.isEmpty
+                ? "\(path) needs one of apiKey or jwt"
+                : "\(path) must have only one of apiKey or jwt, not both", at: reader.location)
+            return nil
+        }
+        return apiKey.map(Credential.apiKey) ?? jwt
+    }
+
+    static func request(_ node: YAMLNode, path: String, context: DecodeContext) -> RequestTemplate? {
+        guard let reader = MappingReader(node, path: path, context: context) else { return nil }
+        let values = reader.values
+        let weight = reader.read("weight") { node, path -> Double? in
+            guard let weight = values.number(node, path) else { return nil }
+            guard weight > 0 else {
+                values.fail(path, "must be greater than 0, not \(weight.plainText)", at: node)
+                return nil
+            }
+            return weight
+        }
+        let method = reader.read("method") { node, path -> String? in
+            guard let method = values.nonEmptyString(node, path) else { return nil }
+            guard method.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) else {
+                values.fail(path, "must be an HTTP method such as GET or POST, not '\(method)'", at: node)
+                return nil
+            }
+            return method.uppercased()
+        }
+        let requestPath = reader.read("path") { node, path in HTTPPaths.check(node, path, values) }
+        let headers = reader.read("headers") { values.stringMap($0, $1) }
+        reader.finish()
+        return RequestTemplate(
+            weight: weight ?? 1, method: method ?? "GET", path: requestPath ?? "/",
+            headers: (headers ?? []).map { Header(name: $0.key, value: $0.value) }
+        )
+    }
+}

@@ -1,0 +1,59 @@
+/// `gateway:`: the Kong-style edge with its replicas, global plugins and routes.
+enum GatewayDecoder {
+    static func decode(_ node: YAMLNode, path: String, context: DecodeContext) -> Gateway? {
+        guard let reader = MappingReader(node, path: path, context: context) else { return nil }
+        let values = reader.values
+        let replicas = reader.int("replicas", 1...Int.max)
+        let workers = reader.int("workers", 1...Int.max)
+        let queue = reader.int("queue", 0...Int.max)
+        let latency = reader.distribution("latency")
+        let plugins = reader.read("plugins") { PluginDecoder.decodeList($0, path: $1, context: context) }
+        let routes = reader.read("routes") { node, path in
+            Names.reportDuplicates(in: node, key: "name", of: "route", context)
+            return ScenarioDecoder.list(node, path, values) { item, itemPath, _ in route(item, path: itemPath, context: context) }
+        }
+        reader.finish()
+        return Gateway(
+            replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
+            plugins: plugins ?? [], routes: routes ?? [], location: node.location
+        )
+    }
+
+    /// A Kong route: `paths` are prefixes (default `/`), `methods` are upper-cased, `headers` map a
+    /// name to the accepted values (a single value may be written without brackets).
+    private static func route(_ node: YAMLNode, path: String, context: DecodeContext) -> GatewayRoute? {
+        guard let reader = MappingReader(node, path: path, context: context) else { return nil }
+        let values = reader.values
+        let name = reader.read("name", required: true) { Names.check($0, $1, values) }
+        let paths = reader.read("paths") { node, path -> [String]? in
+            guard let items = values.sequence(node, path) else { return nil }
+            guard !items.isEmpty else {
+                values.fail(path, "must list at least one path prefix (omit it to match every path)", at: node)
+                return nil
+            }
+            let prefixes = items.enumerated().map { HTTPPaths.check($1, "\(path)[\($0)]", values) }
+            return prefixes.contains(nil) ? nil : prefixes.compactMap { $0 }
+        }
+        let methods = reader.stringList("methods")?.map { $0.uppercased() }
+        let headers = reader.read("headers") { node, path -> [HeaderCondition]? in
+            guard let entries = values.entries(node, path) else { return nil }
+            return entries.compactMap { entry -> HeaderCondition? in
+                let entryPath = "\(path).\(entry.key)"
+                if case .sequence = entry.value.value {
+                    return values.stringList(entry.value, entryPath).map { HeaderCondition(name: entry.key, values: $0) }
+                }
+                return values.string(entry.value, entryPath).map { HeaderCondition(name: entry.key, values: [$0]) }
+            }
+        }
+        let service = reader.nonEmptyString("service", required: true)
+        let timeout = reader.duration("timeout", .positive)
+        let retries = reader.int("retries", 0...Int.max)
+        let plugins = reader.read("plugins") { PluginDecoder.decodeList($0, path: $1, context: context) }
+        reader.finish(noEffect: ProductFields.routeNoEffect, notSimulated: ProductFields.routeNotSimulated, product: "Kong")
+        guard let name, let service else { return nil }
+        return GatewayRoute(
+            name: name, paths: paths ?? ["/"], methods: methods ?? [], headers: headers ?? [], service: service,
+            timeout: timeout ?? 60_000_000_000, retries: retries ?? 5, plugins: plugins ?? [], location: node.location
+        )
+    }
+}

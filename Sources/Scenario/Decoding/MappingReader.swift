@@ -1,0 +1,148 @@
+/// Reads the keys of one YAML mapping and reports, when finished, every key nobody asked for:
+/// a misspelt key gets a "did you mean", a real product field without effect gets a warning.
+///
+/// Every key a decoder asks about (present or not) becomes a valid key, so the list of valid keys
+/// in messages is exactly what the decoder reads.
+final class MappingReader {
+    let path: String
+    let location: SourceLocation
+    let values: ValueReader
+    private let entries: [YAMLEntry]
+    private var known: [String] = []
+    private var consumed: Set<String> = []
+
+    /// Nil (after reporting an error) when `node` is not a mapping. A null node reads as an empty mapping.
+    init?(_ node: YAMLNode, path: String, context: DecodeContext) {
+        self.path = path
+        location = node.location
+        values = ValueReader(context: context)
+        if ValueReader.isNull(node) {
+            entries = []
+            return
+        }
+        guard let entries = values.entries(node, path.isEmpty ? "a scenario" : path) else { return nil }
+        self.entries = entries
+    }
+
+    var context: DecodeContext { values.context }
+
+    var keys: [String] { entries.map(\.key) }
+
+    func path(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// True when `key` is written with a value (a null value counts as not written).
+    func has(_ key: String) -> Bool {
+        remember(key)
+        return entries.contains { $0.key == key && !ValueReader.isNull($0.value) }
+    }
+
+    /// Where `key` is written, or the mapping itself when it is not.
+    func location(of key: String) -> SourceLocation {
+        keyLocation(key) ?? location
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation? {
+        entries.first { $0.key == key }?.keyLocation
+    }
+
+    /// The value of `key`, nil when absent or null. A required key that is missing is reported at
+    /// the mapping, a required key written empty at its value.
+    func node(_ key: String, required: Bool = false) -> YAMLNode? {
+        remember(key)
+        guard let entry = entries.first(where: { $0.key == key }) else {
+            if required { context.error("\(path(key)) is required", at: location) }
+            return nil
+        }
+        consumed.insert(key)
+        if ValueReader.isNull(entry.value) {
+            if required { context.error("\(path(key)) must not be empty", at: entry.value.location) }
+            return nil
+        }
+        return entry.value
+    }
+
+    /// Decodes the value of `key` with `decode(node, path)`; nil when absent, null or wrong.
+    func read<T>(_ key: String, required: Bool = false, _ decode: (YAMLNode, String) -> T?) -> T? {
+        guard let node = node(key, required: required) else { return nil }
+        return decode(node, path(key))
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        read(key, required: required, values.string)
+    }
+
+    func nonEmptyString(_ key: String, required: Bool = false) -> String? {
+        read(key, required: required, values.nonEmptyString)
+    }
+
+    func int(_ key: String, _ range: ClosedRange<Int>? = nil, required: Bool = false) -> Int? {
+        read(key, required: required) { values.int($0, $1, range) }
+    }
+
+    func number(_ key: String, _ range: ClosedRange<Double>? = nil, required: Bool = false) -> Double? {
+        read(key, required: required) { values.number($0, $1, range) }
+    }
+
+    func bool(_ key: String) -> Bool? {
+        read(key, values.bool)
+    }
+
+    func duration(_ key: String, _ sign: ValueReader.Sign = .nonNegative, required: Bool = false) -> Nanoseconds? {
+        read(key, required: required) { values.duration($0, $1, sign) }
+    }
+
+    func percent(_ key: String, required: Bool = false) -> Double? {
+        read(key, required: required, values.percent)
+    }
+
+    func distribution(_ key: String) -> Distribution? {
+        read(key, values.distribution)
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> E? where E.RawValue == String {
+        read(key, required: required) { values.choice($0, $1, type) }
+    }
+
+    func choice<E: RawRepresentable>(_ key: String, _ cases: [E], required: Bool = false) -> E? where E.RawValue == String {
+        read(key, required: required) { values.choice($0, $1, cases) }
+    }
+
+    func stringList(_ key: String) -> [String]? {
+        read(key, values.stringList)
+    }
+
+    func sequence(_ key: String, required: Bool = false) -> [YAMLNode]? {
+        read(key, required: required, values.sequence)
+    }
+
+    /// A reader for the nested mapping at `key`; nil when absent, null or not a mapping.
+    func mapping(_ key: String, required: Bool = false) -> MappingReader? {
+        guard let node = node(key, required: required) else { return nil }
+        return MappingReader(node, path: path(key), context: context)
+    }
+
+    /// Reports the keys nobody read. `noEffect` lists real fields of the mirrored product that change
+    /// nothing in a simulation (a warning); `notSimulated` lists real fields whose effect meshsim
+    /// cannot reproduce (an error, since ignoring them would change the outcome silently).
+    func finish(noEffect: [String] = [], notSimulated: [String] = [], product: String = "") {
+        let candidates = known + noEffect.filter { !known.contains($0) }
+        for entry in entries where !consumed.contains(entry.key) {
+            let name = path(entry.key)
+            if noEffect.contains(entry.key) {
+                context.warning("\(name) has no effect in a simulation", at: entry.keyLocation)
+            } else if notSimulated.contains(entry.key) {
+                context.error("\(name) is a \(product) field that meshsim does not simulate", at: entry.keyLocation)
+            } else {
+                let place = path.isEmpty ? "at the top level" : "in \(path)"
+                let hint = EditDistance.hint(for: entry.key, among: candidates, listName: "valid keys are")
+                context.error("unknown key '\(entry.key)' \(place); \(hint)", at: entry.keyLocation)
+            }
+        }
+    }
+
+    private func remember(_ key: String) {
+        if !known.contains(key) { known.append(key) }
+    }
+}

@@ -1,0 +1,93 @@
+/// `services:`: NAME → service, with versions that inherit the service-level fields.
+enum ServiceDecoder {
+    static func decodeAll(_ node: YAMLNode, path: String, context: DecodeContext) -> [Service]? {
+        let values = ValueReader(context: context)
+        guard let entries = values.entries(node, path) else { return nil }
+        guard !entries.isEmpty else {
+            values.fail(path, "must define at least one service", at: node)
+            return nil
+        }
+        return entries.compactMap { entry in
+            guard let name = Names.check(entry.key, "service name", at: entry.keyLocation, context) else { return nil }
+            // `gateway` names the gateway in client targets, fault targets and partitions.
+            guard name != "gateway" else {
+                context.error("a service cannot be named 'gateway': the name stands for the gateway in targets", at: entry.keyLocation)
+                return nil
+            }
+            return decode(entry.value, name: name, path: "\(path).\(name)", context: context)
+        }
+    }
+
+    private static func decode(_ node: YAMLNode, name: String, path: String, context: DecodeContext) -> Service? {
+        guard let reader = MappingReader(node, path: path, context: context) else { return nil }
+        let shared = VersionFields(reader)
+        let versions = reader.read("versions") { node, path -> [ServiceVersion]? in
+            guard let entries = reader.values.entries(node, path) else { return nil }
+            guard !entries.isEmpty else {
+                reader.values.fail(path, "must define at least one version (omit it for a single version)", at: node)
+                return nil
+            }
+            return entries.compactMap { entry -> ServiceVersion? in
+                guard let versionName = Names.check(entry.key, "version name", at: entry.keyLocation, context),
+                      let versionReader = MappingReader(entry.value, path: "\(path).\(versionName)", context: context)
+                else { return nil }
+                let own = VersionFields(versionReader)
+                versionReader.finish()
+                return own.inheriting(shared).version(named: versionName, at: entry.value.location)
+            }
+        }
+        let trafficPolicy = reader.read("trafficPolicy") { TrafficPolicyDecoder.decode($0, path: $1, context: context) }
+        let http = reader.read("http") { HTTPRouteDecoder.decodeList($0, path: $1, owner: name, context: context) }
+        reader.finish()
+        let declared = reader.has("versions")
+        return Service(
+            name: name, versions: declared ? versions ?? [] : [shared.version(named: "default", at: node.location)],
+            trafficPolicy: trafficPolicy, http: http, hasDeclaredVersions: declared, location: node.location
+        )
+    }
+}
+
+/// The fields a service and its versions share; nil = not written here.
+private struct VersionFields {
+    var replicas: Int?
+    var concurrency: Int?
+    var queue: Int?
+    var latency: Distribution?
+    var errors: Double?
+    var errorStatus: Int?
+    var calls: [CallStep]?
+    var onCallFailure: Service.OnCallFailure?
+
+    init(_ reader: MappingReader) {
+        replicas = reader.int("replicas", 1...Int.max)
+        concurrency = reader.int("concurrency", 1...Int.max)
+        queue = reader.int("queue", 0...Int.max)
+        latency = reader.distribution("latency")
+        errors = reader.percent("errors")
+        errorStatus = reader.int("errorStatus", 400...599)
+        calls = reader.read("calls") { CallDecoder.decodeList($0, path: $1, context: reader.context) }
+        onCallFailure = reader.choice("onCallFailure", [Service.OnCallFailure.fail, .ignore])
+    }
+
+    /// These fields where written, else the service's.
+    func inheriting(_ service: VersionFields) -> VersionFields {
+        var merged = self
+        merged.replicas = replicas ?? service.replicas
+        merged.concurrency = concurrency ?? service.concurrency
+        merged.queue = queue ?? service.queue
+        merged.latency = latency ?? service.latency
+        merged.errors = errors ?? service.errors
+        merged.errorStatus = errorStatus ?? service.errorStatus
+        merged.calls = calls ?? service.calls
+        merged.onCallFailure = onCallFailure ?? service.onCallFailure
+        return merged
+    }
+
+    func version(named name: String, at location: SourceLocation) -> ServiceVersion {
+        ServiceVersion(
+            name: name, replicas: replicas ?? 1, concurrency: concurrency ?? 1, queue: queue, latency: latency ?? .zero,
+            errors: errors ?? 0, errorStatus: errorStatus ?? 500, calls: calls ?? [], onCallFailure: onCallFailure ?? .fail,
+            location: location
+        )
+    }
+}

@@ -1,0 +1,157 @@
+/// The parser's state: where it is, the anchors defined so far and how deeply it is nested.
+///
+/// Block structure, flow collections and scalars are read by extensions in the files named
+/// after them; this file holds node dispatch and node properties (anchors, aliases, tags).
+struct YAMLReader {
+    var cursor: YAMLCursor
+    var anchors: [String: YAMLNode] = [:]
+    private var depth = 0
+
+    init(_ text: String, file: String) {
+        cursor = YAMLCursor(text, file: file)
+    }
+
+    /// Where a node may start after an indicator on the same line, or at a line's start.
+    struct NodeContext {
+        /// The indentation of the collection that holds the node (-1 for the document).
+        var parentIndent: Int
+        /// A block mapping or sequence may start here (at a line start or after `- `).
+        var allowsBlockCollection: Bool
+        /// A value of a block mapping may be a sequence at the key's own indentation.
+        var allowsIndentlessSequence: Bool
+        /// Where an empty node is reported: right after its indicator.
+        var emptyLocation: SourceLocation
+    }
+
+    /// Parses the node that starts at the cursor (after blanks), on this line or, if the line
+    /// ends here, on the following more-indented lines. Leaves the cursor at the end of the
+    /// node's last line, or at the first content character of the line after the node.
+    mutating func parseNode(_ context: NodeContext) throws(Diagnostic) -> YAMLNode {
+        try enterNesting()
+        defer { leaveNesting() }
+        cursor.skipBlanks()
+        if context.allowsBlockCollection, let collection = try parseBlockCollectionIfPresent() {
+            return collection
+        }
+        let anchor = try parseProperties(skippingBreaks: false)
+        let node: YAMLNode
+        if cursor.skipSpaceAndComment() {
+            node = try parseNodeOnFollowingLines(context)
+        } else {
+            node = try parseInlineNode(parentIndent: context.parentIndent)
+        }
+        if let anchor { anchors[anchor] = node }
+        return node
+    }
+
+    private mutating func parseNodeOnFollowingLines(_ context: NodeContext) throws(Diagnostic) -> YAMLNode {
+        let empty = YAMLNode(.scalar("", quoted: false), at: context.emptyLocation)
+        guard let indent = try cursor.skipToContentLine(), !cursor.atDocumentMarker else { return empty }
+        if indent > context.parentIndent {
+            var nested = context
+            nested.allowsBlockCollection = true
+            nested.allowsIndentlessSequence = false
+            return try parseNode(nested)
+        }
+        if indent == context.parentIndent && context.allowsIndentlessSequence && atSequenceEntry {
+            return try parseBlockSequence(indent: indent, indentless: true)
+        }
+        return empty
+    }
+
+    /// A node that starts on the current line at the cursor, after its properties.
+    private mutating func parseInlineNode(parentIndent: Int) throws(Diagnostic) -> YAMLNode {
+        let start = cursor.location
+        let opening = cursor.current
+        let node: YAMLNode
+        switch opening {
+        case "[", "{":
+            node = try parseFlowCollection()
+        case "\"", "'":
+            node = try parseQuotedScalar()
+        case "*":
+            node = try parseAlias()
+        case "|", ">":
+            return try parseBlockScalar(parentIndent: parentIndent)
+        case "?" where cursor.nextIsBlankOrBreakOrEnd:
+            throw complexKeyError()
+        case "-" where cursor.nextIsBlankOrBreakOrEnd:
+            throw cursor.error("a block sequence cannot start on the same line as its key; start it on the next line")
+        case "]", "}":
+            throw cursor.error("unexpected '\(cursor.current.map(String.init) ?? "")' outside a flow collection")
+        default:
+            return try parseBlockPlainScalar(parentIndent: parentIndent)
+        }
+        cursor.skipBlanks()
+        if cursor.current == ":" && cursor.nextIsBlankOrBreakOrEnd {
+            if opening == "\"" || opening == "'" {
+                throw cursor.error("a mapping cannot start on the same line as its key; start it on the next line")
+            }
+            throw .error("mapping keys must be scalars", at: start)
+        }
+        try expectLineEnd()
+        return node
+    }
+
+    mutating func expectLineEnd() throws(Diagnostic) {
+        if !cursor.skipSpaceAndComment() {
+            throw cursor.error("unexpected text after the value")
+        }
+    }
+
+    var atSequenceEntry: Bool { cursor.current == "-" && cursor.nextIsBlankOrBreakOrEnd }
+
+    mutating func enterNesting() throws(Diagnostic) {
+        depth += 1
+        if depth > YAMLParser.maxNesting {
+            throw cursor.error("nesting is deeper than \(YAMLParser.maxNesting) levels")
+        }
+    }
+
+    mutating func leaveNesting() { depth -= 1 }
+
+    func complexKeyError() -> Diagnostic {
+        cursor.error("complex keys ('? ') are not supported; write 'key: value'")
+    }
+
+    /// Reads `&anchor` (at most one) and rejects tags; returns the anchor name.
+    mutating func parseProperties(skippingBreaks: Bool) throws(Diagnostic) -> String? {
+        var anchor: String?
+        while true {
+            if cursor.current == "!" {
+                throw cursor.error("tags are not supported; remove the '!' tag")
+            }
+            guard cursor.current == "&" else { return anchor }
+            if anchor != nil {
+                throw cursor.error("a node can have only one anchor")
+            }
+            anchor = try parseName(of: "anchor")
+            if skippingBreaks { skipFlowSpace() } else { cursor.skipBlanks() }
+        }
+    }
+
+    mutating func parseAlias() throws(Diagnostic) -> YAMLNode {
+        let start = cursor.location
+        let name = try parseName(of: "alias")
+        guard var node = anchors[name] else {
+            throw .error("unknown alias '*\(name)'; define the anchor '&\(name)' before using it", at: start)
+        }
+        node.location = start
+        return node
+    }
+
+    /// Reads the name after `&` or `*`, which runs to whitespace or a flow indicator.
+    private mutating func parseName(of kind: String) throws(Diagnostic) -> String {
+        let indicator = cursor.location
+        cursor.advance()
+        var name = ""
+        while let scalar = cursor.current, !YAMLCursor.isWhitespace(scalar), !YAMLCursor.isFlowIndicator(scalar) {
+            name.unicodeScalars.append(scalar)
+            cursor.advance()
+        }
+        if name.isEmpty {
+            throw .error("expected an \(kind) name", at: indicator)
+        }
+        return name
+    }
+}
