@@ -264,6 +264,20 @@ struct ValidatorTests {
         ])
     }
 
+    @Test func sizesThatWouldExhaustMemoryAreErrors() {
+        var scenario = valid()
+        scenario.services[2].versions[0].replicas = 100_000  // orders 4 + 1, inventory 2: 100,007 instances in all
+        scenario.interval = 6 * 1_000_000  // 10 min in 6 ms rows: 100,000 rows, the limit itself
+        #expect(ScenarioValidator.validate(scenario) == [
+            .error("the services have 100007 instances in all; meshsim simulates at most 100000", at: at(30, 3)),
+        ])
+        scenario.services[2].versions[0].replicas = 1
+        scenario.interval = 5 * 1_000_000
+        #expect(ScenarioValidator.validate(scenario) == [
+            .error("interval 5ms splits duration 10m into more than 100000 time-series rows per scope; use a longer interval", at: at(4, 1)),
+        ])
+    }
+
     @Test func outlierDetectionThatCanNeverEjectWarns() {
         var scenario = valid()
         // 5 hosts (4 + 1): one ejection is 100 × 1 / 5 = 20% of them, above Istio's default 10%.

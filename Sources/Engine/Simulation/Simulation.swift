@@ -102,7 +102,9 @@ struct Simulation {
             endFault(Int(fault))
         case .tick:
             closeInterval(at: now)
-            if now < world.duration || !isIdle {
+            // Work held by a never-ending hang keeps the run from being idle; once no
+            // other event is left, nothing can change any more, so the ticks stop too.
+            if now < world.duration || !queue.isEmpty {
                 queue.push(.tick, at: now + world.interval)
             }
         }

@@ -52,6 +52,12 @@ struct OverrideEditor {
         if let index = entries.firstIndex(where: { $0.key == key }) {
             entries[index].value = try set(rest, in: entries[index].value, parentPath: path)
         } else {
+            // A new intermediate key next to a near-namesake is almost always a typo
+            // (services.ordrs.replicas) that would silently add a whole new entry; the
+            // decoder catches a misspelled leaf, but not a free-form name like a service's.
+            if !rest.isEmpty, let suggestion = Suggestion.closest(to: key, among: entries.map(\.key)) {
+                throw failure("\(describe(parentPath)) has no key \"\(key)\"; did you mean \"\(suggestion)\"?")
+            }
             let created = try set(rest, in: nil, parentPath: path)
             entries.append(YAMLEntry(key: key, keyLocation: override.value.location, value: created))
         }

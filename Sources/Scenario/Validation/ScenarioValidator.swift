@@ -13,6 +13,7 @@ public enum ScenarioValidator {
             + RolloutChecks.diagnostics(scenario, names)
             + AssertionLabelChecks.diagnostics(scenario, names)
             + TimingChecks.diagnostics(scenario)
+            + SizeChecks.diagnostics(scenario)
         return inFileOrder(found)
     }
 
