@@ -1,5 +1,6 @@
 import Testing
 @testable import MeshsimCLI
+import Scenario
 
 private func parse(_ arguments: String...) throws(UsageError) -> Command {
     try ArgumentParser.parse(arguments)
@@ -57,10 +58,9 @@ private func error(_ arguments: String...) -> UsageError? {
 
     // MARK: --set / PATH=VALUE
 
-    @Test func setSplitsAtTheFirstEqualsOutsideBrackets() {
-        #expect(SetAssignment(parsing: "gateway.plugins[name=rate-limiting].config.minute=100")
-            == SetAssignment(path: "gateway.plugins[name=rate-limiting].config.minute", value: "100"))
-        #expect(SetAssignment(parsing: "description=a=b") == SetAssignment(path: "description", value: "a=b"))
+    @Test func setKeepsEveryAssignmentInOrder() throws {
+        let sets = ["gateway.plugins[name=rate-limiting].config.minute=100", "description=a=b"]
+        #expect(try parse("run", "a.yaml", "--set", sets[0], "--set", sets[1]) == .run(RunOptions(scenario: "a.yaml", sets: sets)))
     }
 
     @Test(arguments: ["duration", "=5m", "duration=", "clients[name=web]", "a[name=x.b=3"])

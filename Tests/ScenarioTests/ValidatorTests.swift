@@ -72,13 +72,6 @@ struct ValidatorTests {
         #expect(ScenarioValidator.validate(valid()) == [])
     }
 
-    @Test func suggestionPicksTheClosestNameWithinTwoEdits() {
-        #expect(Suggestion.closest(to: "ordrs", among: ["inventory", "orders", "payments"]) == "orders")
-        #expect(Suggestion.closest(to: "v3", among: ["v1", "v2"]) == "v1")
-        #expect(Suggestion.closest(to: "billing", among: ["orders", "payments"]) == nil)
-        #expect(Suggestion.closest(to: "abcde", among: ["abxyz"]) == nil)
-    }
-
     @Test func clientTargetsMustExist() {
         var scenario = valid()
         scenario.clients[1].target = .service("ordrs")

@@ -95,14 +95,4 @@ import Testing
     func distributionErrors(text: String, message: String) {
         #expect(ValueSyntax.distribution(text) == .failure(ValueSyntaxError(message)))
     }
-
-    @Test func editDistanceAndSuggestions() {
-        #expect(EditDistance.between("kitten", "sitting") == 3)
-        #expect(EditDistance.between("", "abc") == 3)
-        // Two edits are always close enough; longer words allow a third of their length.
-        #expect(EditDistance.suggestion(for: "rat", among: ["rate", "users"]) == "rate")
-        #expect(EditDistance.suggestion(for: "baseEjectTime", among: ["interval", "baseEjectionTime"]) == "baseEjectionTime")
-        #expect(EditDistance.suggestion(for: "xyz", among: ["abc"]) == nil)
-        #expect(EditDistance.suggestion(for: "roundrobin", among: ["RANDOM", "ROUND_ROBIN"]) == "ROUND_ROBIN")
-    }
 }

@@ -1,3 +1,5 @@
+import Scenario
+
 /// Reads meshsim's command line into a `Command`.
 public enum ArgumentParser {
     /// Parses the arguments after the program name.
@@ -73,7 +75,7 @@ public enum ArgumentParser {
             seed = number
         }
         let sets = scanned.values["--set"] ?? []
-        if let bad = sets.first(where: { SetAssignment(parsing: $0) == nil }) {
+        if let bad = sets.first(where: { (try? Overrides.parseAssignment($0)) == nil }) {
             throw .badSet(bad)
         }
         return RunOptions(scenario: scenario, out: scanned.value("--out"), seed: seed,

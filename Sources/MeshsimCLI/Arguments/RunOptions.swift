@@ -9,7 +9,7 @@ public struct RunOptions: Equatable, Sendable {
     /// Duration overriding the scenario's `duration`, unparsed (for example `30s`),
     /// so that it is read by the same value parser as the scenario file.
     public var duration: String?
-    /// `--set` overrides in command-line order, each `PATH=VALUE`; `SetAssignment` splits them.
+    /// `--set` overrides in command-line order, each `PATH=VALUE` (read by `Overrides.parseAssignment`).
     public var sets: [String]
     /// No progress bar on stderr.
     public var quiet: Bool

@@ -1,3 +1,5 @@
+import Scenario
+
 /// A command's arguments sorted into positionals, option values and flags, checked
 /// against its `CommandSpec` but not yet interpreted.
 struct ScannedArguments {

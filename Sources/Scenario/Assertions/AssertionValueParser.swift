@@ -32,11 +32,11 @@ enum AssertionValueParser {
         }
     }
 
-    private static let nanosecondsPerUnit: [String: Int64] = [
-        "ns": 1, "us": 1_000, "ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000, "h": 3_600_000_000_000,
-    ]
-
+    /// The scenario's own duration syntax; the rest only words the error for the common slips.
     private static func duration(_ text: String, metric: Assertion.Metric) -> Result<Nanoseconds, Failure> {
+        if text.first?.isNumber == true, let nanoseconds = ValueSyntax.duration(text) {
+            return .success(nanoseconds)
+        }
         let number = String(text.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") }))
         let unit = String(text.dropFirst(number.count))
         guard decimal(number) != nil else {
@@ -45,16 +45,14 @@ enum AssertionValueParser {
         if unit.isEmpty {
             return .failure(.value("\(metric.rawValue) takes a duration: write \(number)ms, not a bare number"))
         }
-        if let first = unit.first, first.isWhitespace, nanosecondsPerUnit[unit.trimmingLeadingWhitespace] != nil {
-            return .failure(.value("write \(number)\(unit.trimmingLeadingWhitespace) without a space"))
+        let trimmed = unit.trimmingLeadingWhitespace
+        if unit.first?.isWhitespace == true, ValueSyntax.duration(number + trimmed) != nil {
+            return .failure(.value("write \(number)\(trimmed) without a space"))
         }
-        guard let perUnit = nanosecondsPerUnit[unit] else {
+        guard ValueSyntax.duration("1" + unit) != nil else {
             return .failure(.value("unknown duration unit \"\(unit)\" in \(text) (units: ns us ms s m h)"))
         }
-        guard let nanoseconds = exactProduct(number, perUnit) else {
-            return .failure(.value("duration \(text) is too large"))
-        }
-        return .success(nanoseconds)
+        return .failure(.value("duration \(text) is too large"))
     }
 
     /// `1%` or a fraction from 0 to 1.
@@ -85,19 +83,5 @@ enum AssertionValueParser {
               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
         return Double(text)
-    }
-
-    /// `number × perUnit` in integer arithmetic, rounded to the nearest nanosecond, so that
-    /// `1.1s` is exactly 1_100_000_000 (binary floating point would not give that).
-    private static func exactProduct(_ number: String, _ perUnit: Int64) -> Int64? {
-        let digits = number.filter { $0 != "." }
-        let scale = number.firstIndex(of: ".").map { number.distance(from: $0, to: number.endIndex) - 1 } ?? 0
-        guard digits.count <= 18, scale <= 18, let mantissa = Int64(digits) else { return nil }
-        var divisor: Int64 = 1
-        for _ in 0..<scale { divisor *= 10 }
-        let (product, overflow) = mantissa.multipliedReportingOverflow(by: perUnit)
-        let (rounded, roundingOverflow) = product.addingReportingOverflow(divisor / 2)
-        guard !overflow, !roundingOverflow else { return nil }
-        return rounded / divisor
     }
 }

@@ -59,7 +59,7 @@ struct DistributionParser {
         guard peek("(") else { return .constant(try Self.duration(name)) }
         position += 1
         guard Self.functions.contains(name) else {
-            let hint = EditDistance.hint(for: name, among: Self.functions, listName: "known distributions")
+            let hint = Suggestion.hint(for: name, among: Self.functions, listName: "known distributions")
             throw ValueSyntaxError("unknown distribution '\(name)'; \(hint)")
         }
         if name == "mix" { return try mixture() }

@@ -136,7 +136,7 @@ final class MappingReader {
                 context.error("\(name) is a \(product) field that meshsim does not simulate", at: entry.keyLocation)
             } else {
                 let place = path.isEmpty ? "at the top level" : "in \(path)"
-                let hint = EditDistance.hint(for: entry.key, among: candidates, listName: "valid keys are")
+                let hint = Suggestion.hint(for: entry.key, among: candidates, listName: "valid keys are")
                 context.error("unknown key '\(entry.key)' \(place); \(hint)", at: entry.keyLocation)
             }
         }

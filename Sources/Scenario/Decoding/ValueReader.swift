@@ -214,7 +214,7 @@ struct ValueReader {
     }
 
     func suggestionSuffix(_ word: String, _ choices: [String]) -> String {
-        EditDistance.suggestion(for: word, among: choices).map { "; did you mean '\($0)'?" } ?? ""
+        Suggestion.closest(to: word, among: choices).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     private func check(_ value: Int, in range: ClosedRange<Int>?, _ path: String, _ node: YAMLNode) -> Bool {

@@ -1,21 +1,22 @@
-/// Finds the known word a mistyped command or option most likely meant.
-enum Suggestion {
-    /// The candidate closest to `typed`, or `nil` when none is close enough to be a typo.
+/// "Did you mean" for misspelled keys, names, commands and options: the one place that
+/// decides what counts as a typo, so every message in meshsim suggests alike.
+public enum Suggestion {
+    /// The candidate closest to `typed`, or nil when none is close enough to be a typo.
     ///
-    /// Leading dashes are ignored on both sides, so `-seed` suggests `--seed`. A candidate
-    /// qualifies within 1 edit for short words and 2 for words of six letters or more;
-    /// ties go to the candidate sharing more letters in order with `typed` (`--sed`
-    /// suggests `--seed` rather than `--set`), then to the first listed.
-    static func closest(to typed: String, among candidates: [String]) -> String? {
-        let word = Array(stripDashes(typed).lowercased())
+    /// Case and leading dashes are ignored (`roundrobin` finds `ROUND_ROBIN`, `-seed` finds
+    /// `--seed`). A candidate of up to three letters qualifies within 1 edit, a longer one
+    /// within 2 or a third of its length. Ties go to the candidate sharing more letters in
+    /// order with `typed` (`--sed` suggests `--seed`, not `--set`), then to the first listed.
+    /// The name itself is never suggested.
+    public static func closest(to typed: String, among candidates: [String]) -> String? {
+        let word = normalized(typed)
         var best: (candidate: String, distance: Int, shared: Int)?
-        for candidate in candidates {
-            let target = Array(stripDashes(candidate).lowercased())
+        for candidate in candidates where candidate != typed {
+            let target = normalized(candidate)
             let distance = editDistance(word, target)
-            guard distance <= max(1, min(2, target.count / 3)) else { continue }
+            guard distance <= limit(for: target.count) else { continue }
             let shared = commonSubsequenceLength(word, target)
-            if let current = best,
-               current.distance < distance || (current.distance == distance && current.shared >= shared) {
+            if let current = best, current.distance < distance || (current.distance == distance && current.shared >= shared) {
                 continue
             }
             best = (candidate, distance, shared)
@@ -23,8 +24,20 @@ enum Suggestion {
         return best?.candidate
     }
 
-    private static func stripDashes(_ text: String) -> Substring {
-        text.drop { $0 == "-" }
+    /// `did you mean 'x'?` when a candidate is close, else `LIST: a, b, c`.
+    public static func hint(for typed: String, among candidates: [String], listName: String) -> String {
+        if let suggestion = closest(to: typed, among: candidates) {
+            return "did you mean '\(suggestion)'?"
+        }
+        return "\(listName): \(candidates.joined(separator: ", "))"
+    }
+
+    private static func limit(for length: Int) -> Int {
+        length <= 3 ? 1 : max(2, length / 3)
+    }
+
+    private static func normalized(_ text: String) -> [Character] {
+        Array(text.drop { $0 == "-" }.lowercased())
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
