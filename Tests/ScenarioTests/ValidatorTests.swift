@@ -271,6 +271,23 @@ struct ValidatorTests {
         ])
     }
 
+    @Test func openLoopVolumeAndClientRetriesAreBounded() {
+        var scenario = valid()
+        // 10 minutes: 1,666,667/s sends 1,000,000,200 requests, just over a billion.
+        scenario.clients[0].arrival = .rate(1_666_667, .poisson)
+        scenario.clients[0].retries = ClientRetries(attempts: 101, backoff: 0, on: [.serverError])
+        #expect(ScenarioValidator.validate(scenario) == [
+            .error("client 'web' would send about 1000000200 requests; meshsim simulates at most 1000000000 per client (lower the rate or the duration)", at: at(10, 5)),
+            .error("client 'web' retries 101 times; meshsim allows at most 100", at: at(10, 5)),
+        ])
+        // A ramp from 0 to 4,000,000/s over the 10 minutes sends half of rate × time: 1.2 billion.
+        scenario.clients[0].retries = nil
+        scenario.clients[0].arrival = .schedule([SchedulePoint(at: 0, rate: 0), SchedulePoint(at: 600 * second, rate: 4_000_000)], .poisson)
+        #expect(ScenarioValidator.validate(scenario).map(\.message) == [
+            "client 'web' would send about 1200000000 requests; meshsim simulates at most 1000000000 per client (lower the rate or the duration)",
+        ])
+    }
+
     @Test func outlierDetectionThatCanNeverEjectWarns() {
         var scenario = valid()
         // 5 hosts (4 + 1): one ejection is 100 × 1 / 5 = 20% of them, above Istio's default 10%.

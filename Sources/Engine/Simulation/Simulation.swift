@@ -23,6 +23,8 @@ struct Simulation {
     var timeseries: [TimeseriesRow] = []
     var events: [EventRecord] = []
     var lastTick: Nanoseconds = 0
+    /// Set when the run stopped because simulated time stood still (see `run`).
+    var stalledAt: Nanoseconds?
 
     init(world: World, seed: UInt64) {
         self.world = world
@@ -46,9 +48,19 @@ struct Simulation {
     /// Runs to the end: clients send until `duration`, then everything in flight drains.
     /// Once nothing is in flight after `duration`, what is left in the queue can only be
     /// stale timers, ticks and faults with nothing to act on, so the run stops there.
-    mutating func run() {
+    ///
+    /// A scenario can loop without time moving on (closed-loop users with no think time on a
+    /// path with no latency); past `eventsPerInstant` events at one instant the run stops
+    /// and `stalledAt` says when.
+    mutating func run(eventsPerInstant: Int) {
         start()
+        var atThisInstant = 0
         while let (time, event) = queue.popMin() {
+            atThisInstant = time == now ? atThisInstant + 1 : 0
+            if atThisInstant > eventsPerInstant {
+                stalledAt = time
+                return
+            }
             now = time
             handle(event)
             if now >= world.duration && isIdle { break }

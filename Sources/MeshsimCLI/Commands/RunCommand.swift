@@ -6,7 +6,10 @@ import Scenario
 /// `meshsim run SCENARIO`: simulate, write the report folder, print the summary table.
 enum RunCommand {
     static func run(_ options: RunOptions, console: inout Console) -> ExitCode {
+        // --seed and --duration are overrides like --set, so validation sees the run's values.
         var overrides: [Override] = []
+        if let seed = options.seed { overrides.append(commandLineOverride("seed", String(seed), option: "--seed")) }
+        if let duration = options.duration { overrides.append(commandLineOverride("duration", duration, option: "--duration")) }
         for text in options.sets {
             do {
                 overrides.append(try Overrides.parseAssignment(text))
@@ -17,15 +20,7 @@ enum RunCommand {
         }
         let loaded = ScenarioLoader.load(path: options.scenario, overrides: overrides)
         for diagnostic in loaded.diagnostics { console.printError(diagnostic.description) }
-        guard var scenario = loaded.scenario else { return .badInput }
-        if let seed = options.seed { scenario.seed = seed }
-        if let text = options.duration {
-            guard let duration = ValueSyntax.duration(text), duration > 0 else {
-                console.printError("error: --duration \(text): write a positive duration such as 30s, 5m or 1h")
-                return .badInput
-            }
-            scenario.duration = duration
-        }
+        guard let scenario = loaded.scenario else { return .badInput }
 
         let started = DispatchTime.now().uptimeNanoseconds
         let result: RunResult
@@ -50,6 +45,10 @@ enum RunCommand {
             console.printError("simulated \(requests) requests over \(simulatedSeconds(result.endTime)) s in \(wallSeconds(elapsed)) s; reports in \(folder)/")
         }
         return .success
+    }
+
+    private static func commandLineOverride(_ path: String, _ value: String, option: String) -> Override {
+        Override(path: path, value: YAMLNode(.scalar(value, quoted: false), at: SourceLocation(file: option, line: 1, column: 1)))
     }
 
     private static func simulatedSeconds(_ time: Nanoseconds) -> String {

@@ -6,6 +6,9 @@ enum SizeChecks {
     static let maximumGatewayReplicas = 10_000
     static let maximumUsers = 1_000_000
     static let maximumIntervals = 100_000
+    /// About a quarter of an hour of simulation at a million requests per second.
+    static let maximumOpenLoopRequests = 1_000_000_000.0
+    static let maximumClientRetries = 100
 
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         var found: [Diagnostic] = []
@@ -23,6 +26,15 @@ enum SizeChecks {
             if case .users(let users, _) = client.arrival, users > maximumUsers {
                 found.append(.error("client '\(client.name)' has \(users) users; meshsim simulates at most \(maximumUsers) per client", at: client.location))
             }
+            let requests = openLoopRequests(client.arrival, duration: scenario.duration)
+            if requests > maximumOpenLoopRequests {
+                found.append(.error(
+                    "client '\(client.name)' would send about \(Int(requests.rounded())) requests; meshsim simulates at most \(Int(maximumOpenLoopRequests)) per client (lower the rate or the duration)",
+                    at: client.location))
+            }
+            if let retries = client.retries, retries.attempts > maximumClientRetries {
+                found.append(.error("client '\(client.name)' retries \(retries.attempts) times; meshsim allows at most \(maximumClientRetries)", at: client.location))
+            }
         }
         if scenario.interval > 0, scenario.duration / scenario.interval > Int64(maximumIntervals) {
             let location = scenario.sectionLocations["interval"] ?? scenario.sectionLocations["duration"] ?? SourceLocation(file: "", line: 1, column: 1)
@@ -31,5 +43,28 @@ enum SizeChecks {
                 at: location))
         }
         return found
+    }
+
+    /// The integral of the client's rate over the run (0 for a closed loop).
+    static func openLoopRequests(_ arrival: Client.Arrival, duration: Nanoseconds) -> Double {
+        let seconds = Double(duration) / 1e9
+        switch arrival {
+        case .rate(let rate, _):
+            return rate * seconds
+        case .users:
+            return 0
+        case .schedule(let points, _):
+            var total = 0.0
+            for (index, point) in points.enumerated() {
+                let start = Double(point.at) / 1e9
+                guard start < seconds else { break }
+                if index == 0 && start > 0 { total += point.rate * start }
+                let next = index + 1 < points.count ? points[index + 1] : nil
+                let end = min(next.map { Double($0.at) / 1e9 } ?? seconds, seconds)
+                let endRate = next.map { point.rate + ($0.rate - point.rate) * (end - start) / max(Double($0.at) / 1e9 - start, 1e-12) } ?? point.rate
+                total += (point.rate + endRate) / 2 * (end - start)
+            }
+            return total
+        }
     }
 }
