@@ -7,19 +7,23 @@ let package = Package(
     products: [
         .executable(name: "meshsim", targets: ["meshsim"]),
         .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "Policy", targets: ["Policy"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     targets: [
         .target(name: "Scenario"),
-        .target(name: "Engine", dependencies: ["Scenario"]),
+        // Every gateway and mesh policy as a pure state machine; knows nothing of the simulator.
+        .target(name: "Policy", dependencies: ["Scenario"]),
+        .target(name: "Engine", dependencies: ["Scenario", "Policy"]),
         .target(name: "Reports", dependencies: ["Engine", "Scenario"]),
-        .target(name: "MeshsimCLI", dependencies: ["Scenario", "Engine", "Reports"]),
+        .target(name: "MeshsimCLI", dependencies: ["Scenario", "Policy", "Engine", "Reports"]),
         .executableTarget(name: "meshsim", dependencies: ["MeshsimCLI"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Scenario"]),
-        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "Scenario", "Engine", "Reports"]),
+        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "Scenario", "Policy", "Engine", "Reports"]),
     ],
     swiftLanguageModes: [.v6]
 )

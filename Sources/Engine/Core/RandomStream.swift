@@ -1,3 +1,4 @@
+import Policy
 import Foundation
 
 /// xoshiro256** seeded through SplitMix64 (Blackman and Vigna, https://prng.di.unimi.it).
@@ -104,3 +105,5 @@ public struct RandomStream: Sendable {
         (x << k) | (x >> (64 - k))
     }
 }
+
+extension RandomStream: RandomSource {}

@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// Who waits for a call's answer. The token is the waiter's token when the call was made;

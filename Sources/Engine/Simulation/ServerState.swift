@@ -1,3 +1,4 @@
+import Policy
 /// The mutable side of a gateway replica or an instance: busy workers, its wait queue
 /// (an intrusive list through `JobRecord.nextInQueue`), the faults acting on it, and its
 /// own random stream.

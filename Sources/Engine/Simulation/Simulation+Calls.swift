@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// Calls: one hop from a caller to the gateway or a service, across the attempts its

@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// Clients: open-loop arrivals and closed-loop users, client timeouts and retries, and

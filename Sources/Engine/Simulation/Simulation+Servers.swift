@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// Servers: gateway replicas and instances take jobs into workers or their queue, process

@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// The discrete-event core: a virtual clock, an event queue ordered by (time, sequence),

@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// Compiles a validated `Scenario` into the index-based `World` the simulation runs on.
@@ -74,9 +75,8 @@ enum WorldBuilder {
             total += template.weight
             cumulative.append(total)
         }
-        let templateRoutes = client.requests.map {
-            GatewayRouting.route(method: $0.method, path: $0.path, headers: $0.headers, routes: routes)
-        }
+        let router = KongRouter(routes: routes)
+        let templateRoutes = client.requests.map { router.route(method: $0.method, path: $0.path, headers: $0.headers) }
         return World.ClientModel(
             name: client.name, targetService: targetService, arrival: arrival, users: users, thinkTime: Sampler(think),
             timeout: client.timeout, retries: client.retries, templateCumulativeWeights: cumulative.map { $0 / total },

@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// Everything measured for one report scope: run totals, the current time-series

@@ -1,5 +1,5 @@
 /// Envoy-style response flags, as written in `responses.csv`.
-enum ResponseFlag: UInt8, Sendable, CaseIterable {
+public enum ResponseFlag: UInt8, Sendable, CaseIterable {
     case none
     /// No healthy upstream.
     case noHealthyUpstream
@@ -20,7 +20,7 @@ enum ResponseFlag: UInt8, Sendable, CaseIterable {
     case faultInjected
     case unauthorized
 
-    var code: String {
+    public var code: String {
         switch self {
         case .none: return "-"
         case .noHealthyUpstream: return "UH"
@@ -36,15 +36,4 @@ enum ResponseFlag: UInt8, Sendable, CaseIterable {
         case .unauthorized: return "UAEX"
         }
     }
-}
-
-/// How an attempt or a request ended. Status 0 is a client-side timeout (no answer).
-struct Outcome: Sendable, Equatable {
-    var status: Int32
-    var flag: ResponseFlag
-
-    static let clientTimeout = Outcome(status: 0, flag: .timeout)
-
-    /// A failure as seen by a caller deciding on `onCallFailure`: 5xx or no answer.
-    var isFailure: Bool { status >= 500 || status == 0 }
 }

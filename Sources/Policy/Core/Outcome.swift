@@ -1,0 +1,15 @@
+/// How an attempt or a request ended. Status 0 is a client-side timeout (no answer).
+public struct Outcome: Sendable, Equatable {
+    public var status: Int32
+    public var flag: ResponseFlag
+
+    public init(status: Int32, flag: ResponseFlag) {
+        self.status = status
+        self.flag = flag
+    }
+
+    public static let clientTimeout = Outcome(status: 0, flag: .timeout)
+
+    /// A failure as seen by a caller deciding on `onCallFailure`: 5xx or no answer.
+    public var isFailure: Bool { status >= 500 || status == 0 }
+}
