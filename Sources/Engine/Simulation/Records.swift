@@ -18,6 +18,9 @@ struct RequestRecord: SlabRecord {
     var template: Int32 = 0
     var start: Nanoseconds = 0
     var retries: Int32 = 0
+    /// Source address index and whether the credential is wrong, drawn once per request.
+    var address: Int32 = 0
+    var badCredential = false
     var counted = false
     var live = false
 }
@@ -39,6 +42,8 @@ struct CallRecord: SlabRecord {
     var client: Int32 = 0
     var route: Int32 = -1
     var template: Int32 = 0
+    var address: Int32 = 0
+    var badCredential = false
     var counted = false
     /// Retries left (Kong upstream retries for gateway → service calls).
     var retriesLeft: Int32 = 0
@@ -72,6 +77,8 @@ struct JobRecord: SlabRecord {
     var client: Int32 = 0
     var route: Int32 = -1
     var template: Int32 = 0
+    var address: Int32 = 0
+    var badCredential = false
     var counted = false
     /// Stopped by a hang fault; resumed where it stopped when the hang ends.
     var parked = false

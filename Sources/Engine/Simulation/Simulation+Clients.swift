@@ -22,6 +22,9 @@ extension Simulation {
         record.template = Int32(template)
         record.start = now
         record.counted = now >= world.warmup
+        record.address = Int32(nextAddress[client])
+        nextAddress[client] = (nextAddress[client] + 1) % model.addresses
+        record.badCredential = model.invalidCredentials > 0 && clientRNG[client].nextUnit() < model.invalidCredentials
         startAttempt(requests.insert(record))
     }
 
@@ -35,6 +38,8 @@ extension Simulation {
         call.callerService = -1
         call.client = record.client
         call.template = record.template
+        call.address = record.address
+        call.badCredential = record.badCredential
         call.counted = record.counted
         let index = openCall(call)
         if let timeout = model.timeout {

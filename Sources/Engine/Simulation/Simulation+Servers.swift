@@ -18,6 +18,8 @@ extension Simulation {
         job.client = caller.client
         job.route = caller.route
         job.template = caller.template
+        job.address = caller.address
+        job.badCredential = caller.badCredential
         job.counted = caller.counted
         let model = world.servers[server]
         if servers[server].active < model.capacity {
@@ -74,30 +76,6 @@ extension Simulation {
         case .answering:
             answer(job, outcome: jobs[job].outcome)
         }
-    }
-
-    private mutating func routeAtGateway(_ job: Int32) {
-        let record = jobs[job]
-        let client = world.clients[Int(record.client)]
-        guard let routeIndex = client.templateRoutes[Int(record.template)] else {
-            answer(job, outcome: Outcome(status: 404, flag: .noRoute))
-            return
-        }
-        let route = world.routes[routeIndex]
-        jobs[job].route = Int32(routeIndex)
-        jobs[job].phase = .calling
-        jobs[job].pending = 1
-        var call = CallRecord()
-        call.waiter = .job(job, token: record.token)
-        call.target = .service(Int32(route.service))
-        call.callerService = -2
-        call.client = record.client
-        call.route = Int32(routeIndex)
-        call.template = record.template
-        call.counted = record.counted
-        call.retriesLeft = Int32(route.retries)
-        call.attemptTimeout = route.timeout
-        dispatchAttempt(openCall(call), pickerServer: record.server)
     }
 
     /// Launches the next step that makes at least one call, or answers when none is left.
@@ -181,7 +159,7 @@ extension Simulation {
 
     /// Frees the worker, starts the next queued job, and hands the answer to the caller.
     /// A hung server holds the answer until the hang ends.
-    private mutating func answer(_ job: Int32, outcome: Outcome) {
+    mutating func answer(_ job: Int32, outcome: Outcome) {
         let record = jobs[job]
         let server = Int(record.server)
         if servers[server].hung > 0 {

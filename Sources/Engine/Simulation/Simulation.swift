@@ -15,6 +15,9 @@ struct Simulation {
     var servers: ContiguousArray<ServerState>
     var clientRNG: ContiguousArray<RandomStream>
     var arrivals: ContiguousArray<ArrivalProcess?>
+    /// Per client, the next source address (round-robin).
+    var nextAddress: ContiguousArray<Int>
+    var gateway: GatewayCounters
     var nextGatewayReplica = 0
     /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
     var partitions: [Int]
@@ -33,6 +36,8 @@ struct Simulation {
         servers = ContiguousArray(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
         clientRNG = ContiguousArray(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
         arrivals = ContiguousArray(world.clients.map(\.arrival))
+        nextAddress = ContiguousArray(repeating: 0, count: world.clients.count)
+        gateway = world.gatewayCounters
         partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
         faultLatency = world.faults.map { fault in
             if case .latency(let add) = fault.kind { return Sampler(add) }

@@ -32,12 +32,6 @@ public enum Simulator {
             let location = location ?? SourceLocation(file: scenario.name, line: 1, column: 1)
             found.append(.error("\(what) is not simulated yet; remove it to run this scenario", at: location))
         }
-        if let gateway = scenario.gateway {
-            for plugin in gateway.plugins { refuse("gateway plugin '\(plugin.name)'", at: plugin.location) }
-            for route in gateway.routes {
-                for plugin in route.plugins { refuse("route plugin '\(plugin.name)'", at: plugin.location) }
-            }
-        }
         if scenario.mesh.enabled { refuse("the service mesh (mesh.enabled: true)", at: scenario.mesh.location) }
         if let rollout = scenario.rollout { refuse("rollout", at: rollout.location) }
         for assertion in scenario.assertions { refuse("assertion '\(assertion.text)'", at: assertion.location) }

@@ -16,8 +16,12 @@ struct World: Sendable {
         var retries: ClientRetries?
         /// Cumulative weights of the request mix, for one uniform draw.
         var templateCumulativeWeights: [Double]
-        /// Gateway route of each request template, or nil (404) / unused without a gateway.
-        var templateRoutes: [Int?]
+        /// The gateway's route and plugins for each request template (unused without a gateway).
+        var gatewayPlans: [GatewayPlan]
+        /// Distinct source addresses, used round-robin.
+        var addresses: Int
+        /// Fraction of requests sent with a wrong credential.
+        var invalidCredentials: Double
     }
 
     struct RouteModel: Sendable {
@@ -74,6 +78,8 @@ struct World: Sendable {
     var servers: [ServerModel]
     var gatewayReplicas: Int
     var gatewayLatency: Sampler
+    /// Rate-limit counters and token buckets as they stand at t = 0.
+    var gatewayCounters: GatewayCounters
     var faults: [Fault]
     var duration: Nanoseconds
     var warmup: Nanoseconds

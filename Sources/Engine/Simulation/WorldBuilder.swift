@@ -38,11 +38,14 @@ enum WorldBuilder {
         let routes = gatewayRoutes.map { route in
             World.RouteModel(name: route.name, service: serviceIndex[route.service] ?? 0, timeout: route.timeout, retries: route.retries)
         }
-        let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes) }
+        var plans = GatewayPlanBuilder(scenario: scenario)
+        let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans) }
+        plans.finish()
 
         return World(
             clients: clients, routes: routes, services: services, versions: versions, servers: servers,
             gatewayReplicas: gatewayReplicas, gatewayLatency: Sampler(scenario.gateway?.latency ?? .zero),
+            gatewayCounters: plans.counters,
             faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval)
     }
 
@@ -55,7 +58,9 @@ enum WorldBuilder {
         return World.Step(calls: calls.map { World.Call(service: serviceIndex[$0.service] ?? 0, percent: $0.percent) })
     }
 
-    private static func client(of client: Client, _ serviceIndex: [String: Int], _ routes: [GatewayRoute]) -> World.ClientModel {
+    private static func client(
+        of client: Client, _ serviceIndex: [String: Int], _ routes: [GatewayRoute], _ plans: inout GatewayPlanBuilder
+    ) -> World.ClientModel {
         var arrival: ArrivalProcess?
         var users = 0
         var think = Distribution.zero
@@ -80,6 +85,7 @@ enum WorldBuilder {
         return World.ClientModel(
             name: client.name, targetService: targetService, arrival: arrival, users: users, thinkTime: Sampler(think),
             timeout: client.timeout, retries: client.retries, templateCumulativeWeights: cumulative.map { $0 / total },
-            templateRoutes: templateRoutes)
+            gatewayPlans: plans.plans(for: client, routes: templateRoutes), addresses: max(client.addresses, 1),
+            invalidCredentials: client.invalidCredentials)
     }
 }

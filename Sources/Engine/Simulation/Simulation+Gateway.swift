@@ -1,0 +1,72 @@
+import Policy
+import Scenario
+
+/// The gateway replica's work on a request after its own processing: the route, then the
+/// route's plugins in Kong's order, then the call upstream with Kong's retries and timeout.
+extension Simulation {
+    mutating func routeAtGateway(_ job: Int32) {
+        let record = jobs[job]
+        let plan = world.clients[Int(record.client)].gatewayPlans[Int(record.template)]
+        guard let routeIndex = plan.route else {
+            answer(job, outcome: Outcome(status: 404, flag: .noRoute))
+            return
+        }
+        jobs[job].route = Int32(routeIndex)
+        if let rejection = applyPlugins(plan.steps, to: record) {
+            answer(job, outcome: rejection)
+            return
+        }
+        let route = world.routes[routeIndex]
+        jobs[job].phase = .calling
+        jobs[job].pending = 1
+        var call = CallRecord()
+        call.waiter = .job(job, token: record.token)
+        call.target = .service(Int32(route.service))
+        call.callerService = -2
+        call.client = record.client
+        call.route = Int32(routeIndex)
+        call.template = record.template
+        call.address = record.address
+        call.badCredential = record.badCredential
+        call.counted = record.counted
+        call.retriesLeft = Int32(route.retries)
+        call.attemptTimeout = route.timeout
+        dispatchAttempt(openCall(call), pickerServer: record.server)
+    }
+
+    /// Runs the plugins in order; the first that answers ends the request (auth runs first,
+    /// so a rejected request is never counted by a rate limiter).
+    private mutating func applyPlugins(_ steps: [GatewayPlan.Step], to job: JobRecord) -> Outcome? {
+        let replica = Int(job.server)
+        for step in steps {
+            switch step {
+            case .fixed(let good, let bad):
+                if let rejection = job.badCredential ? bad : good { return rejection }
+            case .jwtClaims(let policy, let expiresIn, let notBefore, let bad):
+                if job.badCredential { return bad }
+                // Claims are minted relative to the send time, which is when the job arrived.
+                let expiresAt = expiresIn.map { Self.floorSeconds(job.arrival + $0) }
+                let notBeforeAt = notBefore.map { Self.floorSeconds(job.arrival + $0) }
+                if let verdict = policy.checkClaims(expiresAt: expiresAt, notBefore: notBeforeAt, now: now),
+                   let rejection = GatewayPlanBuilder.outcome(verdict) {
+                    return rejection
+                }
+            case .rateLimit(let limiter, let perReplica, let identities):
+                let slot = perReplica ? limiter + replica : limiter
+                let identity = identities[Int(job.address) % identities.count]
+                if !gateway.limiters[slot].check(identity: identity, now: now).allowed {
+                    return Outcome(status: 429, flag: .rateLimited)
+                }
+            case .tokenBucket(let firstSlot):
+                if !gateway.buckets[firstSlot + replica].take(now: now) {
+                    return Outcome(status: 429, flag: .rateLimited)
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func floorSeconds(_ time: Nanoseconds) -> Int64 {
+        time >= 0 ? time / 1_000_000_000 : -((-time + 999_999_999) / 1_000_000_000)
+    }
+}
