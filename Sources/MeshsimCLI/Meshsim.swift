@@ -25,9 +25,8 @@ public enum Meshsim {
         case .compare:
             console.printError("error: 'meshsim compare' is not available yet: it arrives with the service mesh")
             return .badInput
-        case .eval:
-            console.printError("error: 'meshsim eval' is not available yet: it arrives with the policy engine")
-            return .badInput
+        case .eval(let options):
+            return EvalCommand.run(options, console: &console)
         }
     }
 }

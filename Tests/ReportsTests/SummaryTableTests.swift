@@ -21,21 +21,21 @@ import Testing
         timeseries: [], events: [], responses: [])
 
     /// Column widths by hand: scope 7, name 10, requests 8, ok 3, errors 6, error % 7,
-    /// rate-limited 12, timeouts 8, p50 6, p99 7, max 8; two spaces between columns.
+    /// rate-limited 12, unauthorized 12, timeouts 8, p50 6, p99 7, max 8; two spaces between columns.
     /// 1/800 = 0.125 % rounds half away to 0.13.
     @Test func rendersAlignedColumns() {
         let expected = [
-            "scope    name        requests   ok  errors  error %  rate-limited  timeouts  p50 ms   p99 ms    max ms",
-            "total    all              200  190       8     4.00             2         3   1.235   12.346    31.000",
-            "client   mobile-app       800  799       1     0.13             0         1   2.000  150.000  1500.000",
-            "service  pay                0    0       0     0.00             0         0       -        -         -",
+            "scope    name        requests   ok  errors  error %  rate-limited  unauthorized  timeouts  p50 ms   p99 ms    max ms",
+            "total    all              200  190       8     4.00             2             0         3   1.235   12.346    31.000",
+            "client   mobile-app       800  799       1     0.13             0             0         1   2.000  150.000  1500.000",
+            "service  pay                0    0       0     0.00             0             0         0       -        -         -",
         ].map { $0 + "\n" }.joined()
         #expect(SummaryTable.render(run) == expected)
     }
 
     @Test func noRowsRendersTheHeaderOnly() {
         let text = SummaryTable.render(SampleRun.empty)
-        #expect(text == "scope  name  requests  ok  errors  error %  rate-limited  timeouts  p50 ms  p99 ms  max ms\n")
+        #expect(text == "scope  name  requests  ok  errors  error %  rate-limited  unauthorized  timeouts  p50 ms  p99 ms  max ms\n")
     }
 
     @Test func hasNoEscapeCodesOrTrailingSpaces() {

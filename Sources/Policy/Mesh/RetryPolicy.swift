@@ -120,11 +120,11 @@ public struct RetryPolicy: Sendable {
         default: parts.append("\(maxRetries) retries on \(conditionsText)")
         }
         if let perTryTimeout {
-            parts.append("per try \(Self.format(perTryTimeout))")
+            parts.append("per try \(DurationText.format(perTryTimeout))")
         } else if let ignoredPerTryTimeout {
-            parts.append("per try \(Self.format(ignoredPerTryTimeout)) ignored (not shorter than the route timeout)")
+            parts.append("per try \(DurationText.format(ignoredPerTryTimeout)) ignored (not shorter than the route timeout)")
         }
-        parts.append(routeTimeout.map { "route timeout \(Self.format($0))" } ?? "no route timeout")
+        parts.append(routeTimeout.map { "route timeout \(DurationText.format($0))" } ?? "no route timeout")
         return parts.joined(separator: ", ")
     }
 
@@ -139,17 +139,5 @@ public struct RetryPolicy: Sendable {
             }
         }
         return words.isEmpty ? "nothing" : words.joined(separator: ",")
-    }
-
-    /// In the largest unit that shows the duration exactly (`1s`, `1500ms`).
-    private static func format(_ duration: Nanoseconds) -> String {
-        if duration == 0 { return "0s" }
-        let units: [(String, Nanoseconds)] = [
-            ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000), ("us", 1_000),
-        ]
-        for (suffix, size) in units where duration % size == 0 {
-            return "\(duration / size)\(suffix)"
-        }
-        return "\(duration)ns"
     }
 }

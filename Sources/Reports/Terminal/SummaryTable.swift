@@ -7,7 +7,8 @@ import Engine
 /// the scope saw no request. Every line ends with "\n" and has no trailing spaces.
 public enum SummaryTable {
     static let header = [
-        "scope", "name", "requests", "ok", "errors", "error %", "rate-limited", "timeouts", "p50 ms", "p99 ms", "max ms",
+        "scope", "name", "requests", "ok", "errors", "error %", "rate-limited", "unauthorized", "timeouts", "p50 ms", "p99 ms",
+        "max ms",
     ]
     /// Columns 0 and 1 (scope, name) are text; the rest are numbers.
     private static let textColumns = 2
@@ -26,7 +27,7 @@ public enum SummaryTable {
         let latency = row.latency
         return [
             row.scope.rawValue, row.name, String(c.requests), String(c.ok), String(c.errors),
-            errorPercent(c), String(c.rateLimited), String(c.timeouts),
+            errorPercent(c), String(c.rateLimited), String(c.unauthorized), String(c.timeouts),
             latency.map { NumberFormat.milliseconds($0.p50) } ?? "-",
             latency.map { NumberFormat.milliseconds($0.p99) } ?? "-",
             latency.map { NumberFormat.milliseconds($0.max) } ?? "-",

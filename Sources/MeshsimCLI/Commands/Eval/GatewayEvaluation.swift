@@ -1,0 +1,83 @@
+import Policy
+import Scenario
+
+/// The gateway's stages for `eval`: route, then each plugin of the route in Kong's order.
+struct GatewayEvaluation {
+    let scenario: Scenario
+    let gateway: Gateway
+    let request: EvalRequest
+
+    /// Prints the stages; returns the upstream service, or nil when the gateway answers itself.
+    func run(into report: inout EvalReport) -> String? {
+        report.line("gateway", "\(gateway.replicas) replica\(gateway.replicas == 1 ? "" : "s"), clients spread round-robin; the request is the first on its replica")
+        let router = KongRouter(routes: gateway.routes)
+        guard let index = router.route(method: request.method, path: request.path, headers: request.headers) else {
+            report.line("route", "none matches: 404 (NR); Kong picks the longest path prefix, then more conditions, then file order")
+            return nil
+        }
+        let route = gateway.routes[index]
+        report.line("route", "\(route.name) (paths \(route.paths.joined(separator: " "))\(route.methods.isEmpty ? "" : ", methods \(route.methods.joined(separator: " "))")) → service \(route.service)")
+        var consumer: String?
+        var credential: String?
+        for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
+            let scope = route.plugins.contains { $0.location == plugin.location } ? "route" : "global"
+            let stage = "\(plugin.name) (\(scope))"
+            switch plugin.config {
+            case .keyAuth(let config):
+                var headers = request.headers
+                if case .apiKey(let key) = request.client?.credential { headers.append(Header(name: config.keyNames.first ?? "apikey", value: key)) }
+                switch KeyAuthPolicy(config).authenticate(headers: headers) {
+                case .authenticated(let name, let id):
+                    consumer = name
+                    credential = id
+                    report.line(stage, "consumer \(name) (key \(id))")
+                case .rejected(let status, let message):
+                    report.line(stage, "\(status) \(message) (UAEX): the gateway answers, nothing goes upstream")
+                    return nil
+                }
+            case .jwt(let config):
+                var token: JWTToken?
+                if case .jwt(let issuer, let expiresIn, let notBefore) = request.client?.credential {
+                    token = JWTToken(
+                        issuer: issuer, expiresAt: expiresIn.map { (request.at + $0) / 1_000_000_000 },
+                        notBefore: notBefore.map { (request.at + $0) / 1_000_000_000 }, signatureValid: true)
+                }
+                switch JWTPolicy(config).authenticate(token, now: request.at) {
+                case .authenticated(let name, let id):
+                    consumer = name
+                    credential = id
+                    report.line(stage, "consumer \(name) (iss \(id)); claims checked: \(config.claimsToVerify.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))")
+                case .rejected(let status, let message):
+                    report.line(stage, "\(status) \(message) (UAEX): the gateway answers, nothing goes upstream")
+                    return nil
+                }
+            case .rateLimiting(let config):
+                let identity = RateLimitIdentifier.name(
+                    config, address: RateLimitIdentifier.address(client: request.client?.name ?? "client", index: 0), path: request.path,
+                    headers: request.headers, service: route.service, consumer: consumer, credential: credential)
+                var policy = RateLimitingPolicy(config, identities: 1)
+                let decision = policy.check(identity: 0, now: request.at)
+                let usage = policy.usage(identity: 0, now: request.at)
+                let counting = config.policy == .local ? "counted per replica" : "shared by all replicas"
+                report.line(stage, "policy \(config.policy.rawValue) (\(counting)), limit_by \(config.limitBy.rawValue) → \(identity): \(decision.allowed ? "allowed" : "429 (RL)")")
+                for period in usage {
+                    report.more("\(period.period.rawValue): \(period.remaining) of \(period.limit) left, window resets in \(period.reset) s")
+                }
+                let headers = RateLimitingPolicy.headers(decision: decision, usage: usage, hideClientHeaders: config.hideClientHeaders)
+                if !headers.isEmpty { report.more("headers: " + headers.map { "\($0.name): \($0.value)" }.joined(separator: ", ")) }
+                if !decision.allowed { return nil }
+            case .localRateLimit(let config):
+                var bucket = LocalRateLimitPolicy(config)
+                let allowed = bucket.take(now: request.at)
+                report.line(stage, "\(allowed ? "allowed" : "429 local_rate_limited (RL)"): \(Int(bucket.tokens(at: request.at))) of \(config.maxTokens) tokens left on this replica, \(config.tokensPerFill) added every \(DurationText.format(config.fillInterval))")
+                if !allowed { return nil }
+            }
+        }
+        report.line("upstream", "\(route.service): Kong timeout \(DurationText.format(route.timeout)) per try, \(route.retries) retries on connection failures and timeouts")
+        return route.service
+    }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

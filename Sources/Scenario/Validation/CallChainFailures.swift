@@ -1,0 +1,133 @@
+/// One way for every try to fail below some layer: the service that fails and how, what the
+/// layer above sees of it, and the mesh retries on the way that multiply the tries.
+struct FailureReach {
+    var failing: String
+    var mode: TryFailure
+    var seen: TryFailure
+    /// Outermost first; only the hops that retry.
+    var meshRetries: [(service: String, retries: Int)]
+    /// Tries that reach the failing service for one try from the layer above.
+    var attempts: Int
+}
+
+/// The worst ways the tries to each service can fail, over the call graph below it: any
+/// service on any call chain may be the one that fails, by refusing connections, answering
+/// a 5xx or hanging, and each kind meets the retries of each hop differently.
+struct CallChainFailures {
+    /// So that a call graph with many alternative rules cannot make the search explode.
+    private static let maximumWaysPerService = 64
+
+    private let services: [String: Service]
+    private let callees: [String: [String]]
+    private let meshEnabled: Bool
+    /// Error statuses a failing service may answer with: the ones some layer treats apart.
+    private let statuses: [Int]
+    private var outcomes: [String: [FailureReach]] = [:]
+    /// Whether calls form a cycle; the search is then skipped (the cycle is an error already).
+    let hasCycle: Bool
+
+    init(_ scenario: Scenario, _ names: NameIndex) {
+        var byName: [String: Service] = [:]
+        var callees: [String: [String]] = [:]
+        var graph = CallGraph()
+        for service in scenario.services {
+            byName[service.name] = service
+            for version in service.versions {
+                for call in version.calls.flatMap(Self.calls) where names.hasService(call.service) {
+                    graph.addEdge(from: service.name, to: call.service, at: call.location)
+                    if !callees[service.name, default: []].contains(call.service) { callees[service.name, default: []].append(call.service) }
+                }
+            }
+        }
+        services = byName
+        self.callees = callees
+        meshEnabled = scenario.mesh.enabled
+        hasCycle = !graph.cycles(visitingInOrder: names.services).isEmpty
+        var codes: Set<Int> = [500, 502, 503, 504]
+        for service in scenario.services {
+            for rule in service.http ?? [] { codes.formUnion(MeshRetryPolicy(rule).statusCodes.filter { $0 >= 500 }) }
+        }
+        for client in scenario.clients {
+            for case .status(let code) in client.retries?.on ?? [] where code >= 500 { codes.insert(code) }
+        }
+        statuses = codes.sorted()
+    }
+
+    /// What a caller sees of its tries to `service` once its sidecar (with the mesh) has applied
+    /// the service's `http` rules: for each kind of failure, the way with the most attempts.
+    mutating func afterHop(into service: String) -> [FailureReach] {
+        afterHop(into: service, visiting: [])
+    }
+
+    private mutating func afterHop(into service: String, visiting: Set<String>) -> [FailureReach] {
+        let below = outcomes(of: service, visiting: visiting)
+        guard meshEnabled else { return below }
+        let policies = services[service]?.http.map { $0.map(MeshRetryPolicy.init) } ?? [.istioDefault]
+        var table = Table()
+        for reach in below {
+            // Any rule may be the one a request matches.
+            for policy in policies {
+                let (tries, seen) = policy.apply(reach.seen)
+                var next = reach
+                next.seen = seen
+                next.attempts = Saturating.product(reach.attempts, tries)
+                if tries > 1 { next.meshRetries.insert((service, tries - 1), at: 0) }
+                table.offer(next)
+            }
+        }
+        return table.best(Self.maximumWaysPerService)
+    }
+
+    /// How a try to `service` can fail as the service's answer, before any retry of its caller.
+    private mutating func outcomes(of service: String, visiting: Set<String>) -> [FailureReach] {
+        if let known = outcomes[service] { return known }
+        guard !visiting.contains(service), let definition = services[service] else { return [] }
+        let failingCallers = definition.versions.contains { $0.onCallFailure == .fail }
+        var table = Table()
+        // Deeper failures first, so that a tie names the end of the longer chain.
+        for callee in callees[service] ?? [] {
+            for reach in afterHop(into: callee, visiting: visiting.union([service])) {
+                var next = reach
+                next.seen = reach.seen.passedOn(failingCallers: failingCallers)
+                table.offer(next)
+            }
+        }
+        for mode in [TryFailure.refused, .silence] + statuses.map({ .answer(status: $0, after: 0) }) {
+            table.offer(FailureReach(failing: service, mode: mode, seen: mode, meshRetries: [], attempts: 1))
+        }
+        let found = table.best(Self.maximumWaysPerService)
+        outcomes[service] = found
+        return found
+    }
+
+    private static func calls(_ step: CallStep) -> [DownstreamCall] {
+        switch step {
+        case .call(let call): return [call]
+        case .parallel(let calls): return calls
+        }
+    }
+
+    /// The way with the most attempts for each thing the layer above can see, in the order found.
+    private struct Table {
+        private var entries: [FailureReach] = []
+        private var slots: [TryFailure: Int] = [:]
+
+        mutating func offer(_ reach: FailureReach) {
+            guard let slot = slots[reach.seen] else {
+                slots[reach.seen] = entries.count
+                entries.append(reach)
+                return
+            }
+            if reach.attempts > entries[slot].attempts { entries[slot] = reach }
+        }
+
+        func best(_ limit: Int) -> [FailureReach] {
+            guard entries.count > limit else { return entries }
+            let ranked = entries.indices.sorted { a, b in
+                entries[a].attempts != entries[b].attempts ? entries[a].attempts > entries[b].attempts : a < b
+            }
+            let kept = ranked.prefix(limit).sorted()
+            return kept.map { entries[$0] }
+        }
+    }
+}

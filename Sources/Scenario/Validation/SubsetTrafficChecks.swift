@@ -1,0 +1,99 @@
+/// Istio weights that send nothing: a declared version that no `http` route sends traffic
+/// to (its instances run idle and never show up in the results), and a rule whose weights
+/// are all 0, which Istio rejects ("total destination weight = 0").
+enum SubsetTrafficChecks {
+    static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for service in scenario.services {
+            for (index, rule) in (service.http ?? []).enumerated() where sendsNothing(rule) && !isRolloutRule(index, of: service, scenario) {
+                let message = "services.\(service.name).http[\(index)] routes nothing: every destination has weight 0 "
+                    + "(a weight left out is 0 when there are several destinations), and Istio rejects such a rule "
+                    + "(total destination weight = 0); give at least one destination a weight above 0"
+                found.append(.warning(message, at: rule.location))
+            }
+        }
+        // Without the mesh the split follows replica counts; a misspelled destination is an
+        // error that may well be the route meant for the idle version.
+        guard scenario.mesh.enabled, !hasUnknownDestination(scenario, names) else { return found }
+        let traffic = Traffic(scenario)
+        for service in scenario.services where service.hasDeclaredVersions && service.http != nil && !traffic.everyVersion.contains(service.name) {
+            let owned = rolloutVersions(of: service, scenario)
+            for version in service.versions where !owned.contains(version.name) && !traffic.served.contains(key(service.name, version.name)) {
+                let reason = traffic.named.contains(key(service.name, version.name))
+                    ? "the http routes name it only with weight 0; give it a weight above 0"
+                    : "no http route sends to it; add a destination with subset \(version.name) and a weight above 0"
+                found.append(.warning("version \(version.name) of \(service.name) gets no traffic: \(reason), or remove the version", at: version.location))
+            }
+        }
+        return found
+    }
+
+    /// Which versions some rule sends requests (or mirrored copies) to.
+    private struct Traffic {
+        /// `service/version` with a share above 0.
+        var served: Set<String> = []
+        /// `service/version` named by any destination, whatever its weight.
+        var named: Set<String> = []
+        /// Services reached by a destination without subset, which spreads over all versions.
+        var everyVersion: Set<String> = []
+
+        init(_ scenario: Scenario) {
+            for service in scenario.services {
+                for rule in service.http ?? [] {
+                    for entry in rule.route {
+                        add(entry.destination, sending: share(of: entry, in: rule))
+                    }
+                    if let mirror = rule.mirror {
+                        add(mirror, sending: (rule.mirrorPercentage ?? 1) > 0)
+                    }
+                }
+            }
+        }
+
+        private mutating func add(_ destination: Destination, sending: Bool) {
+            guard let subset = destination.subset else {
+                if sending { everyVersion.insert(destination.host) }
+                return
+            }
+            named.insert(key(destination.host, subset))
+            if sending { served.insert(key(destination.host, subset)) }
+        }
+    }
+
+    /// A single destination gets everything whatever its weight; among several, a weight
+    /// left out counts as 0, as in Istio.
+    private static func share(of entry: RouteDestination, in rule: HTTPRoute) -> Bool {
+        rule.route.count == 1 || (entry.weight ?? 0) > 0
+    }
+
+    private static func sendsNothing(_ rule: HTTPRoute) -> Bool {
+        rule.route.count > 1 && rule.route.allSatisfy { ($0.weight ?? 0) == 0 }
+    }
+
+    /// The rollout sets the weights of the service's last rule without match, and moves
+    /// traffic between its stable and canary versions itself.
+    private static func isRolloutRule(_ index: Int, of service: Service, _ scenario: Scenario) -> Bool {
+        guard scenario.rollout?.service == service.name else { return false }
+        return service.http?.lastIndex { $0.match.isEmpty } == index
+    }
+
+    private static func rolloutVersions(of service: Service, _ scenario: Scenario) -> Set<String> {
+        guard let rollout = scenario.rollout, rollout.service == service.name else { return [] }
+        return [rollout.stable, rollout.canary]
+    }
+
+    private static func hasUnknownDestination(_ scenario: Scenario, _ names: NameIndex) -> Bool {
+        scenario.services.contains { service in
+            (service.http ?? []).contains { rule in
+                (rule.route.map(\.destination) + (rule.mirror.map { [$0] } ?? [])).contains { destination in
+                    names.serviceProblem(destination.host) != nil
+                        || destination.subset.map { names.versionProblem($0, of: destination.host) != nil } ?? false
+                }
+            }
+        }
+    }
+
+    private static func key(_ service: String, _ version: String) -> String {
+        "\(service)/\(version)"
+    }
+}
