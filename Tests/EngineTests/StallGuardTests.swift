@@ -11,7 +11,7 @@ import Testing
             clients: [TestScenarios.client(target: .service("s"), arrival: .users(2, thinkTime: .zero))],
             services: [TestScenarios.service("s", latency: .zero)])
         #expect(throws: DiagnosticList.self) {
-            try Simulator.run(scenario, eventsPerInstant: 10_000)
+            try Simulator.run(scenario, limits: RunLimits(eventsPerInstant: 10_000))
         }
     }
 
@@ -21,6 +21,6 @@ import Testing
             name: "burst", duration: TestScenarios.second,
             clients: [TestScenarios.client(target: .service("s"), arrival: .users(1000, thinkTime: .constant(TestScenarios.second)))],
             services: [TestScenarios.service("s", concurrency: 1000, latency: .constant(TestScenarios.ms))])
-        #expect(try Simulator.run(scenario, eventsPerInstant: 10_000).summary[0].counts.requests == 1000)
+        #expect(try Simulator.run(scenario, limits: RunLimits(eventsPerInstant: 10_000)).summary[0].counts.requests == 1000)
     }
 }

@@ -51,7 +51,10 @@ struct ArrivalProcess: Sendable {
             target = cursorLambda + rng.nextExponential(mean: 1)
         }
         guard let seconds = advance(toLambda: target) else { return nil }
-        return Nanoseconds((seconds * 1e9).rounded(.up))
+        let nanoseconds = (seconds * 1e9).rounded(.up)
+        // Beyond any run's end: a rate so low that the next arrival never comes.
+        guard nanoseconds < 9e18 else { return nil }
+        return Nanoseconds(nanoseconds)
     }
 
     /// Moves the cursor forward to where Λ reaches `target` and returns that time in seconds.

@@ -25,7 +25,7 @@ extension Simulation {
         }
         calls[call].server = Int32(server)
         if calls[call].attemptTimeout > 0 {
-            queue.push(.attemptTimeout(call: call, token: token), at: now + calls[call].attemptTimeout)
+            queue.push(.attemptTimeout(call: call, token: token), at: now.plusSaturating(calls[call].attemptTimeout))
         }
         if servers[server].crashed > 0 || isPartitioned(calls[call]) {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)

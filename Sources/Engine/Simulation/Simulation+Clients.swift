@@ -10,6 +10,8 @@ extension Simulation {
     }
 
     mutating func send(client: Int, user: Int32) {
+        sent += 1
+        if sent > limits.requests { abort = .tooManyRequests }
         let model = world.clients[client]
         var template = 0
         if model.templateCumulativeWeights.count > 1 {
@@ -43,7 +45,7 @@ extension Simulation {
         call.counted = record.counted
         let index = openCall(call)
         if let timeout = model.timeout {
-            queue.push(.clientTimeout(request: request, token: record.token), at: now + timeout)
+            queue.push(.clientTimeout(request: request, token: record.token), at: now.plusSaturating(timeout))
         }
         dispatchAttempt(index, pickerServer: -1)
     }
@@ -61,13 +63,13 @@ extension Simulation {
         let model = world.clients[Int(record.client)]
         if let retries = model.retries, Int(record.retries) < retries.attempts, Self.shouldRetry(outcome, retries.on) {
             let ceiling = Double(retries.backoff) * Double(1 << min(Int(record.retries), 40))
-            let wait = Nanoseconds(clientRNG[Int(record.client)].nextUnit() * ceiling)
+            let wait = Nanoseconds(min(clientRNG[Int(record.client)].nextUnit() * ceiling, 9e18))
             requests[request].retries += 1
             if record.counted {
                 stats[ScopeLayout.total].recordRetry()
                 stats[scopes.clients + Int(record.client)].recordRetry()
             }
-            queue.push(.clientRetry(request: request, token: record.token), at: now + wait)
+            queue.push(.clientRetry(request: request, token: record.token), at: now.plusSaturating(wait))
             return
         }
         complete(request, outcome: outcome)
@@ -84,8 +86,8 @@ extension Simulation {
         if record.user >= 0 {
             let client = Int(record.client)
             let think = world.clients[client].thinkTime.sample(&clientRNG[client])
-            if now + think < world.duration {
-                queue.push(.userSend(client: record.client, user: record.user), at: now + think)
+            if now.plusSaturating(think) < world.duration {
+                queue.push(.userSend(client: record.client, user: record.user), at: now.plusSaturating(think))
             }
         }
     }

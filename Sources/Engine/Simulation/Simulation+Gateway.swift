@@ -29,7 +29,7 @@ extension Simulation {
         call.address = record.address
         call.badCredential = record.badCredential
         call.counted = record.counted
-        call.retriesLeft = Int32(route.retries)
+        call.retriesLeft = Int32(clamping: route.retries)
         call.attemptTimeout = route.timeout
         dispatchAttempt(openCall(call), pickerServer: record.server)
     }

@@ -48,10 +48,10 @@ extension Simulation {
             latency = world.gatewayLatency.sample(&servers[server].rng)
         }
         for fault in servers[server].latencyFaults {
-            latency += faultLatency[Int(fault)].sample(&servers[server].rng)
+            latency = latency.plusSaturating(faultLatency[Int(fault)].sample(&servers[server].rng))
         }
         jobs[job].phase = .processing
-        queue.push(.jobReady(job: job, token: jobs[job].token), at: now + latency)
+        queue.push(.jobReady(job: job, token: jobs[job].token), at: now.plusSaturating(latency))
     }
 
     /// Goes on with a job whose processing ended, or that a hang held.

@@ -27,11 +27,15 @@ struct Simulation {
     var timeseries: [TimeseriesRow] = []
     var events: [EventRecord] = []
     var lastTick: Nanoseconds = 0
-    /// Set when the run stopped because simulated time stood still (see `run`).
-    var stalledAt: Nanoseconds?
+    /// Why the run stopped early, if it did (see `run`).
+    var abort: RunAbort?
+    /// Client requests sent so far, against `RunLimits.requests`.
+    var sent = 0
+    let limits: RunLimits
 
-    init(world: World, seed: UInt64) {
+    init(world: World, seed: UInt64, limits: RunLimits) {
         self.world = world
+        self.limits = limits
         scopes = ScopeLayout(world: world)
         servers = ContiguousArray(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
         clientRNG = ContiguousArray(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
@@ -56,17 +60,18 @@ struct Simulation {
     /// stale timers, ticks and faults with nothing to act on, so the run stops there.
     ///
     /// A scenario can loop without time moving on (closed-loop users with no think time on a
-    /// path with no latency); past `eventsPerInstant` events at one instant the run stops
-    /// and `stalledAt` says when.
-    mutating func run(eventsPerInstant: Int) {
+    /// path with no latency), or almost so (1 ns of latency): past the run's limits it stops
+    /// and `abort` says why.
+    mutating func run() {
         start()
         var atThisInstant = 0
         while let (time, event) = queue.popMin() {
             atThisInstant = time == now ? atThisInstant + 1 : 0
-            if atThisInstant > eventsPerInstant {
-                stalledAt = time
+            if atThisInstant > limits.eventsPerInstant {
+                abort = .stalled(at: time)
                 return
             }
+            if abort != nil { return }
             now = time
             handle(event)
             if now >= world.duration && isIdle { break }
@@ -91,7 +96,7 @@ struct Simulation {
         for (index, fault) in world.faults.enumerated() {
             queue.push(.faultStart(Int32(index)), at: fault.at)
             if let duration = fault.duration {
-                queue.push(.faultEnd(Int32(index)), at: fault.at + duration)
+                queue.push(.faultEnd(Int32(index)), at: fault.at.plusSaturating(duration))
             }
         }
         queue.push(.tick, at: world.interval)
@@ -120,10 +125,15 @@ struct Simulation {
             endFault(Int(fault))
         case .tick:
             closeInterval(at: now)
-            // Work held by a never-ending hang keeps the run from being idle; once no
-            // other event is left, nothing can change any more, so the ticks stop too.
-            if now < world.duration || !queue.isEmpty {
-                queue.push(.tick, at: now + world.interval)
+            if now < world.duration {
+                queue.push(.tick, at: now.plusSaturating(world.interval))
+            } else if let next = queue.nextTime {
+                // Draining: the next tick closes the interval holding the next event, so a
+                // long drain (a slow answer, a far timeout) writes no empty rows. Work held by
+                // a never-ending hang has no event: once none is left, the ticks stop too.
+                let (intervals, overflow) = (next / world.interval).addingReportingOverflow(1)
+                let (boundary, tooFar) = intervals.multipliedReportingOverflow(by: world.interval)
+                queue.push(.tick, at: overflow || tooFar ? .max : max(boundary, now.plusSaturating(world.interval)))
             }
         }
     }
@@ -135,7 +145,7 @@ struct Simulation {
             complete(Int32(index), outcome: .clientTimeout)
         }
         if now > lastTick || stats.contains(where: { $0.interval.requests > 0 }) {
-            closeInterval(at: lastTick + world.interval)
+            closeInterval(at: lastTick.plusSaturating(world.interval))
         }
     }
 }

@@ -5,22 +5,26 @@ public enum Simulator {
     /// Simulates `scenario` to the end and returns what it measured. Throws the sections
     /// the engine does not simulate yet, so that nothing written is silently ignored.
     public static func run(_ scenario: Scenario) throws(DiagnosticList) -> RunResult {
-        try run(scenario, eventsPerInstant: 50_000_000)
+        try run(scenario, limits: RunLimits())
     }
 
-    /// `eventsPerInstant` bounds how long simulated time may stand still before the run is
-    /// declared stuck; tests lower it.
-    static func run(_ scenario: Scenario, eventsPerInstant: Int) throws(DiagnosticList) -> RunResult {
+    /// Tests lower the limits to reach them quickly.
+    static func run(_ scenario: Scenario, limits: RunLimits) throws(DiagnosticList) -> RunResult {
         let unsupported = notSimulatedYet(scenario)
         if !unsupported.isEmpty { throw DiagnosticList(unsupported) }
-        var simulation = Simulation(world: WorldBuilder.build(scenario), seed: scenario.seed)
-        simulation.run(eventsPerInstant: eventsPerInstant)
-        if let time = simulation.stalledAt {
+        var simulation = Simulation(world: WorldBuilder.build(scenario), seed: scenario.seed, limits: limits)
+        simulation.run()
+        if let abort = simulation.abort {
             let closedLoop = scenario.clients.first { if case .users = $0.arrival { return true } else { return false } }
             let location = closedLoop?.location ?? scenario.clients[0].location
-            throw DiagnosticList([.error(
-                "the run makes no progress: more than \(eventsPerInstant) events at t = \(Double(time) / 1e9) s without time moving on; give closed-loop users a thinkTime or the services a latency",
-                at: location)])
+            let message: String
+            switch abort {
+            case .stalled(let time):
+                message = "the run makes no progress: more than \(limits.eventsPerInstant) events at t = \(Double(time) / 1e9) s without time moving on; give closed-loop users a thinkTime or the services a latency"
+            case .tooManyRequests:
+                message = "the run sends more than \(limits.requests) requests; shorten the duration, or give closed-loop users a thinkTime"
+            }
+            throw DiagnosticList([.error(message, at: location)])
         }
         return simulation.result(scenarioName: scenario.name, seed: scenario.seed)
     }

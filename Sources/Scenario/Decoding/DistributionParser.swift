@@ -7,6 +7,8 @@ struct DistributionParser {
 
     private let characters: [Character]
     private var position = 0
+    private var mixDepth = 0
+    private static let maximumMixDepth = 16
 
     private init(_ text: String) {
         characters = Array(text)
@@ -62,7 +64,15 @@ struct DistributionParser {
             let hint = Suggestion.hint(for: name, among: Self.functions, listName: "known distributions")
             throw ValueSyntaxError("unknown distribution '\(name)'; \(hint)")
         }
-        if name == "mix" { return try mixture() }
+        if name == "mix" {
+            // Nesting is for mixtures of mixtures, not for depth: a bound keeps the recursion safe.
+            guard mixDepth < Self.maximumMixDepth else {
+                throw ValueSyntaxError("mix may be nested at most \(Self.maximumMixDepth) deep")
+            }
+            mixDepth += 1
+            defer { mixDepth -= 1 }
+            return try mixture()
+        }
         var arguments: [Nanoseconds] = []
         repeat {
             arguments.append(try Self.duration(word()))

@@ -9,18 +9,25 @@ enum SizeChecks {
     /// About a quarter of an hour of simulation at a million requests per second.
     static let maximumOpenLoopRequests = 1_000_000_000.0
     static let maximumClientRetries = 100
+    /// Kong's schema limit for a service's `retries`.
+    static let maximumRouteRetries = 32_767
 
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var instances = 0
         for service in scenario.services {
-            for version in service.versions { instances += version.replicas }
+            for version in service.versions { instances = min(instances + min(version.replicas, maximumInstances + 1), Int.max / 2) }
         }
         if instances > maximumInstances, let first = scenario.services.first {
             found.append(.error("the services have \(instances) instances in all; meshsim simulates at most \(maximumInstances)", at: first.location))
         }
-        if let gateway = scenario.gateway, gateway.replicas > maximumGatewayReplicas {
-            found.append(.error("gateway.replicas is \(gateway.replicas); meshsim simulates at most \(maximumGatewayReplicas)", at: gateway.location))
+        if let gateway = scenario.gateway {
+            if gateway.replicas > maximumGatewayReplicas {
+                found.append(.error("gateway.replicas is \(gateway.replicas); meshsim simulates at most \(maximumGatewayReplicas)", at: gateway.location))
+            }
+            for route in gateway.routes where route.retries > maximumRouteRetries {
+                found.append(.error("route '\(route.name)' retries \(route.retries) times; Kong allows at most \(maximumRouteRetries)", at: route.location))
+            }
         }
         for client in scenario.clients {
             if case .users(let users, _) = client.arrival, users > maximumUsers {
@@ -29,7 +36,7 @@ enum SizeChecks {
             let requests = openLoopRequests(client.arrival, duration: scenario.duration)
             if requests > maximumOpenLoopRequests {
                 found.append(.error(
-                    "client '\(client.name)' would send about \(Int(requests.rounded())) requests; meshsim simulates at most \(Int(maximumOpenLoopRequests)) per client (lower the rate or the duration)",
+                    "client '\(client.name)' would send about \(countText(requests)) requests; meshsim simulates at most \(Int(maximumOpenLoopRequests)) per client (lower the rate or the duration)",
                     at: client.location))
             }
             if let retries = client.retries, retries.attempts > maximumClientRetries {
@@ -43,6 +50,11 @@ enum SizeChecks {
                 at: location))
         }
         return found
+    }
+
+    /// A whole number as text, however large the estimate.
+    private static func countText(_ value: Double) -> String {
+        value < 9e18 ? String(Int64(value.rounded())) : "\(value)"
     }
 
     /// The integral of the client's rate over the run (0 for a closed loop).
