@@ -162,6 +162,27 @@ import Testing
         #expect(!(0..<draws).contains { _ in router.shouldMirror(rule: 2, &rng) || router.shouldMirror(rule: 3, &rng) })
     }
 
+    @Test func zeroWeightsAmongSeveralSendNothingButASingleDestinationTakesAll() {
+        let router = VirtualServiceRouter(host: "orders", routes: [
+            rule(to: ["v1", "v2"], weights: [100, 0]), rule(to: ["v2"], weights: [0]), rule(to: ["v1", "v2"], weights: [nil, 5]),
+        ])
+        #expect(router.sendsTraffic(rule: 0, destination: 0) && !router.sendsTraffic(rule: 0, destination: 1))
+        #expect(router.sendsTraffic(rule: 1, destination: 0))
+        #expect(!router.sendsTraffic(rule: 2, destination: 0) && router.sendsTraffic(rule: 2, destination: 1))
+        #expect(!router.sendsTraffic(rule: 3, destination: 0))
+    }
+
+    @Test func aMirrorWithAnExplicitZeroPercentMirrorsNothing() {
+        var mirrored = rule()
+        mirrored.mirror = Destination(host: "orders", subset: "v2")
+        var silenced = mirrored
+        silenced.mirrorPercentage = 0
+        let router = VirtualServiceRouter(host: "orders", routes: [mirrored, silenced, rule()])
+        #expect(router.mirrors(rule: 0))
+        #expect(!router.mirrors(rule: 1))
+        #expect(!router.mirrors(rule: 2))
+    }
+
     private func pickCounts(weights: [Int], draws: Int) -> [Int] {
         let router = VirtualServiceRouter(
             host: "orders", routes: [rule(to: weights.indices.map { "v\($0)" }, weights: weights)])

@@ -1,5 +1,6 @@
 import Dispatch
 import Engine
+import Policy
 import Reports
 import Scenario
 
@@ -21,6 +22,7 @@ enum RunCommand {
         let loaded = ScenarioLoader.load(path: options.scenario, overrides: overrides)
         for diagnostic in loaded.diagnostics { console.printError(diagnostic.description) }
         guard let scenario = loaded.scenario else { return .badInput }
+        for warning in PolicyLint.diagnostics(scenario) { console.printError(warning.description) }
 
         let started = DispatchTime.now().uptimeNanoseconds
         let result: RunResult

@@ -57,13 +57,24 @@ public struct VirtualServiceRouter: Sendable {
         return totals.firstIndex { draw < $0 }
     }
 
-    /// Whether this request on `rule` is mirrored: `mirrorPercentage` of requests, 100% when
-    /// it is absent; an explicit 0 makes Istio leave the mirror out altogether.
+    /// Whether `destination` of `rule` can receive requests at all (for `validate`).
+    public func sendsTraffic(rule: Int, destination: Int) -> Bool {
+        guard routes.indices.contains(rule), routes[rule].route.indices.contains(destination) else { return false }
+        let totals = cumulativeWeights[rule]
+        guard !totals.isEmpty else { return true }
+        return totals[destination] > (destination == 0 ? 0 : totals[destination - 1])
+    }
+
+    /// Whether `rule` mirrors any request: `mirrorPercentage` of requests, 100% when it is
+    /// absent; an explicit 0 makes Istio leave the mirror out altogether.
+    public func mirrors(rule: Int) -> Bool {
+        routes.indices.contains(rule) && routes[rule].mirror != nil && (routes[rule].mirrorPercentage ?? 1) > 0
+    }
+
+    /// Whether this request on `rule` is mirrored.
     public func shouldMirror<R: RandomSource>(rule: Int, _ rng: inout R) -> Bool {
-        guard routes.indices.contains(rule), routes[rule].mirror != nil else { return false }
-        let fraction = routes[rule].mirrorPercentage ?? 1
-        guard fraction > 0 else { return false }
-        return rng.nextUnit() < fraction
+        guard mirrors(rule: rule) else { return false }
+        return rng.nextUnit() < (routes[rule].mirrorPercentage ?? 1)
     }
 
     /// Istio routes a single destination directly (its weight is ignored) and drops

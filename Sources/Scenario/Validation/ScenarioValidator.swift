@@ -1,5 +1,7 @@
 /// The checks that need the whole decoded scenario: cross-references between sections and
 /// settings that are valid one by one but have no effect, or a surprising one, together.
+/// Warnings that need a policy's own decision (retry amplification, weights that send
+/// nothing) are the Policy target's `PolicyLint`.
 public enum ScenarioValidator {
     /// Cross-reference and whole-scenario checks on a decoded scenario: errors and warnings,
     /// in file order.
@@ -10,9 +12,7 @@ public enum ScenarioValidator {
             + CallGraphChecks.diagnostics(scenario, names)
             + MeshPolicyChecks.diagnostics(scenario, names)
             + RateLimitReplicaChecks.diagnostics(scenario)
-            + RetryAmplificationChecks.diagnostics(scenario, names)
             + ShadowedRouteChecks.diagnostics(scenario, names)
-            + SubsetTrafficChecks.diagnostics(scenario, names)
             + FaultChecks.diagnostics(scenario, names)
             + RolloutChecks.diagnostics(scenario, names)
             + AssertionLabelChecks.diagnostics(scenario, names)

@@ -1,3 +1,5 @@
+import Scenario
+
 /// One way for every try to fail below some layer: the service that fails and how, what the
 /// layer above sees of it, and the mesh retries on the way that multiply the tries.
 struct FailureReach {
@@ -12,7 +14,8 @@ struct FailureReach {
 
 /// The worst ways the tries to each service can fail, over the call graph below it: any
 /// service on any call chain may be the one that fails, by refusing connections, answering
-/// a 5xx or hanging, and each kind meets the retries of each hop differently.
+/// a 5xx or hanging, and each kind meets the retries of each hop differently. A call cycle
+/// (an error of the scenario) is cut where it closes, so the search always ends.
 struct CallChainFailures {
     /// So that a call graph with many alternative rules cannot make the search explode.
     private static let maximumWaysPerService = 64
@@ -23,18 +26,14 @@ struct CallChainFailures {
     /// Error statuses a failing service may answer with: the ones some layer treats apart.
     private let statuses: [Int]
     private var outcomes: [String: [FailureReach]] = [:]
-    /// Whether calls form a cycle; the search is then skipped (the cycle is an error already).
-    let hasCycle: Bool
 
-    init(_ scenario: Scenario, _ names: NameIndex) {
+    init(_ scenario: Scenario) {
         var byName: [String: Service] = [:]
+        for service in scenario.services { byName[service.name] = service }
         var callees: [String: [String]] = [:]
-        var graph = CallGraph()
         for service in scenario.services {
-            byName[service.name] = service
             for version in service.versions {
-                for call in version.calls.flatMap(Self.calls) where names.hasService(call.service) {
-                    graph.addEdge(from: service.name, to: call.service, at: call.location)
+                for call in version.calls.flatMap(Self.calls) where byName[call.service] != nil {
                     if !callees[service.name, default: []].contains(call.service) { callees[service.name, default: []].append(call.service) }
                 }
             }
@@ -42,10 +41,9 @@ struct CallChainFailures {
         services = byName
         self.callees = callees
         meshEnabled = scenario.mesh.enabled
-        hasCycle = !graph.cycles(visitingInOrder: names.services).isEmpty
         var codes: Set<Int> = [500, 502, 503, 504]
         for service in scenario.services {
-            for rule in service.http ?? [] { codes.formUnion(MeshRetryPolicy(rule).statusCodes.filter { $0 >= 500 }) }
+            for rule in service.http ?? [] { codes.formUnion(SidecarRetries(rule).policy.retriableStatusCodes.filter { $0 >= 500 }) }
         }
         for client in scenario.clients {
             for case .status(let code) in client.retries?.on ?? [] where code >= 500 { codes.insert(code) }
@@ -62,7 +60,7 @@ struct CallChainFailures {
     private mutating func afterHop(into service: String, visiting: Set<String>) -> [FailureReach] {
         let below = outcomes(of: service, visiting: visiting)
         guard meshEnabled else { return below }
-        let policies = services[service]?.http.map { $0.map(MeshRetryPolicy.init) } ?? [.istioDefault]
+        let policies = services[service]?.http.map { $0.map(SidecarRetries.init) } ?? [.istioDefault]
         var table = Table()
         for reach in below {
             // Any rule may be the one a request matches.

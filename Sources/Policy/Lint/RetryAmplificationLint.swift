@@ -1,20 +1,20 @@
+import Scenario
+
 /// Retries at several layers multiply: when a service keeps failing, each try of the client
 /// is retried by the gateway, and each of those by every sidecar on the way down, so a
 /// failing service receives far more requests than the clients send. Each layer counts only
 /// for the failures it retries (Kong: connect failures and its own timeouts; Istio's
 /// default: connect failures), and the worst kind of failure of the worst service is shown.
-enum RetryAmplificationChecks {
+enum RetryAmplificationLint {
     /// Attempts per client request above which the storm is worth a warning.
     static let maximumAttempts = 10
 
-    static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
-        var chains = CallChainFailures(scenario, names)
-        guard !chains.hasCycle else { return [] }
+    static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
+        var chains = CallChainFailures(scenario)
         var found: [Diagnostic] = []
-        // Too many client retries is an error already.
-        for client in scenario.clients where (client.retries?.attempts ?? 0) <= SizeChecks.maximumClientRetries {
+        for client in scenario.clients {
             var worst: Amplification?
-            for candidate in amplifications(client, scenario, names, &chains) where candidate.factors.count > 1 {
+            for candidate in amplifications(client, scenario, &chains) where candidate.factors.count > 1 {
                 if candidate.attempts > worst?.attempts ?? 0 { worst = candidate }
             }
             if let worst, worst.attempts > maximumAttempts {
@@ -34,17 +34,16 @@ enum RetryAmplificationChecks {
         var attempts: Int
     }
 
-    private static func amplifications(_ client: Client, _ scenario: Scenario, _ names: NameIndex, _ chains: inout CallChainFailures) -> [Amplification] {
+    private static func amplifications(_ client: Client, _ scenario: Scenario, _ chains: inout CallChainFailures) -> [Amplification] {
         var found: [Amplification] = []
         switch client.target {
         case .service(let service):
-            guard names.hasService(service) else { return [] }
             for reach in chains.afterHop(into: service) {
                 found.append(amplification(client, reach, gateway: nil, seen: reach.seen))
             }
         case .gateway:
             guard let gateway = scenario.gateway else { return [] }
-            for route in GatewayRouteCandidates.routes(for: client.requests, in: gateway) where names.hasService(route.service) {
+            for route in routes(taking: client.requests, in: gateway) {
                 for reach in chains.afterHop(into: route.service) {
                     let (tries, seen) = kong(route, reach.seen)
                     found.append(amplification(client, reach, gateway: (route, tries), seen: seen))
@@ -52,6 +51,13 @@ enum RetryAmplificationChecks {
             }
         }
         return found
+    }
+
+    /// The routes Kong picks for the client's request templates, in file order, each once.
+    private static func routes(taking requests: [RequestTemplate], in gateway: Gateway) -> [GatewayRoute] {
+        let router = KongRouter(routes: gateway.routes)
+        let chosen = Set(requests.compactMap { router.route(method: $0.method, path: $0.path, headers: $0.headers) })
+        return chosen.sorted().map { gateway.routes[$0] }
     }
 
     private static func amplification(_ client: Client, _ reach: FailureReach, gateway: (GatewayRoute, Int)?, seen: TryFailure) -> Amplification {

@@ -1,3 +1,5 @@
+import Scenario
+
 /// How every try towards a failing service ends, as the layer that made the try sees it.
 /// Retry layers differ in what they retry (Kong never retries an answer, Istio's default
 /// retries connect failures only), so the amplification depends on the kind of failure.

@@ -1,11 +1,16 @@
+import Scenario
+
 /// Istio weights that send nothing: a declared version that no `http` route sends traffic
 /// to (its instances run idle and never show up in the results), and a rule whose weights
 /// are all 0, which Istio rejects ("total destination weight = 0").
-enum SubsetTrafficChecks {
-    static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
+enum SubsetTrafficLint {
+    static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for service in scenario.services {
-            for (index, rule) in (service.http ?? []).enumerated() where sendsNothing(rule) && !isRolloutRule(index, of: service, scenario) {
+            let rules = service.http ?? []
+            let router = VirtualServiceRouter(host: service.name, routes: rules)
+            for index in router.rulesWithoutDestination where !isRolloutRule(index, of: service, scenario) {
+                let rule = rules[index]
                 let message = "services.\(service.name).http[\(index)] routes nothing: every destination has weight 0 "
                     + "(a weight left out is 0 when there are several destinations), and Istio rejects such a rule "
                     + "(total destination weight = 0); give at least one destination a weight above 0"
@@ -14,7 +19,7 @@ enum SubsetTrafficChecks {
         }
         // Without the mesh the split follows replica counts; a misspelled destination is an
         // error that may well be the route meant for the idle version.
-        guard scenario.mesh.enabled, !hasUnknownDestination(scenario, names) else { return found }
+        guard scenario.mesh.enabled, !hasUnknownDestination(scenario) else { return found }
         let traffic = Traffic(scenario)
         for service in scenario.services where service.hasDeclaredVersions && service.http != nil && !traffic.everyVersion.contains(service.name) {
             let owned = rolloutVersions(of: service, scenario)
@@ -39,12 +44,13 @@ enum SubsetTrafficChecks {
 
         init(_ scenario: Scenario) {
             for service in scenario.services {
-                for rule in service.http ?? [] {
-                    for entry in rule.route {
-                        add(entry.destination, sending: share(of: entry, in: rule))
+                let router = VirtualServiceRouter(host: service.name, routes: service.http ?? [])
+                for (index, rule) in router.routes.enumerated() {
+                    for (position, entry) in rule.route.enumerated() {
+                        add(entry.destination, sending: router.sendsTraffic(rule: index, destination: position))
                     }
                     if let mirror = rule.mirror {
-                        add(mirror, sending: (rule.mirrorPercentage ?? 1) > 0)
+                        add(mirror, sending: router.mirrors(rule: index))
                     }
                 }
             }
@@ -60,16 +66,6 @@ enum SubsetTrafficChecks {
         }
     }
 
-    /// A single destination gets everything whatever its weight; among several, a weight
-    /// left out counts as 0, as in Istio.
-    private static func share(of entry: RouteDestination, in rule: HTTPRoute) -> Bool {
-        rule.route.count == 1 || (entry.weight ?? 0) > 0
-    }
-
-    private static func sendsNothing(_ rule: HTTPRoute) -> Bool {
-        rule.route.count > 1 && rule.route.allSatisfy { ($0.weight ?? 0) == 0 }
-    }
-
     /// The rollout sets the weights of the service's last rule without match, and moves
     /// traffic between its stable and canary versions itself.
     private static func isRolloutRule(_ index: Int, of service: Service, _ scenario: Scenario) -> Bool {
@@ -82,12 +78,14 @@ enum SubsetTrafficChecks {
         return [rollout.stable, rollout.canary]
     }
 
-    private static func hasUnknownDestination(_ scenario: Scenario, _ names: NameIndex) -> Bool {
-        scenario.services.contains { service in
+    private static func hasUnknownDestination(_ scenario: Scenario) -> Bool {
+        var versions: [String: Set<String>] = [:]
+        for service in scenario.services { versions[service.name] = Set(service.versions.map(\.name)) }
+        return scenario.services.contains { service in
             (service.http ?? []).contains { rule in
                 (rule.route.map(\.destination) + (rule.mirror.map { [$0] } ?? [])).contains { destination in
-                    names.serviceProblem(destination.host) != nil
-                        || destination.subset.map { names.versionProblem($0, of: destination.host) != nil } ?? false
+                    guard let known = versions[destination.host] else { return true }
+                    return destination.subset.map { !known.contains($0) } ?? false
                 }
             }
         }

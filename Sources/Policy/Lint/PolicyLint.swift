@@ -1,0 +1,18 @@
+import Scenario
+
+/// Warnings about what the gateway and mesh policies will make of a scenario: settings that
+/// are valid one by one but do something surprising together. They ask the policies
+/// themselves (`RetryPolicy`, `KongRouter`, `VirtualServiceRouter`), which the Scenario
+/// target's `ScenarioValidator` cannot see, so they are a pass of their own.
+public enum PolicyLint {
+    /// Warnings, in file order. Meant for a scenario that `ScenarioValidator` accepts (as
+    /// `ScenarioLoader` hands it out); on one it rejects, the warnings may be incomplete,
+    /// but the checks always end and never trap.
+    public static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
+        let found = RetryAmplificationLint.diagnostics(scenario) + SubsetTrafficLint.diagnostics(scenario)
+        return found.enumerated().sorted { left, right in
+            let (a, b) = (left.element.location, right.element.location)
+            return (a.file, a.line, a.column, left.offset) < (b.file, b.line, b.column, right.offset)
+        }.map(\.element)
+    }
+}
