@@ -10,46 +10,10 @@ private func at(_ line: Int, _ column: Int) -> SourceLocation {
 private let second: Nanoseconds = 1_000_000_000
 private let millisecond: Nanoseconds = 1_000_000
 
-private func destination(_ subset: String?, weight: Int?, line: Int) -> RouteDestination {
-    RouteDestination(destination: Destination(host: "orders", subset: subset), weight: weight, location: at(line, 11))
-}
-
-/// A shop that draws no warning: a client through the gateway and one calling orders
-/// directly, orders (two versions) → inventory → payments, all under the mesh with Istio's
-/// default retries. Each test adds the one setting its warning is about.
-private func shop() -> Scenario {
-    Scenario(
-        name: "t", duration: 600 * second,
-        clients: [
-            Client(name: "web", target: .gateway, arrival: .rate(100, .poisson), requests: [RequestTemplate(path: "/api/orders/42")], location: at(10, 5)),
-            Client(name: "batch", target: .service("orders"), arrival: .users(5, thinkTime: .zero), location: at(12, 5)),
-        ],
-        gateway: Gateway(
-            routes: [GatewayRoute(name: "orders", paths: ["/api/orders"], service: "orders", location: at(20, 7))], location: at(18, 1)),
-        mesh: Mesh(enabled: true, location: at(25, 1)),
-        services: [
-            Service(
-                name: "orders",
-                versions: ["v1", "v2"].enumerated().map { index, name in
-                    ServiceVersion(
-                        name: name, replicas: 10, calls: [.call(DownstreamCall(service: "inventory", location: at(34, 11)))],
-                        location: at(31 + index, 7))
-                },
-                http: [HTTPRoute(route: [destination("v1", weight: 90, line: 41), destination("v2", weight: 10, line: 42)], location: at(40, 7))],
-                hasDeclaredVersions: true, location: at(30, 3)),
-            Service(
-                name: "inventory",
-                versions: [ServiceVersion(
-                    name: "default", calls: [.call(DownstreamCall(service: "payments", location: at(52, 11)))], location: at(50, 3))],
-                location: at(50, 3)),
-            Service(name: "payments", versions: [ServiceVersion(name: "default", location: at(55, 3))], location: at(55, 3)),
-        ])
-}
-
 @Suite struct PolicyLintTests {
     @Test func theShopDrawsNoWarning() {
-        #expect(ScenarioValidator.validate(shop()) == [])
-        #expect(PolicyLint.diagnostics(shop()) == [])
+        #expect(ScenarioValidator.validate(Shop.scenario()) == [])
+        #expect(PolicyLint.diagnostics(Shop.scenario()) == [])
     }
 
     // MARK: retry amplification
@@ -57,7 +21,7 @@ private func shop() -> Scenario {
     /// Without the mesh a hang is ended by Kong's 60 s timeout, which Kong retries; the
     /// 2 s client timeout fires first and the client retries too: (1 + 1) × (1 + retries).
     @Test func clientAndGatewayRetriesOfAHangWarnAboveTenAttempts() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.mesh = Mesh()
         scenario.services[0].http = nil
         scenario.clients[0].timeout = 2 * second
@@ -82,7 +46,7 @@ private func shop() -> Scenario {
     /// by inventory's sidecar, and the 500 that inventory and orders then answer is retried
     /// by the clients alone (Kong never retries an answer): (1 + client retries) × 3.
     @Test func istioDefaultRetriesMultiplyWithClientRetriesOfConnectFailures() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.gateway?.routes[0].retries = 0
         scenario.clients[0].retries = ClientRetries(attempts: 2, backoff: 0, on: [.serverError])
         scenario.clients[1].retries = ClientRetries(attempts: 2, backoff: 0, on: [.serverError])
@@ -104,7 +68,7 @@ private func shop() -> Scenario {
     /// 1 s per-try timeout fires first and is retried (5xx): 3 tries, a 504 after 3 s, which
     /// reaches Kong's 3 s timeout: 6 tries, 18 s, past the client's 10 s timeout: 3 tries.
     @Test func timeoutsRetriedAtEveryLayerMultiplyDownTheWholeChain() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.clients[0].timeout = 10 * second
         scenario.clients[0].retries = ClientRetries(attempts: 2, backoff: 0, on: [.timeout])
         scenario.gateway?.routes[0].timeout = 3 * second
@@ -134,7 +98,7 @@ private func shop() -> Scenario {
     /// 2 s) of the 6 asked for; its 504 at 2.5 s comes after Kong's 2 s timeout: 6 tries.
     /// (`reset` does not retry the 500 that orders answers when payments refuses connections.)
     @Test func aRouteTimeoutBoundsTheTriesThatFitInIt() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.gateway?.routes[0].timeout = 2 * second
         scenario.services[0].http?[0].timeout = 2500 * millisecond
         scenario.services[0].http?[0].retries = HTTPRetry(attempts: 5, perTryTimeout: 1 * second, retryOn: "reset", location: at(43, 9))
@@ -148,7 +112,7 @@ private func shop() -> Scenario {
     /// payments' sidecar tries 5 times on 5xx; a 500 that inventory passes on is retried by the
     /// client 3 times (15 attempts), unless inventory ignores the failed call.
     @Test func aCallerThatIgnoresFailuresStopsTheAmplification() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.gateway?.routes[0].retries = 0
         scenario.clients[0].retries = ClientRetries(attempts: 2, backoff: 0, on: [.serverError])
         scenario.services[2].http = [HTTPRoute(
@@ -167,7 +131,7 @@ private func shop() -> Scenario {
     /// conditions wins (KongRouter), so the GET route without retries takes web's requests
     /// and the hang of clientAndGatewayRetriesOfAHangWarnAboveTenAttempts is tried 2 × 1 times.
     @Test func theRouteKongPicksOnATiedPrefixIsTheOneThatCounts() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.mesh = Mesh()
         scenario.services[0].http = nil
         scenario.clients[0].timeout = 2 * second
@@ -188,7 +152,7 @@ private func shop() -> Scenario {
     /// it: 500 is retried by payments' sidecar (5 tries, then inventory answers 500 and web
     /// retries it: 3 × 5), 599 is passed to Envoy as a condition name that Envoy ignores.
     @Test func aRetryOnStatusCodeCountsOnlyWhenIstioKnowsIt() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.gateway?.routes[0].retries = 0
         scenario.clients[0].retries = ClientRetries(attempts: 2, backoff: 0, on: [.serverError])
         scenario.services[2].http = [HTTPRoute(
@@ -206,7 +170,7 @@ private func shop() -> Scenario {
     // MARK: weights that send nothing
 
     @Test func aVersionNamedOnlyWithWeightZeroGetsNoTraffic() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.services[0].http?[0].route[1].weight = 0
         let expected: [Diagnostic] = [
             .warning("version v2 of orders gets no traffic: the http routes name it only with weight 0; give it a weight above 0, or remove the version", at: at(32, 7)),
@@ -228,8 +192,8 @@ private func shop() -> Scenario {
     }
 
     @Test func aVersionNoRouteNamesGetsNoTrafficUnlessTheRolloutMovesTrafficToIt() {
-        var scenario = shop()
-        scenario.services[0].http?[0].route = [destination("v1", weight: 0, line: 41)]
+        var scenario = Shop.scenario()
+        scenario.services[0].http?[0].route = [Shop.destination("v1", weight: 0, line: 41)]
         #expect(PolicyLint.diagnostics(scenario) == [
             .warning(
                 "version v2 of orders gets no traffic: no http route sends to it; add a destination with subset v2 and a weight above 0, or remove the version",
@@ -240,7 +204,7 @@ private func shop() -> Scenario {
     }
 
     @Test func aRuleWhoseWeightsAreAllZeroRoutesNothing() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.services[0].http?[0].route[0].weight = 0
         scenario.services[0].http?[0].route[1].weight = nil
         let idle = "gets no traffic: the http routes name it only with weight 0; give it a weight above 0, or remove the version"

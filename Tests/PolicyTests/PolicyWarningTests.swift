@@ -9,56 +9,16 @@ private func at(_ line: Int, _ column: Int) -> SourceLocation {
 private let second: Nanoseconds = 1_000_000_000
 private let millisecond: Nanoseconds = 1_000_000
 
-private func destination(_ subset: String?, weight: Int?, line: Int) -> RouteDestination {
-    RouteDestination(destination: Destination(host: "orders", subset: subset), weight: weight, location: at(line, 11))
-}
-
-private func rateLimiting(_ limits: [PeriodLimit], limitBy: RateLimitingConfig.LimitBy = .consumer, policy: RateLimitingConfig.Policy = .local, line: Int) -> Plugin {
-    Plugin(name: "rate-limiting", config: .rateLimiting(RateLimitingConfig(limits: limits, limitBy: limitBy, policy: policy)), location: at(line, 7))
-}
-
-/// A shop that draws no warning: a client through the gateway and one calling orders
-/// directly, orders (two versions) → inventory → payments, all under the mesh with Istio's
-/// default retries. Each test adds the one setting its warning is about.
-private func shop() -> Scenario {
-    Scenario(
-        name: "t", duration: 600 * second,
-        clients: [
-            Client(name: "web", target: .gateway, arrival: .rate(100, .poisson), requests: [RequestTemplate(path: "/api/orders/42")], location: at(10, 5)),
-            Client(name: "batch", target: .service("orders"), arrival: .users(5, thinkTime: .zero), location: at(12, 5)),
-        ],
-        gateway: Gateway(
-            routes: [GatewayRoute(name: "orders", paths: ["/api/orders"], service: "orders", location: at(20, 7))], location: at(18, 1)),
-        mesh: Mesh(enabled: true, location: at(25, 1)),
-        services: [
-            Service(
-                name: "orders",
-                versions: ["v1", "v2"].enumerated().map { index, name in
-                    ServiceVersion(
-                        name: name, replicas: 10, calls: [.call(DownstreamCall(service: "inventory", location: at(34, 11)))],
-                        location: at(31 + index, 7))
-                },
-                http: [HTTPRoute(route: [destination("v1", weight: 90, line: 41), destination("v2", weight: 10, line: 42)], location: at(40, 7))],
-                hasDeclaredVersions: true, location: at(30, 3)),
-            Service(
-                name: "inventory",
-                versions: [ServiceVersion(
-                    name: "default", calls: [.call(DownstreamCall(service: "payments", location: at(52, 11)))], location: at(50, 3))],
-                location: at(50, 3)),
-            Service(name: "payments", versions: [ServiceVersion(name: "default", location: at(55, 3))], location: at(55, 3)),
-        ])
-}
-
 @Suite struct PolicyWarningTests {
     @Test func theShopDrawsNoWarning() {
-        #expect(ScenarioValidator.validate(shop()) == [])
+        #expect(ScenarioValidator.validate(Shop.scenario()) == [])
     }
 
     // MARK: rate limits on several replicas
 
     @Test func localRateLimitingOnOneReplicaIsSilentAndOnThreeSaysTheEffectiveLimit() {
-        var scenario = shop()
-        scenario.gateway?.plugins = [rateLimiting([PeriodLimit(period: .minute, limit: 100)], line: 19)]
+        var scenario = Shop.scenario()
+        scenario.gateway?.plugins = [Shop.rateLimiting([PeriodLimit(period: .minute, limit: 100)], line: 19)]
         #expect(ScenarioValidator.validate(scenario) == [])
         scenario.gateway?.replicas = 3
         #expect(ScenarioValidator.validate(scenario) == [
@@ -66,15 +26,15 @@ private func shop() -> Scenario {
                 "rate-limiting: minute: 100 with policy local on 3 gateway replicas lets up to 300 requests per minute through for each consumer, since each replica counts on its own; use policy: cluster or redis for a shared count",
                 at: at(19, 7)),
         ])
-        scenario.gateway?.plugins = [rateLimiting([PeriodLimit(period: .minute, limit: 100)], policy: .cluster, line: 19)]
+        scenario.gateway?.plugins = [Shop.rateLimiting([PeriodLimit(period: .minute, limit: 100)], policy: .cluster, line: 19)]
         #expect(ScenarioValidator.validate(scenario) == [])
     }
 
     @Test func routeRateLimitingNamesTheRouteEveryPeriodAndWhatIsCounted() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.gateway?.replicas = 2
         scenario.gateway?.routes[0].plugins = [
-            rateLimiting([PeriodLimit(period: .second, limit: 5), PeriodLimit(period: .minute, limit: 100)], limitBy: .ip, line: 22),
+            Shop.rateLimiting([PeriodLimit(period: .second, limit: 5), PeriodLimit(period: .minute, limit: 100)], limitBy: .ip, line: 22),
         ]
         #expect(ScenarioValidator.validate(scenario) == [
             .warning(
@@ -84,7 +44,7 @@ private func shop() -> Scenario {
     }
 
     @Test func envoyLocalRateLimitIsOneBucketPerReplica() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         let bucket = LocalRateLimitConfig(maxTokens: 100, tokensPerFill: 10, fillInterval: 500 * millisecond)
         scenario.gateway?.plugins = [Plugin(name: "local-rate-limit", config: .localRateLimit(bucket), location: at(19, 7))]
         #expect(ScenarioValidator.validate(scenario) == [])
@@ -99,7 +59,7 @@ private func shop() -> Scenario {
     // MARK: shadowed routes
 
     @Test func aGatewayRouteWithTheSameConditionsAsAnEarlierOneNeverWins() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         scenario.gateway?.routes = [
             GatewayRoute(name: "orders", paths: ["/api/orders", "/api/carts"], methods: ["GET"], service: "orders", location: at(20, 7)),
             GatewayRoute(name: "orders-v2", paths: ["/api/carts", "/api/orders"], methods: ["GET"], service: "orders", location: at(22, 7)),
@@ -115,9 +75,9 @@ private func shop() -> Scenario {
     }
 
     @Test func anHTTPRuleAfterOneThatMatchesEverythingNeverMatches() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         let canary = HTTPMatch(headers: [HeaderMatch(name: "x-canary", match: .exact("true"))], location: at(45, 11))
-        scenario.services[0].http?.append(HTTPRoute(match: [canary], route: [destination("v2", weight: nil, line: 46)], location: at(44, 7)))
+        scenario.services[0].http?.append(HTTPRoute(match: [canary], route: [Shop.destination("v2", weight: nil, line: 46)], location: at(44, 7)))
         #expect(ScenarioValidator.validate(scenario) == [
             .warning(
                 "services.orders.http[1] never matches: http[0] (line 40) matches every request and comes first; move the rule that matches everything to the end of the list",
@@ -128,12 +88,12 @@ private func shop() -> Scenario {
     }
 
     @Test func anHTTPRuleWhoseEntriesEarlierRulesCoverNeverMatches() {
-        var scenario = shop()
+        var scenario = Shop.scenario()
         let catchAll = scenario.services[0].http?[0]
         func rule(_ uris: [StringMatch], header: HeaderMatch? = nil, line: Int) -> HTTPRoute {
             HTTPRoute(
                 match: uris.map { HTTPMatch(uri: $0, headers: header.map { [$0] } ?? [], location: at(line, 11)) },
-                route: [destination("v1", weight: nil, line: line)], location: at(line, 7))
+                route: [Shop.destination("v1", weight: nil, line: line)], location: at(line, 7))
         }
         let debug = HeaderMatch(name: "x-debug", match: .present)
         scenario.services[0].http = [
