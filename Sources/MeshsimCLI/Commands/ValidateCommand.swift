@@ -15,7 +15,7 @@ enum ValidateCommand {
                 // Not an error of the file, but `run` will refuse it: say so now.
                 diagnostics += Engine.Simulator.notSimulatedYet(scenario).map { .warning($0.message, at: $0.location) }
                 diagnostics += PolicyLint.diagnostics(scenario)
-                diagnostics = inFileOrder(diagnostics)
+                diagnostics = diagnostics.inFileOrder()
             }
             for diagnostic in diagnostics {
                 console.print(diagnostic.description)
@@ -25,14 +25,6 @@ enum ValidateCommand {
         let files = paths.count == 1 ? "1 file" : "\(paths.count) files"
         console.printError("\(files) checked: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
         return errors > 0 ? .badInput : .success
-    }
-
-    /// Stable, so findings at one place keep the order they were found in.
-    private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { left, right in
-            let (a, b) = (left.element.location, right.element.location)
-            return (a.file, a.line, a.column, left.offset) < (b.file, b.line, b.column, right.offset)
-        }.map(\.element)
     }
 
     static func count(_ n: Int, _ noun: String) -> String {

@@ -9,10 +9,6 @@ public enum PolicyLint {
     /// `ScenarioLoader` hands it out); on one it rejects, the warnings may be incomplete,
     /// but the checks always end and never trap.
     public static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
-        let found = RetryAmplificationLint.diagnostics(scenario) + SubsetTrafficLint.diagnostics(scenario)
-        return found.enumerated().sorted { left, right in
-            let (a, b) = (left.element.location, right.element.location)
-            return (a.file, a.line, a.column, left.offset) < (b.file, b.line, b.column, right.offset)
-        }.map(\.element)
+        (RetryAmplificationLint.diagnostics(scenario) + SubsetTrafficLint.diagnostics(scenario)).inFileOrder()
     }
 }

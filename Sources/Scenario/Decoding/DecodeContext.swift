@@ -13,13 +13,5 @@ final class DecodeContext {
     }
 
     /// The diagnostics in file order (decoders report some errors only after reading a whole mapping).
-    var sortedDiagnostics: [Diagnostic] {
-        diagnostics.enumerated().sorted { lhs, rhs in
-            let (l, r) = (lhs.element.location, rhs.element.location)
-            if l.file != r.file { return l.file < r.file }
-            if l.line != r.line { return l.line < r.line }
-            if l.column != r.column { return l.column < r.column }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
-    }
+    var sortedDiagnostics: [Diagnostic] { diagnostics.inFileOrder() }
 }

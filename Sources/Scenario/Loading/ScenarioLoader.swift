@@ -37,7 +37,7 @@ public enum ScenarioLoader {
     static func decode(_ root: YAMLNode, checkingVariants: Bool) -> Loaded {
         let (decoded, decodeDiagnostics) = ScenarioDecoder.decode(root)
         var diagnostics = decodeDiagnostics
-        guard let scenario = decoded else { return Loaded(scenario: nil, diagnostics: sorted(diagnostics)) }
+        guard let scenario = decoded else { return Loaded(scenario: nil, diagnostics: diagnostics.inFileOrder()) }
         diagnostics += ScenarioValidator.validate(scenario)
         if checkingVariants {
             for variant in scenario.variants {
@@ -45,7 +45,7 @@ public enum ScenarioLoader {
             }
         }
         let failed = diagnostics.contains { $0.severity == .error }
-        return Loaded(scenario: failed ? nil : scenario, diagnostics: sorted(Array(Set(diagnostics))))
+        return Loaded(scenario: failed ? nil : scenario, diagnostics: diagnostics.inFileOrder())
     }
 
     /// The scenario with one variant's overrides applied.
@@ -66,11 +66,5 @@ public enum ScenarioLoader {
             errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
         }
         return errors.map { .error("in variant '\(variant.name)': \($0.message)", at: $0.location) }
-    }
-
-    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted {
-            ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message)
-        }
     }
 }

@@ -18,20 +18,6 @@ public enum ScenarioValidator {
             + AssertionLabelChecks.diagnostics(scenario, names)
             + TimingChecks.diagnostics(scenario)
             + SizeChecks.diagnostics(scenario)
-        return inFileOrder(found)
-    }
-
-    /// Sorted by position, earlier finding first on a tie; versions that inherit the same
-    /// call from their service would otherwise report it once per version.
-    private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        let unique = diagnostics.filter { seen.insert($0).inserted }
-        return unique.enumerated().sorted { left, right in
-            let (a, b) = (left.element.location, right.element.location)
-            if a.file != b.file { return a.file < b.file }
-            if a.line != b.line { return a.line < b.line }
-            if a.column != b.column { return a.column < b.column }
-            return left.offset < right.offset
-        }.map(\.element)
+        return found.inFileOrder()
     }
 }
