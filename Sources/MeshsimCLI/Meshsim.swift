@@ -22,9 +22,8 @@ public enum Meshsim {
             return ValidateCommand.run(paths: paths, console: &console)
         case .run(let options):
             return RunCommand.run(options, console: &console)
-        case .compare:
-            console.printError("error: 'meshsim compare' is not available yet: it arrives with the service mesh")
-            return .badInput
+        case .compare(let options):
+            return CompareCommand.run(options, console: &console)
         case .eval(let options):
             return EvalCommand.run(options, console: &console)
         }

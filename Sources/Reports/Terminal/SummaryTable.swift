@@ -14,12 +14,7 @@ public enum SummaryTable {
     private static let textColumns = 2
 
     public static func render(_ r: RunResult) -> String {
-        let rows = [header] + r.summary.map(cells)
-        var widths = [Int](repeating: 0, count: header.count)
-        for row in rows {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
-        }
-        return rows.map { line($0, widths: widths) }.joined()
+        AlignedColumns.render([header] + r.summary.map(cells), textColumns: textColumns)
     }
 
     private static func cells(_ row: ScopeSummary) -> [String] {
@@ -36,18 +31,8 @@ public enum SummaryTable {
 
     /// errors × 100 / requests in a single division, so a tie such as 1/80 = 1.25 % is
     /// rounded as the exact value, not as a product of two rounded numbers.
-    private static func errorPercent(_ c: ScopeCounts) -> String {
+    static func errorPercent(_ c: ScopeCounts) -> String {
         guard c.requests > 0 else { return NumberFormat.decimal(0, places: 2) }
         return NumberFormat.decimal(Double(c.errors) * 100 / Double(c.requests), places: 2)
-    }
-
-    private static func line(_ cells: [String], widths: [Int]) -> String {
-        let padded = cells.enumerated().map { column, cell in
-            let padding = String(repeating: " ", count: widths[column] - cell.count)
-            return column < textColumns ? cell + padding : padding + cell
-        }
-        var text = padded.joined(separator: "  ")
-        while text.last == " " { text.removeLast() }
-        return text + "\n"
     }
 }

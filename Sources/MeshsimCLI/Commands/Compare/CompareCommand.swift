@@ -1,0 +1,80 @@
+import Engine
+import Foundation
+import Reports
+import Scenario
+
+/// `meshsim compare`: the variants of one scenario (all, or those `--variant` picks), or two
+/// scenario files, run side by side on identical traffic. Writes `compare.csv` and each
+/// setup's reports under `DIR/<setup>/`, and prints a side-by-side table.
+enum CompareCommand {
+    struct Setup {
+        var name: String
+        var scenario: Scenario
+    }
+
+    static func run(_ options: CompareOptions, console: inout Console, parallel: Bool = true) -> ExitCode {
+        guard let setups = setups(options, console: &console) else { return .badInput }
+        let results = Simulator.runEach(setups.map(\.scenario), parallel: parallel)
+        var finished: [(name: String, result: RunResult)] = []
+        for (setup, result) in zip(setups, results) {
+            switch result {
+            case .success(let run): finished.append((setup.name, run))
+            case .failure(let error):
+                for diagnostic in error.diagnostics { console.printError("\(setup.name): \(diagnostic.description)") }
+                return .badInput
+            }
+        }
+        var files = [(name: "compare.csv", contents: CompareReport.csv(finished))]
+        for (name, result) in finished {
+            files += RunReports.files(for: result).map { (name: "\(name)/\($0.name)", contents: $0.contents) }
+        }
+        let folder = options.out ?? "Reports/\(setups[0].scenario.name)-compare"
+        do {
+            try ReportFolder.write(files: files, to: folder)
+        } catch {
+            console.printError("error: \(error.description)")
+            return .failure
+        }
+        console.print(CompareTable.render(finished))
+        console.printError("compared \(finished.count) setups on identical traffic; reports in \(folder)/")
+        return .success
+    }
+
+    /// The setups to run, each loaded and validated; nil after printing why not.
+    private static func setups(_ options: CompareOptions, console: inout Console) -> [Setup]? {
+        if options.scenarios.count == 2 {
+            var setups: [Setup] = []
+            for path in options.scenarios {
+                guard let scenario = load(path, overrides: [], console: &console) else { return nil }
+                setups.append(Setup(name: scenario.name, scenario: scenario))
+            }
+            if setups[0].name == setups[1].name {
+                setups = zip(setups, options.scenarios).map { Setup(name: URL(fileURLWithPath: $1).deletingPathExtension().lastPathComponent, scenario: $0.scenario) }
+            }
+            return setups
+        }
+        let path = options.scenarios[0]
+        guard let base = load(path, overrides: [], console: &console) else { return nil }
+        let names = base.variants.map(\.name)
+        guard !names.isEmpty else {
+            console.printError("error: \(path) has no variants to compare; add a variants: section, or give two scenario files")
+            return nil
+        }
+        for name in options.variants where !names.contains(name) {
+            console.printError("error: --variant \(name): no such variant; \(Suggestion.hint(for: name, among: names, listName: "variants are"))")
+            return nil
+        }
+        var setups: [Setup] = []
+        for variant in base.variants where options.variants.isEmpty || options.variants.contains(variant.name) {
+            guard let scenario = load(path, overrides: variant.overrides, console: &console) else { return nil }
+            setups.append(Setup(name: variant.name, scenario: scenario))
+        }
+        return setups
+    }
+
+    private static func load(_ path: String, overrides: [Override], console: inout Console) -> Scenario? {
+        let loaded = ScenarioLoader.load(path: path, overrides: overrides)
+        for diagnostic in loaded.errors { console.printError(diagnostic.description) }
+        return loaded.scenario
+    }
+}

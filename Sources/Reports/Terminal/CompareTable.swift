@@ -1,0 +1,25 @@
+import Engine
+
+/// The side-by-side table `meshsim compare` prints: for the total and each client, one line
+/// per setup, so a difference reads down a column.
+public enum CompareTable {
+    static let header = ["scope", "name", "setup", "requests", "ok", "errors", "error %", "rate-limited", "p50 ms", "p99 ms", "retries"]
+
+    public static func render(_ setups: [(name: String, result: RunResult)]) -> String {
+        guard let first = setups.first else { return "" }
+        var rows = [header]
+        for scope in first.result.summary where scope.scope == .total || scope.scope == .client {
+            for setup in setups {
+                guard let row = setup.result.summary.first(where: { $0.scope == scope.scope && $0.name == scope.name }) else { continue }
+                let c = row.counts
+                rows.append([
+                    row.scope.rawValue, row.name, setup.name, String(c.requests), String(c.ok), String(c.errors),
+                    SummaryTable.errorPercent(c), String(c.rateLimited),
+                    row.latency.map { NumberFormat.milliseconds($0.p50) } ?? "-",
+                    row.latency.map { NumberFormat.milliseconds($0.p99) } ?? "-", String(c.retries),
+                ])
+            }
+        }
+        return AlignedColumns.render(rows, textColumns: 3)
+    }
+}
