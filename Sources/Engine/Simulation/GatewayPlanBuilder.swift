@@ -1,17 +1,28 @@
 import Policy
 import Scenario
 
-/// Compiles every (client, request template) into a `GatewayPlan`, and creates the
-/// rate-limit counters: one per plugin instance (global plugins share one across routes,
-/// as Kong keys counters by the plugin's own route and service), times the replicas
-/// under `policy: local`.
+/// Compiles every (client, request template) into a `GatewayPlan`, then creates the
+/// counters: one per plugin instance (global plugins share one across routes, as Kong keys
+/// counters by the plugin's own route and service), times the replicas under
+/// `policy: local` and for token buckets.
 struct GatewayPlanBuilder {
+    /// A rate-limiting plugin instance: its config, first counter slot and the identities
+    /// interned so far.
+    private struct Limiter {
+        var config: RateLimitingConfig
+        var slot: Int
+        var identities: [String: Int] = [:]
+    }
+
     let scenario: Scenario
     let replicas: Int
-    private(set) var counters = GatewayCounters()
-    /// Counter slot of each plugin instance, keyed by "global:INDEX" or "route:ROUTE:INDEX".
-    private var limiterSlots: [String: (slot: Int, identities: [String: Int])] = [:]
-    private var bucketSlots: [String: Int] = [:]
+    /// Keyed by the plugin instance ("global:LOCATION" or "route:ROUTE:LOCATION"), in the
+    /// order they were first met, so slots are numbered deterministically.
+    private var limiters: [String: Limiter] = [:]
+    private var limiterOrder: [String] = []
+    private var nextLimiterSlot = 0
+    private var buckets: [String: (config: LocalRateLimitConfig, slot: Int)] = [:]
+    private var bucketOrder: [String] = []
 
     init(scenario: Scenario) {
         self.scenario = scenario
@@ -65,7 +76,12 @@ struct GatewayPlanBuilder {
                 steps.append(.jwtClaims(policy, expiresIn: expiresIn, notBefore: notBefore, bad: bad))
             case .rateLimiting(let config):
                 let perReplica = config.policy == .local
-                var entry = limiterSlots[key] ?? (slot: counters.limiters.count, identities: [:])
+                if limiters[key] == nil {
+                    limiters[key] = Limiter(config: config, slot: nextLimiterSlot)
+                    limiterOrder.append(key)
+                    nextLimiterSlot += perReplica ? max(replicas, 1) : 1
+                }
+                var entry = limiters[key] ?? Limiter(config: config, slot: 0)
                 let identities = (0..<client.addresses).map { address -> Int in
                     let name = RateLimitIdentifier.name(
                         config, address: RateLimitIdentifier.address(client: client.name, index: address), path: template.path,
@@ -74,33 +90,32 @@ struct GatewayPlanBuilder {
                     entry.identities[name] = entry.identities.count
                     return entry.identities.count - 1
                 }
-                if limiterSlots[key] == nil {
-                    let copies = perReplica ? max(replicas, 1) : 1
-                    counters.limiters += Array(repeating: RateLimitingPolicy(config, identities: 0), count: copies)
-                }
-                limiterSlots[key] = entry
+                limiters[key] = entry
                 steps.append(.rateLimit(limiter: entry.slot, perReplica: perReplica, identities: identities))
             case .localRateLimit(let config):
-                let slot = bucketSlots[key] ?? counters.buckets.count
-                if bucketSlots[key] == nil {
-                    counters.buckets += Array(repeating: LocalRateLimitPolicy(config), count: max(replicas, 1))
-                    bucketSlots[key] = slot
+                if buckets[key] == nil {
+                    buckets[key] = (config, bucketOrder.count * max(replicas, 1))
+                    bucketOrder.append(key)
                 }
-                steps.append(.tokenBucket(firstSlot: slot))
+                steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
             }
         }
         return steps
     }
 
-    /// Sizes the counters once every identity is known.
-    mutating func finish() {
-        for (_, entry) in limiterSlots {
-            let config = counters.limiters[entry.slot].config
-            let copies = config.policy == .local ? max(replicas, 1) : 1
-            for copy in 0..<copies {
-                counters.limiters[entry.slot + copy] = RateLimitingPolicy(config, identities: max(entry.identities.count, 1))
-            }
+    /// The counters as they stand at t = 0, sized once every identity is known.
+    func counters() -> GatewayCounters {
+        var counters = GatewayCounters()
+        for key in limiterOrder {
+            guard let limiter = limiters[key] else { continue }
+            let copies = limiter.config.policy == .local ? max(replicas, 1) : 1
+            counters.limiters += Array(repeating: RateLimitingPolicy(limiter.config, identities: max(limiter.identities.count, 1)), count: copies)
         }
+        for key in bucketOrder {
+            guard let bucket = buckets[key] else { continue }
+            counters.buckets += Array(repeating: LocalRateLimitPolicy(bucket.config), count: max(replicas, 1))
+        }
+        return counters
     }
 
     private func instanceKey(_ plugin: Plugin, gateway: Gateway, route: GatewayRoute) -> String {

@@ -8,20 +8,30 @@ enum Waiter: Sendable {
     case job(Int32, token: UInt32)
 }
 
+/// Which client request a call or job works for: what the gateway needs to decide on it and
+/// which report rows it counts in. Copied whole from request to call to job to call, since
+/// any of them may outlive the one it came from.
+struct Attribution: Sendable {
+    var client: Int32 = 0
+    /// Gateway route, once the gateway has routed the request; -1 before.
+    var route: Int32 = -1
+    var template: Int32 = 0
+    /// Source address index and whether the credential is wrong, drawn once per request.
+    var address: Int32 = 0
+    var badCredential = false
+    /// Started after the warmup.
+    var counted = false
+}
+
 /// A client's logical request, from its first send to its final outcome (client retries included).
 struct RequestRecord: SlabRecord {
     /// Changes whenever the current attempt is abandoned or the record is freed.
     var token: UInt32 = 0
-    var client: Int32 = 0
+    var attribution = Attribution()
     /// Closed-loop user, or -1.
     var user: Int32 = -1
-    var template: Int32 = 0
     var start: Nanoseconds = 0
     var retries: Int32 = 0
-    /// Source address index and whether the credential is wrong, drawn once per request.
-    var address: Int32 = 0
-    var badCredential = false
-    var counted = false
     var live = false
 }
 
@@ -38,13 +48,7 @@ struct CallRecord: SlabRecord {
     var target: CallTarget = .gateway
     /// The calling service (for partitions), -1 for a client, -2 for the gateway.
     var callerService: Int32 = -1
-    /// Attribution of the originating client request.
-    var client: Int32 = 0
-    var route: Int32 = -1
-    var template: Int32 = 0
-    var address: Int32 = 0
-    var badCredential = false
-    var counted = false
+    var attribution = Attribution()
     /// Retries left (Kong upstream retries for gateway → service calls).
     var retriesLeft: Int32 = 0
     var attemptTimeout: Nanoseconds = 0
@@ -73,13 +77,8 @@ struct JobRecord: SlabRecord {
     var failed = false
     /// The answer decided while a hang held the job.
     var outcome = Outcome(status: 200, flag: .none)
-    /// Attribution copied from the call, which may be gone before the job ends.
-    var client: Int32 = 0
-    var route: Int32 = -1
-    var template: Int32 = 0
-    var address: Int32 = 0
-    var badCredential = false
-    var counted = false
+    /// Copied from the call, which may be gone before the job ends.
+    var attribution = Attribution()
     /// Stopped by a hang fault; resumed where it stopped when the hang ends.
     var parked = false
     /// Next job in the server's wait queue.

@@ -21,7 +21,7 @@ extension Simulation {
             server = nextGatewayReplica
             nextGatewayReplica = (nextGatewayReplica + 1) % world.gatewayReplicas
         case .service(let service):
-            server = pickInstance(of: Int(service), picker: pickerServer, client: Int(calls[call].client))
+            server = pickInstance(of: Int(service), picker: pickerServer, client: Int(calls[call].attribution.client))
         }
         calls[call].server = Int32(server)
         if calls[call].attemptTimeout > 0 {
@@ -57,7 +57,7 @@ extension Simulation {
     mutating func resolveAttempt(_ call: Int32, token: UInt32, outcome: Outcome, server: Int32) {
         guard calls[call].live, calls[call].token == token else { return }
         let record = calls[call]
-        if case .service(let service) = record.target, record.counted, server >= 0, let version = world.servers[Int(server)].version {
+        if case .service(let service) = record.target, record.attribution.counted, server >= 0, let version = world.servers[Int(server)].version {
             let latency = now - record.attemptStart
             stats[scopes.services + Int(service)].record(outcome, latency: latency)
             stats[scopes.versions + version].record(outcome, latency: latency)
@@ -79,10 +79,11 @@ extension Simulation {
     }
 
     private mutating func recordRetry(of call: CallRecord, server: Int32) {
-        guard call.counted else { return }
+        let attribution = call.attribution
+        guard attribution.counted else { return }
         stats[ScopeLayout.total].recordRetry()
-        stats[scopes.clients + Int(call.client)].recordRetry()
-        if call.route >= 0 { stats[scopes.routes + Int(call.route)].recordRetry() }
+        stats[scopes.clients + Int(attribution.client)].recordRetry()
+        if attribution.route >= 0 { stats[scopes.routes + Int(attribution.route)].recordRetry() }
         if case .service(let service) = call.target {
             stats[scopes.services + Int(service)].recordRetry()
             if server >= 0, let version = world.servers[Int(server)].version {

@@ -19,30 +19,26 @@ extension Simulation {
             template = model.templateCumulativeWeights.firstIndex { draw < $0 } ?? model.templateCumulativeWeights.count - 1
         }
         var record = RequestRecord()
-        record.client = Int32(client)
+        record.attribution.client = Int32(client)
         record.user = user
-        record.template = Int32(template)
+        record.attribution.template = Int32(template)
         record.start = now
-        record.counted = now >= world.warmup
-        record.address = Int32(nextAddress[client])
+        record.attribution.counted = now >= world.warmup
+        record.attribution.address = Int32(nextAddress[client])
         nextAddress[client] = (nextAddress[client] + 1) % model.addresses
-        record.badCredential = model.invalidCredentials > 0 && clientRNG[client].nextUnit() < model.invalidCredentials
+        record.attribution.badCredential = model.invalidCredentials > 0 && clientRNG[client].nextUnit() < model.invalidCredentials
         startAttempt(requests.insert(record))
     }
 
     mutating func startAttempt(_ request: Int32) {
         let record = requests[request]
-        let model = world.clients[Int(record.client)]
+        let model = world.clients[Int(record.attribution.client)]
         let target: CallTarget = model.targetService.map { .service(Int32($0)) } ?? .gateway
         var call = CallRecord()
         call.waiter = .request(request, token: record.token)
         call.target = target
         call.callerService = -1
-        call.client = record.client
-        call.template = record.template
-        call.address = record.address
-        call.badCredential = record.badCredential
-        call.counted = record.counted
+        call.attribution = record.attribution
         let index = openCall(call)
         if let timeout = model.timeout {
             queue.push(.clientTimeout(request: request, token: record.token), at: now.plusSaturating(timeout))
@@ -60,14 +56,14 @@ extension Simulation {
         // A new token orphans the attempt's call and disarms its timeout.
         requests[request].token &+= 1
         let record = requests[request]
-        let model = world.clients[Int(record.client)]
+        let model = world.clients[Int(record.attribution.client)]
         if let retries = model.retries, Int(record.retries) < retries.attempts, Self.shouldRetry(outcome, retries.on) {
             let ceiling = Double(retries.backoff) * Double(1 << min(Int(record.retries), 40))
-            let wait = Nanoseconds(min(clientRNG[Int(record.client)].nextUnit() * ceiling, 9e18))
+            let wait = Nanoseconds(min(clientRNG[Int(record.attribution.client)].nextUnit() * ceiling, 9e18))
             requests[request].retries += 1
-            if record.counted {
+            if record.attribution.counted {
                 stats[ScopeLayout.total].recordRetry()
-                stats[scopes.clients + Int(record.client)].recordRetry()
+                stats[scopes.clients + Int(record.attribution.client)].recordRetry()
             }
             queue.push(.clientRetry(request: request, token: record.token), at: now.plusSaturating(wait))
             return
@@ -77,17 +73,17 @@ extension Simulation {
 
     mutating func complete(_ request: Int32, outcome: Outcome) {
         let record = requests[request]
-        if record.counted {
+        if record.attribution.counted {
             let latency = now - record.start
             stats[ScopeLayout.total].record(outcome, latency: latency)
-            stats[scopes.clients + Int(record.client)].record(outcome, latency: latency)
+            stats[scopes.clients + Int(record.attribution.client)].record(outcome, latency: latency)
         }
         requests.remove(request)
         if record.user >= 0 {
-            let client = Int(record.client)
+            let client = Int(record.attribution.client)
             let think = world.clients[client].thinkTime.sample(&clientRNG[client])
             if now.plusSaturating(think) < world.duration {
-                queue.push(.userSend(client: record.client, user: record.user), at: now.plusSaturating(think))
+                queue.push(.userSend(client: record.attribution.client, user: record.user), at: now.plusSaturating(think))
             }
         }
     }

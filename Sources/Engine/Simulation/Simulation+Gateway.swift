@@ -6,12 +6,12 @@ import Scenario
 extension Simulation {
     mutating func routeAtGateway(_ job: Int32) {
         let record = jobs[job]
-        let plan = world.clients[Int(record.client)].gatewayPlans[Int(record.template)]
+        let plan = world.clients[Int(record.attribution.client)].gatewayPlans[Int(record.attribution.template)]
         guard let routeIndex = plan.route else {
             answer(job, outcome: Outcome(status: 404, flag: .noRoute))
             return
         }
-        jobs[job].route = Int32(routeIndex)
+        jobs[job].attribution.route = Int32(routeIndex)
         if let rejection = applyPlugins(plan.steps, to: record) {
             answer(job, outcome: rejection)
             return
@@ -23,12 +23,8 @@ extension Simulation {
         call.waiter = .job(job, token: record.token)
         call.target = .service(Int32(route.service))
         call.callerService = -2
-        call.client = record.client
-        call.route = Int32(routeIndex)
-        call.template = record.template
-        call.address = record.address
-        call.badCredential = record.badCredential
-        call.counted = record.counted
+        call.attribution = record.attribution
+        call.attribution.route = Int32(routeIndex)
         call.retriesLeft = Int32(clamping: route.retries)
         call.attemptTimeout = route.timeout
         dispatchAttempt(openCall(call), pickerServer: record.server)
@@ -41,9 +37,9 @@ extension Simulation {
         for step in steps {
             switch step {
             case .fixed(let good, let bad):
-                if let rejection = job.badCredential ? bad : good { return rejection }
+                if let rejection = job.attribution.badCredential ? bad : good { return rejection }
             case .jwtClaims(let policy, let expiresIn, let notBefore, let bad):
-                if job.badCredential { return bad }
+                if job.attribution.badCredential { return bad }
                 // Claims are minted relative to the send time, which is when the job arrived.
                 let expiresAt = expiresIn.map { Self.floorSeconds(job.arrival + $0) }
                 let notBeforeAt = notBefore.map { Self.floorSeconds(job.arrival + $0) }
@@ -53,7 +49,7 @@ extension Simulation {
                 }
             case .rateLimit(let limiter, let perReplica, let identities):
                 let slot = perReplica ? limiter + replica : limiter
-                let identity = identities[Int(job.address) % identities.count]
+                let identity = identities[Int(job.attribution.address) % identities.count]
                 if !gateway.limiters[slot].check(identity: identity, now: now).allowed {
                     return Outcome(status: 429, flag: .rateLimited)
                 }

@@ -15,12 +15,7 @@ extension Simulation {
         job.call = call
         job.callToken = token
         job.arrival = now
-        job.client = caller.client
-        job.route = caller.route
-        job.template = caller.template
-        job.address = caller.address
-        job.badCredential = caller.badCredential
-        job.counted = caller.counted
+        job.attribution = caller.attribution
         let model = world.servers[server]
         if servers[server].active < model.capacity {
             servers[server].active += 1
@@ -105,10 +100,7 @@ extension Simulation {
         call.waiter = .job(job, token: record.token)
         call.target = .service(Int32(service))
         call.callerService = Int32(world.versions[world.servers[Int(record.server)].version ?? 0].service)
-        call.client = record.client
-        call.route = record.route
-        call.template = record.template
-        call.counted = record.counted
+        call.attribution = record.attribution
         dispatchAttempt(openCall(call), pickerServer: record.server)
     }
 
@@ -168,8 +160,9 @@ extension Simulation {
             jobs[job].parked = true
             return
         }
-        if record.route >= 0, record.counted, world.servers[server].version == nil {
-            stats[scopes.routes + Int(record.route)].record(outcome, latency: now - record.arrival)
+        let attribution = record.attribution
+        if attribution.route >= 0, attribution.counted, world.servers[server].version == nil {
+            stats[scopes.routes + Int(attribution.route)].record(outcome, latency: now - record.arrival)
         }
         jobs.remove(job)
         releaseWorker(server)

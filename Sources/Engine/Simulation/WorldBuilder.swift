@@ -40,12 +40,11 @@ enum WorldBuilder {
         }
         var plans = GatewayPlanBuilder(scenario: scenario)
         let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans) }
-        plans.finish()
 
         return World(
             clients: clients, routes: routes, services: services, versions: versions, servers: servers,
             gatewayReplicas: gatewayReplicas, gatewayLatency: Sampler(scenario.gateway?.latency ?? .zero),
-            gatewayCounters: plans.counters,
+            gatewayCounters: plans.counters(),
             faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval)
     }
 

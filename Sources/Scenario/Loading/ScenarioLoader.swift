@@ -48,11 +48,6 @@ public enum ScenarioLoader {
         return Loaded(scenario: failed ? nil : scenario, diagnostics: diagnostics.inFileOrder())
     }
 
-    /// The scenario with one variant's overrides applied.
-    public static func applying(_ variant: Variant, text: String, file: String) -> Loaded {
-        load(text: text, file: file, overrides: variant.overrides)
-    }
-
     private static func variantErrors(_ variant: Variant, root: YAMLNode) -> [Diagnostic] {
         let applied: YAMLNode
         do {
