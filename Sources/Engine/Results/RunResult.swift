@@ -15,10 +15,12 @@ public struct RunResult: Sendable {
     public var events: [EventRecord]
     /// Per scope (in summary order), then by code, then by flag.
     public var responses: [ResponseCount]
+    /// Nil when the mesh is disabled.
+    public var mesh: MeshUsage?
 
     public init(
         scenarioName: String, seed: UInt64, endTime: Nanoseconds, summary: [ScopeSummary],
-        timeseries: [TimeseriesRow], events: [EventRecord], responses: [ResponseCount]
+        timeseries: [TimeseriesRow], events: [EventRecord], responses: [ResponseCount], mesh: MeshUsage? = nil
     ) {
         self.scenarioName = scenarioName
         self.seed = seed
@@ -27,6 +29,7 @@ public struct RunResult: Sendable {
         self.timeseries = timeseries
         self.events = events
         self.responses = responses
+        self.mesh = mesh
     }
 }
 
