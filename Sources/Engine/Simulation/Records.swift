@@ -6,6 +6,8 @@ import Scenario
 enum Waiter: Sendable {
     case request(Int32, token: UInt32)
     case job(Int32, token: UInt32)
+    /// Nobody: a mirrored copy, whose answer is ignored.
+    case discard
 }
 
 /// Which client request a call or job works for: what the gateway needs to decide on it and
@@ -21,6 +23,8 @@ struct Attribution: Sendable {
     var badCredential = false
     /// Started after the warmup.
     var counted = false
+    /// The path of the current hop (an index into `MeshModel.paths`), for VirtualService matches.
+    var path: Int32 = 0
 }
 
 /// A client's logical request, from its first send to its final outcome (client retries included).
@@ -57,6 +61,7 @@ struct CallRecord: SlabRecord {
     var server: Int32 = -1
     var job: Int32 = -1
     var live = false
+    var mesh = MeshHop()
 }
 
 /// A job: one attempt being served by a server (gateway replica or instance).

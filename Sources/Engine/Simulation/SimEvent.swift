@@ -15,8 +15,24 @@ enum SimEvent: Sendable {
     case attemptFailed(call: Int32, token: UInt32, failure: AttemptFailure)
     /// A call's current attempt ran out of time.
     case attemptTimeout(call: Int32, token: UInt32)
+    /// A mesh hop goes on after a wait (fault delay, retry back-off, sidecar latency).
+    case meshStep(call: Int32, token: UInt32, step: MeshStep)
+    /// The route timeout of a mesh hop, or Kong's timeout around it (`kong`).
+    case hopTimeout(call: Int32, serial: UInt32, kong: Bool)
+    /// The outlier detectors' interval timer for one destination service.
+    case outlierTick(service: Int32)
     case faultStart(Int32)
     case faultEnd(Int32)
     /// End of a time-series interval.
     case tick
+}
+
+/// Where a mesh hop resumes after a wait.
+enum MeshStep: UInt8, Sendable {
+    /// The fault delay is over: pick the destination.
+    case route
+    /// The retry back-off is over: the next attempt.
+    case attempt
+    /// The request has crossed the sidecars: it reaches the host.
+    case arrive
 }

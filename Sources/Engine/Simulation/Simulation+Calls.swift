@@ -12,6 +12,10 @@ extension Simulation {
     /// Sends the call's next attempt. `pickerServer` is the calling server (a gateway
     /// replica balances round-robin; an instance or a client picks at random), −1 for a client.
     mutating func dispatchAttempt(_ call: Int32, pickerServer: Int32) {
+        if world.mesh != nil, case .service = calls[call].target {
+            startHop(call, caller: callerIndex(pickerServer: pickerServer, client: calls[call].attribution.client))
+            return
+        }
         calls[call].token &+= 1
         calls[call].attemptStart = now
         let token = calls[call].token
@@ -27,7 +31,7 @@ extension Simulation {
         if calls[call].attemptTimeout > 0 {
             queue.push(.attemptTimeout(call: call, token: token), at: now.plusSaturating(calls[call].attemptTimeout))
         }
-        if servers[server].crashed > 0 || isPartitioned(calls[call]) {
+        if servers[server].crashed > 0 || isPartitioned(from: calls[call].callerService, toServer: server) {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)
             return
         }
@@ -46,10 +50,12 @@ extension Simulation {
         return instances.lowerBound + draw
     }
 
-    private func isPartitioned(_ call: CallRecord) -> Bool {
-        guard case .service(let to) = call.target, call.callerService >= -2, call.callerService != -1 else { return false }
-        let from = call.callerService == -2 ? 0 : Int(call.callerService) + 1
-        return partitions[from * world.services.count + Int(to)] > 0
+    /// Whether a partition cuts the caller (a service, or -2 for the gateway) off from the
+    /// server's service.
+    func isPartitioned(from callerService: Int32, toServer server: Int) -> Bool {
+        guard callerService >= -2, callerService != -1, let version = world.servers[server].version else { return false }
+        let from = callerService == -2 ? 0 : Int(callerService) + 1
+        return partitions[from * world.services.count + world.versions[version].service] > 0
     }
 
     /// The current attempt ended, from the caller's side: an answer, a failure, or its timeout.
@@ -57,10 +63,14 @@ extension Simulation {
     mutating func resolveAttempt(_ call: Int32, token: UInt32, outcome: Outcome, server: Int32) {
         guard calls[call].live, calls[call].token == token else { return }
         let record = calls[call]
-        if case .service(let service) = record.target, record.attribution.counted, server >= 0, let version = world.servers[Int(server)].version {
+        if record.attribution.counted, server >= 0, let version = world.servers[Int(server)].version {
             let latency = now - record.attemptStart
-            stats[scopes.services + Int(service)].record(outcome, latency: latency)
+            stats[scopes.services + world.versions[version].service].record(outcome, latency: latency)
             stats[scopes.versions + version].record(outcome, latency: latency)
+        }
+        if world.mesh != nil, case .service = record.target {
+            meshAttemptEnded(call, outcome: outcome)
+            return
         }
         let retriable = outcome.flag == .connectFailure || outcome.flag == .timeout
         if retriable && record.retriesLeft > 0 {
@@ -78,26 +88,28 @@ extension Simulation {
         return -1
     }
 
-    private mutating func recordRetry(of call: CallRecord, server: Int32) {
+    mutating func recordRetry(of call: CallRecord, server: Int32) {
         let attribution = call.attribution
         guard attribution.counted else { return }
         stats[ScopeLayout.total].recordRetry()
         stats[scopes.clients + Int(attribution.client)].recordRetry()
         if attribution.route >= 0 { stats[scopes.routes + Int(attribution.route)].recordRetry() }
-        if case .service(let service) = call.target {
+        if server >= 0, let version = world.servers[Int(server)].version {
+            stats[scopes.services + world.versions[version].service].recordRetry()
+            stats[scopes.versions + version].recordRetry()
+        } else if case .service(let service) = call.target {
             stats[scopes.services + Int(service)].recordRetry()
-            if server >= 0, let version = world.servers[Int(server)].version {
-                stats[scopes.versions + version].recordRetry()
-            }
         }
     }
 
-    private mutating func deliver(_ outcome: Outcome, to waiter: Waiter) {
+    mutating func deliver(_ outcome: Outcome, to waiter: Waiter) {
         switch waiter {
         case .request(let request, let token):
             if requests[request].live, requests[request].token == token { finishAttempt(request, outcome: outcome) }
         case .job(let job, let token):
             if jobs[job].live, jobs[job].token == token { childAnswered(job, outcome: outcome) }
+        case .discard:
+            break
         }
     }
 }

@@ -22,6 +22,7 @@ extension Simulation {
         record.attribution.client = Int32(client)
         record.user = user
         record.attribution.template = Int32(template)
+        record.attribution.path = model.templatePaths.isEmpty ? 0 : model.templatePaths[template]
         record.start = now
         record.attribution.counted = now >= world.warmup
         record.attribution.address = Int32(nextAddress[client])

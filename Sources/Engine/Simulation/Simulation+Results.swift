@@ -12,8 +12,31 @@ extension Simulation {
                 end: end, scope: kind, name: name(of: scope), requests: counts.requests,
                 rps: Double(counts.requests) / seconds, ok: counts.ok, errors: counts.errors,
                 rateLimited: counts.rateLimited, p50: p50, p99: p99,
-                ejected: kind == .service || kind == .version ? 0 : nil,
+                ejected: ejected(scope: scope, kind: kind),
                 weight: kind == .version ? versionWeight(scope - scopes.versions) : nil))
+        }
+    }
+
+    /// Instances of a service or version that at least one caller has ejected now.
+    private func ejected(scope: Int, kind: ScopeKind) -> Int? {
+        switch kind {
+        case .service:
+            guard world.mesh != nil else { return 0 }
+            return world.services[scope - scopes.services].versions.reduce(0) { $0 + Int(mesh.ejectedInstances[$1]) }
+        case .version:
+            return world.mesh != nil ? Int(mesh.ejectedInstances[scope - scopes.versions]) : 0
+        default:
+            return nil
+        }
+    }
+
+    /// Ejections so far of a service's or version's instances, by any caller.
+    private func ejections(scope: Int, kind: ScopeKind) -> Int {
+        guard world.mesh != nil else { return 0 }
+        switch kind {
+        case .service: return world.services[scope - scopes.services].versions.reduce(0) { $0 + mesh.ejections[$1] }
+        case .version: return mesh.ejections[scope - scopes.versions]
+        default: return 0
         }
     }
 
@@ -47,12 +70,18 @@ extension Simulation {
                 p99: histogram.quantile(0.99), p999: histogram.quantile(0.999), max: histogram.max, mean: histogram.mean)
             let kind = scopes.kind(of: scope)
             let scopeName = name(of: scope)
-            summary.append(ScopeSummary(scope: kind, name: scopeName, counts: statistics.counts, latency: latency))
+            summary.append(ScopeSummary(
+                scope: kind, name: scopeName, counts: statistics.counts, latency: latency, ejections: ejections(scope: scope, kind: kind)))
             let tallies = statistics.responses.sorted { ($0.status, $0.flag.code) < ($1.status, $1.flag.code) }
             responses += tallies.map { ResponseCount(scope: kind, name: scopeName, code: Int($0.status), flag: $0.flag.code, count: $0.count) }
         }
         return RunResult(
             scenarioName: scenarioName, seed: seed, endTime: now, summary: summary,
-            timeseries: timeseries, events: events, responses: responses)
+            timeseries: timeseries, events: events, responses: responses,
+            mesh: world.mesh.map { model in
+                MeshUsage(
+                    proxies: model.proxies, sidecarPasses: mesh.sidecarPasses, addedLatency: mesh.addedLatency,
+                    clientRequests: stats[ScopeLayout.total].counts.requests, duration: world.duration)
+            })
     }
 }

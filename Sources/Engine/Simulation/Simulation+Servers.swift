@@ -84,7 +84,7 @@ extension Simulation {
             var launched: Int32 = 0
             for downstream in step.calls where downstream.percent >= 1 || servers[server].rng.nextUnit() < downstream.percent {
                 launched += 1
-                launchCall(from: job, to: downstream.service)
+                launchCall(from: job, to: downstream)
             }
             if launched > 0 {
                 jobs[job].pending = launched
@@ -94,13 +94,14 @@ extension Simulation {
         answerOwn(job)
     }
 
-    private mutating func launchCall(from job: Int32, to service: Int) {
+    private mutating func launchCall(from job: Int32, to downstream: World.Call) {
         let record = jobs[job]
         var call = CallRecord()
         call.waiter = .job(job, token: record.token)
-        call.target = .service(Int32(service))
+        call.target = .service(Int32(downstream.service))
         call.callerService = Int32(world.versions[world.servers[Int(record.server)].version ?? 0].service)
         call.attribution = record.attribution
+        if downstream.path >= 0 { call.attribution.path = downstream.path }
         dispatchAttempt(openCall(call), pickerServer: record.server)
     }
 

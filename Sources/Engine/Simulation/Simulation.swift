@@ -32,6 +32,7 @@ struct Simulation {
     /// Client requests sent so far, against `RunLimits.requests`.
     var sent = 0
     let limits: RunLimits
+    var mesh: MeshRuntime
 
     init(world: World, seed: UInt64, limits: RunLimits) {
         self.world = world
@@ -48,6 +49,7 @@ struct Simulation {
             return Sampler(.zero)
         }
         stats = ContiguousArray(repeating: ScopeStatistics(), count: scopes.count)
+        mesh = world.mesh.map { MeshRuntime(world: world, model: $0, seed: seed) } ?? MeshRuntime()
         for replica in 0..<world.gatewayReplicas {
             servers[replica].cursors = world.services.map { service in
                 servers[replica].rng.nextInt(below: max(service.instances.count, 1))
@@ -100,6 +102,7 @@ struct Simulation {
             }
         }
         queue.push(.tick, at: world.interval)
+        startOutlierTimers()
     }
 
     private mutating func handle(_ event: SimEvent) {
@@ -119,6 +122,17 @@ struct Simulation {
             resolveAttempt(call, token: token, outcome: failure.outcome, server: calls[call].server)
         case .attemptTimeout(let call, let token):
             resolveAttempt(call, token: token, outcome: Outcome(status: 504, flag: .timeout), server: calls[call].server)
+        case .meshStep(let call, let token, let step):
+            guard calls[call].live, calls[call].token == token else { break }
+            switch step {
+            case .route: routeHop(call)
+            case .attempt: startMeshAttempt(call)
+            case .arrive: arrive(call)
+            }
+        case .hopTimeout(let call, let serial, let kong):
+            hopTimedOut(call, serial: serial, kong: kong)
+        case .outlierTick(let service):
+            outlierTick(Int(service))
         case .faultStart(let fault):
             startFault(Int(fault))
         case .faultEnd(let fault):

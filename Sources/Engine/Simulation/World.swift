@@ -22,6 +22,8 @@ struct World: Sendable {
         var addresses: Int
         /// Fraction of requests sent with a wrong credential.
         var invalidCredentials: Double
+        /// Each request template's path, interned (see `MeshModel.paths`).
+        var templatePaths: [Int32]
     }
 
     struct RouteModel: Sendable {
@@ -59,6 +61,8 @@ struct World: Sendable {
     struct Call: Sendable {
         var service: Int
         var percent: Double
+        /// Interned path, or -1 for the incoming request's path.
+        var path: Int32
     }
 
     /// A gateway replica or a service instance: anything with workers and a queue.
@@ -84,6 +88,8 @@ struct World: Sendable {
     var duration: Nanoseconds
     var warmup: Nanoseconds
     var interval: Nanoseconds
+    /// Nil when the mesh is disabled.
+    var mesh: MeshModel?
 
     var hasGateway: Bool { gatewayReplicas > 0 }
 }

@@ -12,6 +12,7 @@ enum WorldBuilder {
                 name: "gateway/\(replica)", version: nil,
                 capacity: scenario.gateway?.workers ?? Int.max, queueLimit: scenario.gateway?.queue ?? Int.max)
         }
+        var paths = MeshModelBuilder.PathTable()
         var services: [World.ServiceModel] = []
         var versions: [World.VersionModel] = []
         for (index, service) in scenario.services.enumerated() {
@@ -27,7 +28,7 @@ enum WorldBuilder {
                 versions.append(World.VersionModel(
                     name: version.name, service: index, instances: instanceStart..<servers.count,
                     latency: Sampler(version.latency), errors: version.errors, errorStatus: version.errorStatus,
-                    steps: version.calls.map { step(of: $0, serviceIndex) },
+                    steps: version.calls.map { step(of: $0, serviceIndex, &paths) },
                     failOnCallFailure: version.onCallFailure == .fail))
             }
             services.append(World.ServiceModel(
@@ -39,26 +40,34 @@ enum WorldBuilder {
             World.RouteModel(name: route.name, service: serviceIndex[route.service] ?? 0, timeout: route.timeout, retries: route.retries)
         }
         var plans = GatewayPlanBuilder(scenario: scenario)
-        let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans) }
+        let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans, &paths) }
+        let mesh = MeshModelBuilder.build(
+            scenario, services: services, versions: versions, servers: servers, clients: clients, paths: paths)
 
         return World(
             clients: clients, routes: routes, services: services, versions: versions, servers: servers,
             gatewayReplicas: gatewayReplicas, gatewayLatency: Sampler(scenario.gateway?.latency ?? .zero),
             gatewayCounters: plans.counters(),
-            faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval)
+            faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval,
+            mesh: mesh)
     }
 
-    private static func step(of callStep: CallStep, _ serviceIndex: [String: Int]) -> World.Step {
+    private static func step(
+        of callStep: CallStep, _ serviceIndex: [String: Int], _ paths: inout MeshModelBuilder.PathTable
+    ) -> World.Step {
         let calls: [DownstreamCall]
         switch callStep {
         case .call(let call): calls = [call]
         case .parallel(let parallel): calls = parallel
         }
-        return World.Step(calls: calls.map { World.Call(service: serviceIndex[$0.service] ?? 0, percent: $0.percent) })
+        return World.Step(calls: calls.map { call in
+            World.Call(service: serviceIndex[call.service] ?? 0, percent: call.percent, path: call.path.map { paths.intern($0) } ?? -1)
+        })
     }
 
     private static func client(
-        of client: Client, _ serviceIndex: [String: Int], _ routes: [GatewayRoute], _ plans: inout GatewayPlanBuilder
+        of client: Client, _ serviceIndex: [String: Int], _ routes: [GatewayRoute], _ plans: inout GatewayPlanBuilder,
+        _ paths: inout MeshModelBuilder.PathTable
     ) -> World.ClientModel {
         var arrival: ArrivalProcess?
         var users = 0
@@ -85,6 +94,6 @@ enum WorldBuilder {
             name: client.name, targetService: targetService, arrival: arrival, users: users, thinkTime: Sampler(think),
             timeout: client.timeout, retries: client.retries, templateCumulativeWeights: cumulative.map { $0 / total },
             gatewayPlans: plans.plans(for: client, routes: templateRoutes), addresses: max(client.addresses, 1),
-            invalidCredentials: client.invalidCredentials)
+            invalidCredentials: client.invalidCredentials, templatePaths: client.requests.map { paths.intern($0.path) })
     }
 }

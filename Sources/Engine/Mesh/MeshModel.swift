@@ -1,0 +1,52 @@
+import Policy
+import Scenario
+
+/// The mesh compiled for the hot path: every VirtualService rule with its retry, timeout and
+/// fault policy and its destinations resolved to clusters, every request path interned.
+/// Nil in `World` when the mesh is disabled.
+struct MeshModel: Sendable {
+    /// A destination cluster as Istio builds them: a whole service (no subset) or one subset.
+    struct Cluster: Sendable {
+        var service: Int
+        /// Index into `World.versions` for a subset cluster; nil for the whole service.
+        var version: Int?
+        /// Indices into `World.servers`; host `h` of the cluster is `instances.lowerBound + h`.
+        var instances: Range<Int>
+    }
+
+    struct Rule: Sendable {
+        var retry: RetryPolicy
+        var fault: FaultInjectionPolicy
+        /// The cluster of each destination of the rule, in order.
+        var destinations: [Int32]
+        /// The mirror's cluster, or -1.
+        var mirror: Int32
+    }
+
+    /// A service as a destination host: its VirtualService and its DestinationRule.
+    struct Host: Sendable {
+        var router: VirtualServiceRouter
+        var rules: [Rule]
+        var trafficPolicy: TrafficPolicy?
+        /// The outlier detector's interval timer; nil when outlier detection is off.
+        var outlierInterval: Nanoseconds?
+        /// Index of the whole-service cluster; subset clusters follow it in version order.
+        var firstCluster: Int
+    }
+
+    var sidecarLatency: Sampler
+    /// Extra per attempt under STRICT mTLS; nil otherwise.
+    var mtlsLatency: Sampler?
+    var clusters: [Cluster]
+    /// Per service.
+    var hosts: [Host]
+    /// Every request path written in the scenario, interned: a hop carries an index.
+    var paths: [String]
+    /// Every client's request templates, one after another, and where each client's begin.
+    var templates: [RequestTemplate]
+    var firstTemplate: [Int]
+    /// Callers with a sidecar, by caller index: clients first, then servers (see `callerIndex`).
+    var callerNames: [String]
+    /// Proxies in the mesh: instances, gateway replicas and clients that target a service.
+    var proxies: Int
+}

@@ -1,0 +1,67 @@
+import Policy
+import Scenario
+
+/// Compiles a scenario's mesh section and every service's `http` and `trafficPolicy`.
+enum MeshModelBuilder {
+    /// Paths interned while building the world, so that clients and calls can carry indices.
+    struct PathTable {
+        private(set) var paths: [String] = []
+        private var index: [String: Int32] = [:]
+
+        mutating func intern(_ path: String) -> Int32 {
+            if let existing = index[path] { return existing }
+            let id = Int32(paths.count)
+            paths.append(path)
+            index[path] = id
+            return id
+        }
+    }
+
+    static func build(
+        _ scenario: Scenario, services: [World.ServiceModel], versions: [World.VersionModel],
+        servers: [World.ServerModel], clients: [World.ClientModel], paths: PathTable
+    ) -> MeshModel? {
+        guard scenario.mesh.enabled else { return nil }
+        var clusters: [MeshModel.Cluster] = []
+        var firstCluster: [Int] = []
+        for (index, service) in services.enumerated() {
+            firstCluster.append(clusters.count)
+            clusters.append(MeshModel.Cluster(service: index, version: nil, instances: service.instances))
+            for version in service.versions {
+                clusters.append(MeshModel.Cluster(service: index, version: version, instances: versions[version].instances))
+            }
+        }
+        let serviceIndex = Dictionary(services.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func cluster(_ destination: Destination) -> Int32 {
+            guard let service = serviceIndex[destination.host] else { return -1 }
+            guard let subset = destination.subset else { return Int32(firstCluster[service]) }
+            let offset = services[service].versions.firstIndex { versions[$0].name == subset }
+            return offset.map { Int32(firstCluster[service] + 1 + $0 - services[service].versions.lowerBound) } ?? -1
+        }
+        let hosts = scenario.services.enumerated().map { index, service in
+            let router = VirtualServiceRouter(host: service.name, routes: service.http)
+            let rules = router.routes.enumerated().map { rule, route in
+                MeshModel.Rule(
+                    retry: RetryPolicy(route.retries, routeTimeout: route.timeout), fault: FaultInjectionPolicy(route.fault),
+                    destinations: route.route.map { cluster($0.destination) },
+                    mirror: router.mirrors(rule: rule) ? route.mirror.map(cluster) ?? -1 : -1)
+            }
+            let detection = service.trafficPolicy?.outlierDetection
+            return MeshModel.Host(
+                router: router, rules: rules, trafficPolicy: service.trafficPolicy,
+                outlierInterval: detection.map { OutlierDetector.Config($0).interval }, firstCluster: firstCluster[index])
+        }
+        var templates: [RequestTemplate] = []
+        var firstTemplate: [Int] = []
+        for client in scenario.clients {
+            firstTemplate.append(templates.count)
+            templates += client.requests
+        }
+        let mtls = scenario.mesh.mtls == .strict ? Sampler(scenario.mesh.mtlsLatency) : nil
+        return MeshModel(
+            sidecarLatency: Sampler(scenario.mesh.sidecarLatency), mtlsLatency: mtls, clusters: clusters, hosts: hosts,
+            paths: paths.paths, templates: templates, firstTemplate: firstTemplate,
+            callerNames: clients.map(\.name) + servers.map(\.name),
+            proxies: servers.count + clients.filter { $0.targetService != nil }.count)
+    }
+}

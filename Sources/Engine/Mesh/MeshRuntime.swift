@@ -1,0 +1,49 @@
+import Policy
+import Scenario
+
+/// The mesh's mutable side during a run: every caller's sidecar state per destination
+/// cluster (created on first use), the sidecars' random streams, the cache of VirtualService
+/// matches, and what the reports need about ejections and sidecar traffic. Empty when the
+/// mesh is disabled.
+struct MeshRuntime: Sendable {
+    /// Above this many (template, path, service) cells the match cache is not kept; matching
+    /// then runs on every hop.
+    static let maximumCacheCells = 1 << 22
+    /// A cache cell not computed yet; -1 is "no rule matches".
+    static let unknownRule: Int32 = -2
+
+    var sidecars = ContiguousArray<SidecarCluster>()
+    /// Per caller, its sidecar states (indices into `sidecars`): few, so a scan finds one.
+    var callerSidecars: ContiguousArray<ContiguousArray<Int32>> = []
+    /// Per caller, keyed "sidecar:NAME", so that mesh draws never shift a client's arrivals or
+    /// a service's latencies.
+    var rng: ContiguousArray<RandomStream> = []
+    /// Per service, the sidecar states of its clusters, for the outlier detectors' timers.
+    var sidecarsOfService: [[Int32]] = []
+    /// The matching rule per (template, path, service), or `unknownRule`.
+    var ruleCache: ContiguousArray<Int32> = []
+    /// Per server, how many callers have it ejected now; per version, its instances that at
+    /// least one caller has ejected, and the ejections so far.
+    var ejectedBy: ContiguousArray<Int32> = []
+    var ejectedInstances: ContiguousArray<Int32> = []
+    var ejections: ContiguousArray<Int> = []
+    /// Reused by the outlier timers, so that ticks do not allocate.
+    var outlierEvents: [OutlierEvent] = []
+    var sidecarPasses = 0
+    var addedLatency: Nanoseconds = 0
+
+    init() {}
+
+    init(world: World, model: MeshModel, seed: UInt64) {
+        callerSidecars = ContiguousArray(repeating: [], count: model.callerNames.count)
+        rng = ContiguousArray(model.callerNames.map { RandomStream(seed: seed, key: "sidecar:\($0)") })
+        sidecarsOfService = Array(repeating: [], count: world.services.count)
+        let cells = model.templates.count * max(model.paths.count, 1) * world.services.count
+        if cells <= Self.maximumCacheCells {
+            ruleCache = ContiguousArray(repeating: Self.unknownRule, count: cells)
+        }
+        ejectedBy = ContiguousArray(repeating: 0, count: world.servers.count)
+        ejectedInstances = ContiguousArray(repeating: 0, count: world.versions.count)
+        ejections = ContiguousArray(repeating: 0, count: world.versions.count)
+    }
+}

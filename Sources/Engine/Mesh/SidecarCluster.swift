@@ -1,0 +1,28 @@
+import Policy
+import Scenario
+
+/// What one caller's sidecar (or gateway replica) keeps for one destination cluster, as each
+/// Envoy keeps its own: the circuit breaker, the outlier detector, the load balancer, the
+/// requests it has in flight to each host, and the requests waiting for a connection.
+struct SidecarCluster: Sendable {
+    /// Caller index (see `MeshModel.callerNames`) and cluster index.
+    let caller: Int32
+    let cluster: Int32
+    var breaker: CircuitBreaker
+    var detector: OutlierDetector
+    var balancer: LoadBalancer
+    /// Requests in flight from this caller to each host of the cluster.
+    var active: ContiguousArray<Int32>
+    /// Calls waiting for a connection, oldest first, as (call, token) pairs. Entries whose call
+    /// has moved on since (its timeout fired) are skipped when a connection frees.
+    var waiting = FIFO<(call: Int32, token: UInt32)>()
+
+    init(caller: Int32, cluster: Int32, hosts: Int, policy: TrafficPolicy?, rng: inout some RandomSource) {
+        self.caller = caller
+        self.cluster = cluster
+        breaker = CircuitBreaker(policy?.connectionPool)
+        detector = OutlierDetector(policy?.outlierDetection, hosts: hosts)
+        balancer = LoadBalancer(policy?.loadBalancer, hosts: hosts, seed: &rng)
+        active = ContiguousArray(repeating: 0, count: hosts)
+    }
+}

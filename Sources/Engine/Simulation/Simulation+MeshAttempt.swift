@@ -1,0 +1,225 @@
+import Policy
+import Scenario
+
+/// Attempts within a mesh hop: the circuit breaker admits, queues or overflows; the load
+/// balancer picks a host the outlier detector has not ejected (avoiding hosts already tried);
+/// the request crosses both sidecars; the answer feeds the outlier detector and the retry
+/// policy, which may retry after a back-off within the breaker's `maxRetries`.
+extension Simulation {
+    mutating func startMeshAttempt(_ call: Int32) {
+        calls[call].token &+= 1
+        let sidecar = Int(calls[call].mesh.sidecar)
+        switch mesh.sidecars[sidecar].breaker.admit() {
+        case .send:
+            sendMeshAttempt(call)
+        case .queue:
+            calls[call].mesh.phase = .pending
+            calls[call].attemptStart = now
+            mesh.sidecars[sidecar].waiting.push((call, calls[call].token))
+        case .overflow:
+            releaseAdmittedRetry(call)
+            endHopLocally(call, Outcome(status: 503, flag: .overflow))
+        }
+    }
+
+    /// Holds a connection: picks the host and sends the request across the sidecars.
+    private mutating func sendMeshAttempt(_ call: Int32) {
+        guard let model = world.mesh else { return }
+        let sidecar = Int(calls[call].mesh.sidecar)
+        let caller = Int(calls[call].mesh.caller)
+        guard let host = pickHost(for: call, sidecar: sidecar) else {
+            calls[call].mesh.phase = .routing
+            releaseAdmittedRetry(call)
+            releaseConnection(sidecar)
+            endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
+            return
+        }
+        let server = model.clusters[Int(mesh.sidecars[sidecar].cluster)].instances.lowerBound + host
+        calls[call].mesh.phase = .inFlight
+        calls[call].mesh.host = Int32(host)
+        calls[call].mesh.tried.append(host)
+        mesh.sidecars[sidecar].active[host] += 1
+        calls[call].server = Int32(server)
+        calls[call].attemptStart = now
+        let token = calls[call].token
+        if !calls[call].mesh.mirror, case .service(let service) = calls[call].target,
+           let perTry = model.hosts[Int(service)].rules[Int(calls[call].mesh.rule)].retry.perTryTimeout {
+            queue.push(.attemptTimeout(call: call, token: token), at: now.plusSaturating(perTry))
+        }
+        // The caller's sidecar, then the destination's; mTLS between them under STRICT.
+        var latency = model.sidecarLatency.sample(&mesh.rng[caller])
+        latency = latency.plusSaturating(model.sidecarLatency.sample(&mesh.rng[caller]))
+        if let mtls = model.mtlsLatency { latency = latency.plusSaturating(mtls.sample(&mesh.rng[caller])) }
+        mesh.sidecarPasses += 2
+        if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
+        if latency > 0 {
+            queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))
+        } else {
+            arrive(call)
+        }
+    }
+
+    /// The request reaches the host: a crashed host or a partition refuses the connection.
+    mutating func arrive(_ call: Int32) {
+        let server = Int(calls[call].server)
+        let token = calls[call].token
+        if servers[server].crashed > 0 || isPartitioned(from: calls[call].callerService, toServer: server) {
+            queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)
+            return
+        }
+        admit(call: call, token: token, at: server)
+    }
+
+    /// The attempt in flight ended with `outcome` (an answer, a failure, or its per-try
+    /// timeout): the outlier detector hears of it, then the retry policy decides.
+    mutating func meshAttemptEnded(_ call: Int32, outcome: Outcome) {
+        guard calls[call].mesh.phase == .inFlight, let model = world.mesh, case .service(let service) = calls[call].target else { return }
+        endAttempt(call, status: Self.outlierStatus(outcome))
+        let hop = calls[call].mesh
+        if hop.mirror {
+            finishHop(call, outcome)
+            return
+        }
+        let policy = model.hosts[Int(service)].rules[Int(hop.rule)].retry
+        // An upstream's full queue is a 503 answer to this router, not its own overflow.
+        let answer = outcome.flag == .overflow ? Outcome(status: 503, flag: .none) : outcome
+        guard policy.isRetriable(answer) else {
+            finishHop(call, outcome)
+            return
+        }
+        guard hop.retriesLeft > 0 else {
+            finishHop(call, Outcome(status: outcome.status, flag: .retriesExhausted))
+            return
+        }
+        // Envoy stops retrying once the downstream has gone (a client timeout, a reset caller).
+        guard isWaiting(calls[call].waiter) else {
+            finishHop(call, outcome)
+            return
+        }
+        let sidecar = Int(hop.sidecar)
+        guard mesh.sidecars[sidecar].breaker.admitRetry() else {
+            endHopLocally(call, Outcome(status: outcome.status, flag: .overflow))
+            return
+        }
+        calls[call].mesh.retryAdmitted = true
+        calls[call].mesh.retriesLeft -= 1
+        calls[call].mesh.retriesMade += 1
+        recordRetry(of: calls[call], server: calls[call].server)
+        let wait = policy.backoff(retry: Int(calls[call].mesh.retriesMade), &mesh.rng[Int(hop.caller)])
+        calls[call].token &+= 1
+        queue.push(.meshStep(call: call, token: calls[call].token, step: .attempt), at: now.plusSaturating(wait))
+    }
+
+    /// Cancels whatever the hop has under way (the route timeout or Kong's fired): a pending
+    /// request leaves the breaker's queue; an attempt in flight counts as a 504 for the
+    /// service and for outlier detection, as Envoy reports a timed-out request to the detector.
+    mutating func abandonAttempt(_ call: Int32) {
+        let hop = calls[call].mesh
+        switch hop.phase {
+        case .routing:
+            releaseAdmittedRetry(call)
+        case .pending:
+            mesh.sidecars[Int(hop.sidecar)].breaker.cancelPending()
+            calls[call].mesh.phase = .routing
+            releaseAdmittedRetry(call)
+        case .inFlight:
+            let record = calls[call]
+            let timeout = Outcome(status: 504, flag: .timeout)
+            if record.attribution.counted, let version = world.servers[Int(record.server)].version {
+                let latency = now - record.attemptStart
+                stats[scopes.services + world.versions[version].service].record(timeout, latency: latency)
+                stats[scopes.versions + version].record(timeout, latency: latency)
+            }
+            endAttempt(call, status: 504)
+        }
+        calls[call].token &+= 1
+    }
+
+    /// The attempt gives back its connection and retry budget; the detector records its status.
+    private mutating func endAttempt(_ call: Int32, status: Int) {
+        let sidecar = Int(calls[call].mesh.sidecar)
+        let host = Int(calls[call].mesh.host)
+        calls[call].mesh.phase = .routing
+        mesh.sidecars[sidecar].active[host] -= 1
+        releaseAdmittedRetry(call)
+        if let event = mesh.sidecars[sidecar].detector.record(host: host, status: status, now: now) {
+            outlierChanged(event, sidecar: sidecar)
+        }
+        releaseConnection(sidecar)
+    }
+
+    private mutating func releaseAdmittedRetry(_ call: Int32) {
+        guard calls[call].mesh.retryAdmitted else { return }
+        calls[call].mesh.retryAdmitted = false
+        mesh.sidecars[Int(calls[call].mesh.sidecar)].breaker.releaseRetry()
+    }
+
+    /// A connection freed: the breaker hands it to the oldest request still pending.
+    private mutating func releaseConnection(_ sidecar: Int) {
+        guard mesh.sidecars[sidecar].breaker.release() else { return }
+        while let next = mesh.sidecars[sidecar].waiting.pop() {
+            if calls[next.call].live, calls[next.call].token == next.token, calls[next.call].mesh.phase == .pending {
+                sendMeshAttempt(next.call)
+                return
+            }
+        }
+    }
+
+    /// Envoy reports a connect failure or a reset to the outlier detector as 503 and a
+    /// timeout as 504.
+    private static func outlierStatus(_ outcome: Outcome) -> Int {
+        switch outcome.flag {
+        case .connectFailure, .connectionTermination: return 503
+        case .timeout: return 504
+        default: return Int(outcome.status)
+        }
+    }
+
+    private func isWaiting(_ waiter: Waiter) -> Bool {
+        switch waiter {
+        case .request(let request, let token): return requests[request].live && requests[request].token == token
+        case .job(let job, let token): return jobs[job].live && jobs[job].token == token
+        case .discard: return true
+        }
+    }
+
+    /// The host for the call's next attempt, nil when none is eligible. Retries avoid hosts
+    /// already tried (`previous_hosts`), except under consistent hashing, as Istio sets it.
+    private mutating func pickHost(for call: Int32, sidecar: Int) -> Int? {
+        guard let model = world.mesh else { return nil }
+        let caller = Int(calls[call].mesh.caller)
+        let detector = mesh.sidecars[sidecar].detector
+        let eligibility = OutlierDetector.eligibility(
+            healthy: detector.hosts - detector.ejectedCount, hosts: detector.hosts, panicThreshold: detector.config.panicThreshold)
+        var balancer = mesh.sidecars[sidecar].balancer
+        var hashKey: String?
+        if let header = balancer.hashHeader {
+            let attribution = calls[call].attribution
+            let shape = model.templates[model.firstTemplate[Int(attribution.client)] + Int(attribution.template)]
+            hashKey = shape.headers.first { $0.name.lowercased() == header.lowercased() }?.value
+        }
+        let host = Self.pick(
+            &balancer, eligibility, state: mesh.sidecars[sidecar], tried: calls[call].mesh.tried, hashKey: hashKey,
+            &mesh.rng[caller])
+        mesh.sidecars[sidecar].balancer = balancer
+        return host
+    }
+
+    private static func pick(
+        _ balancer: inout LoadBalancer, _ eligibility: OutlierDetector.Eligibility, state: SidecarCluster,
+        tried: TriedHosts, hashKey: String?, _ rng: inout RandomStream
+    ) -> Int? {
+        let isHealthy = { (host: Int) in !state.detector.isEjected(host) }
+        let active = { (host: Int) in Int(state.active[host]) }
+        guard let first = balancer.pick(eligibility, isHealthy: isHealthy, active: active, hashKey: hashKey, &rng) else { return nil }
+        if tried.isEmpty || balancer.hashHeader != nil { return first }
+        var initial: Int? = first
+        return PreviousHosts.pick(avoiding: tried) {
+            if let pick = initial {
+                initial = nil
+                return pick
+            }
+            return balancer.pick(eligibility, isHealthy: isHealthy, active: active, hashKey: hashKey, &rng) ?? first
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Policy
+import Scenario
+
+/// Mesh hops: a call to a service passes the caller's sidecar (or the gateway replica, for
+/// its upstreams), which matches the destination's VirtualService rule, injects its faults,
+/// picks the destination by weight, mirrors, and bounds the whole hop by the route timeout.
+/// The attempts within a hop are in `Simulation+MeshAttempt`.
+extension Simulation {
+    /// Callers are numbered clients first, then servers (see `MeshModel.callerNames`).
+    func callerIndex(pickerServer: Int32, client: Int32) -> Int32 {
+        pickerServer >= 0 ? Int32(world.clients.count) + pickerServer : client
+    }
+
+    /// Starts a hop from the top: a new call, or a gateway call that Kong retries after its
+    /// own timeout. Kong's per-attempt timeout covers the whole hop, retries included.
+    mutating func startHop(_ call: Int32, caller: Int32) {
+        guard let model = world.mesh, case .service(let service) = calls[call].target else { return }
+        calls[call].token &+= 1
+        var hop = MeshHop()
+        // Tokens only grow within a slot, so a hop's timers can never match a later hop's.
+        hop.serial = calls[call].token
+        hop.caller = caller
+        calls[call].mesh = hop
+        calls[call].attemptStart = now
+        if calls[call].callerService == -2, calls[call].attemptTimeout > 0 {
+            queue.push(.hopTimeout(call: call, serial: hop.serial, kong: true), at: now.plusSaturating(calls[call].attemptTimeout))
+        }
+        guard let rule = meshRule(for: calls[call].attribution, service: Int(service)) else {
+            endHopLocally(call, Outcome(status: 404, flag: .noRoute))
+            return
+        }
+        calls[call].mesh.rule = rule
+        let token = calls[call].token
+        switch model.hosts[Int(service)].rules[Int(rule)].fault.decide(&mesh.rng[Int(caller)]) {
+        case .none:
+            routeHop(call)
+        case .abort(let status):
+            endHopLocally(call, Outcome(status: Int32(clamping: status), flag: .faultInjected))
+        case .delay(let wait):
+            calls[call].mesh.delayed = true
+            queue.push(.meshStep(call: call, token: token, step: .route), at: now.plusSaturating(wait))
+        case .delayThenAbort(let wait, let status):
+            calls[call].mesh.delayed = true
+            calls[call].mesh.abortStatus = Int32(clamping: status)
+            queue.push(.meshStep(call: call, token: token, step: .route), at: now.plusSaturating(wait))
+        }
+    }
+
+    /// After any fault delay: the weighted pick of a destination, the mirror, the route
+    /// timeout, then the first attempt.
+    mutating func routeHop(_ call: Int32) {
+        guard let model = world.mesh, case .service(let service) = calls[call].target else { return }
+        let hop = calls[call].mesh
+        if hop.abortStatus != 0 {
+            endHopLocally(call, Outcome(status: hop.abortStatus, flag: .faultInjected))
+            return
+        }
+        let host = model.hosts[Int(service)]
+        let rule = host.rules[Int(hop.rule)]
+        let caller = Int(hop.caller)
+        guard let pick = host.router.pickDestination(rule: Int(hop.rule), &mesh.rng[caller]),
+              rule.destinations.indices.contains(pick), rule.destinations[pick] >= 0
+        else {
+            endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
+            return
+        }
+        if rule.mirror >= 0, host.router.shouldMirror(rule: Int(hop.rule), &mesh.rng[caller]) {
+            mirror(call, to: Int(rule.mirror), timeout: rule.retry.routeTimeout)
+        }
+        calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: Int(rule.destinations[pick]))
+        calls[call].mesh.retriesLeft = Int32(clamping: rule.retry.maxRetries)
+        if let timeout = rule.retry.routeTimeout {
+            queue.push(.hopTimeout(call: call, serial: hop.serial, kong: false), at: now.plusSaturating(timeout))
+        }
+        startMeshAttempt(call)
+    }
+
+    /// A copy of the request to the mirror cluster: one attempt, no retries, the mirroring
+    /// rule's timeout, its answer dropped.
+    private mutating func mirror(_ call: Int32, to cluster: Int, timeout: Nanoseconds?) {
+        guard let model = world.mesh else { return }
+        let original = calls[call]
+        var copy = CallRecord()
+        copy.waiter = .discard
+        copy.target = .service(Int32(model.clusters[cluster].service))
+        copy.callerService = original.callerService
+        copy.attribution = original.attribution
+        copy.attemptStart = now
+        copy.mesh.caller = original.mesh.caller
+        copy.mesh.mirror = true
+        copy.mesh.sidecar = sidecarState(caller: Int(original.mesh.caller), cluster: cluster)
+        let index = openCall(copy)
+        calls[index].mesh.serial = calls[index].token
+        if let timeout {
+            queue.push(.hopTimeout(call: index, serial: calls[index].token, kong: false), at: now.plusSaturating(timeout))
+        }
+        startMeshAttempt(index)
+    }
+
+    /// The route timeout, or Kong's timeout around the hop, fired: what is in progress is
+    /// cancelled, and Kong retries (a new hop) while it has retries left.
+    mutating func hopTimedOut(_ call: Int32, serial: UInt32, kong: Bool) {
+        guard calls[call].live, calls[call].mesh.serial == serial else { return }
+        abandonAttempt(call)
+        if kong, calls[call].retriesLeft > 0 {
+            calls[call].retriesLeft -= 1
+            recordRetry(of: calls[call], server: -1)
+            startHop(call, caller: calls[call].mesh.caller)
+            return
+        }
+        finishHop(call, Outcome(status: 504, flag: .timeout))
+    }
+
+    /// Ends the hop with an answer the caller's sidecar made itself (no route, fault abort, no
+    /// destination, overflow, no healthy upstream), counted for the service like an attempt.
+    mutating func endHopLocally(_ call: Int32, _ outcome: Outcome) {
+        let record = calls[call]
+        if record.attribution.counted {
+            var service: Int?
+            var version: Int?
+            if record.mesh.sidecar >= 0, let model = world.mesh {
+                let cluster = model.clusters[Int(mesh.sidecars[Int(record.mesh.sidecar)].cluster)]
+                (service, version) = (cluster.service, cluster.version)
+            } else if case .service(let target) = record.target {
+                service = Int(target)
+            }
+            let latency = now - record.attemptStart
+            if let service { stats[scopes.services + service].record(outcome, latency: latency) }
+            if let version { stats[scopes.versions + version].record(outcome, latency: latency) }
+        }
+        finishHop(call, outcome)
+    }
+
+    /// Hands the hop's answer to whoever waits for it. A request that a fault delayed and
+    /// that has no other flag carries `DI`.
+    mutating func finishHop(_ call: Int32, _ outcome: Outcome) {
+        var outcome = outcome
+        if calls[call].mesh.delayed, outcome.flag == .none { outcome.flag = .delayInjected }
+        let waiter = calls[call].waiter
+        calls.remove(call)
+        deliver(outcome, to: waiter)
+    }
+
+    /// The index of the first rule of `service`'s VirtualService that matches the hop's
+    /// request, nil when none does; cached per (template, path, service).
+    private mutating func meshRule(for attribution: Attribution, service: Int) -> Int32? {
+        guard let model = world.mesh else { return nil }
+        let template = model.firstTemplate[Int(attribution.client)] + Int(attribution.template)
+        let cell = (template * max(model.paths.count, 1) + Int(attribution.path)) * world.services.count + service
+        if mesh.ruleCache.indices.contains(cell), mesh.ruleCache[cell] != MeshRuntime.unknownRule {
+            let rule = mesh.ruleCache[cell]
+            return rule >= 0 ? rule : nil
+        }
+        let shape = model.templates[template]
+        let path = model.paths.indices.contains(Int(attribution.path)) ? model.paths[Int(attribution.path)] : shape.path
+        let request = MeshRequest(method: shape.method, path: path, headers: shape.headers)
+        let rule = model.hosts[service].router.match(request).map { Int32($0) }
+        if mesh.ruleCache.indices.contains(cell) { mesh.ruleCache[cell] = rule ?? -1 }
+        return rule
+    }
+
+    /// The caller's sidecar state for a cluster, created on first use.
+    private mutating func sidecarState(caller: Int, cluster: Int) -> Int32 {
+        for state in mesh.callerSidecars[caller] where mesh.sidecars[Int(state)].cluster == Int32(cluster) {
+            return state
+        }
+        guard let model = world.mesh else { return -1 }
+        let destination = model.clusters[cluster]
+        let state = SidecarCluster(
+            caller: Int32(caller), cluster: Int32(cluster), hosts: destination.instances.count,
+            policy: model.hosts[destination.service].trafficPolicy, rng: &mesh.rng[caller])
+        let index = Int32(mesh.sidecars.count)
+        mesh.sidecars.append(state)
+        mesh.callerSidecars[caller].append(index)
+        mesh.sidecarsOfService[destination.service].append(index)
+        return index
+    }
+}
