@@ -48,7 +48,7 @@ import Testing
         let result = compare(workspace, [workspace.path("s.yaml"), "--out", workspace.path("out")])
         #expect(result.code == .success)
         let csv = try workspace.read("out/compare.csv")
-        #expect(csv.hasPrefix("variant,scope,name,requests,ok,errors,error_rate,rate_limited,p50_ms,p99_ms,retries,ejections\n"))
+        #expect(csv.hasPrefix("variant,scope,name,requests,ok,errors,error_rate,rate_limited,p50_ms,p99_ms,retries,ejections,proxies,proxy_rps,proxy_vcpu,proxy_memory_mb,sidecar_ms\n"))
         let total = rows(csv, scope: "total", name: "all")
         #expect(total.map { String($0[0]) } == ["loose", "strict", "local"])
         // Common random numbers: the client's arrivals are identical in every setup.

@@ -2,9 +2,8 @@ import Policy
 import Scenario
 
 /// The mesh's mutable side during a run: every caller's sidecar state per destination
-/// cluster (created on first use), the sidecars' random streams, the cache of VirtualService
-/// matches, and what the reports need about ejections and sidecar traffic. Empty when the
-/// mesh is disabled.
+/// cluster (created on first use), the cache of VirtualService matches, and what the reports
+/// need about ejections and sidecar traffic. Empty when the mesh is disabled.
 struct MeshRuntime: Sendable {
     /// Above this many (template, path, service) cells the match cache is not kept; matching
     /// then runs on every hop.
@@ -15,9 +14,6 @@ struct MeshRuntime: Sendable {
     var sidecars = ContiguousArray<SidecarCluster>()
     /// Per caller, its sidecar states (indices into `sidecars`): few, so a scan finds one.
     var callerSidecars: ContiguousArray<ContiguousArray<Int32>> = []
-    /// Per caller, keyed "sidecar:NAME", so that mesh draws never shift a client's arrivals or
-    /// a service's latencies.
-    var rng: ContiguousArray<RandomStream> = []
     /// Per service, the sidecar states of its clusters, for the outlier detectors' timers.
     var sidecarsOfService: [[Int32]] = []
     /// The matching rule per (template, path, service), or `unknownRule`.
@@ -34,9 +30,8 @@ struct MeshRuntime: Sendable {
 
     init() {}
 
-    init(world: World, model: MeshModel, seed: UInt64) {
+    init(world: World, model: MeshModel) {
         callerSidecars = ContiguousArray(repeating: [], count: model.callerNames.count)
-        rng = ContiguousArray(model.callerNames.map { RandomStream(seed: seed, key: "sidecar:\($0)") })
         sidecarsOfService = Array(repeating: [], count: world.services.count)
         let cells = model.templates.count * max(model.paths.count, 1) * world.services.count
         if cells <= Self.maximumCacheCells {

@@ -46,8 +46,8 @@ extension Simulation {
             servers[replica].cursors[service] = position + 1
             return instances.lowerBound + position
         }
-        let draw = picker >= 0 ? servers[Int(picker)].rng.nextInt(below: instances.count) : clientRNG[client].nextInt(below: instances.count)
-        return instances.lowerBound + draw
+        let caller = Int(callerIndex(pickerServer: picker, client: Int32(client)))
+        return instances.lowerBound + egress[caller].nextInt(below: instances.count)
     }
 
     /// Whether a partition cuts the caller (a service, or -2 for the gateway) off from the

@@ -47,9 +47,9 @@ extension Simulation {
             queue.push(.attemptTimeout(call: call, token: token), at: now.plusSaturating(perTry))
         }
         // The caller's sidecar, then the destination's; mTLS between them under STRICT.
-        var latency = model.sidecarLatency.sample(&mesh.rng[caller])
-        latency = latency.plusSaturating(model.sidecarLatency.sample(&mesh.rng[caller]))
-        if let mtls = model.mtlsLatency { latency = latency.plusSaturating(mtls.sample(&mesh.rng[caller])) }
+        var latency = model.sidecarLatency.sample(&egress[caller])
+        latency = latency.plusSaturating(model.sidecarLatency.sample(&egress[caller]))
+        if let mtls = model.mtlsLatency { latency = latency.plusSaturating(mtls.sample(&egress[caller])) }
         mesh.sidecarPasses += 2
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
         if latency > 0 {
@@ -105,7 +105,7 @@ extension Simulation {
         calls[call].mesh.retriesLeft -= 1
         calls[call].mesh.retriesMade += 1
         recordRetry(of: calls[call], server: calls[call].server)
-        let wait = policy.backoff(retry: Int(calls[call].mesh.retriesMade), &mesh.rng[Int(hop.caller)])
+        let wait = policy.backoff(retry: Int(calls[call].mesh.retriesMade), &egress[Int(hop.caller)])
         calls[call].token &+= 1
         queue.push(.meshStep(call: call, token: calls[call].token, step: .attempt), at: now.plusSaturating(wait))
     }
@@ -200,7 +200,7 @@ extension Simulation {
         }
         let host = Self.pick(
             &balancer, eligibility, state: mesh.sidecars[sidecar], tried: calls[call].mesh.tried, hashKey: hashKey,
-            &mesh.rng[caller])
+            &egress[caller])
         mesh.sidecars[sidecar].balancer = balancer
         return host
     }

@@ -31,7 +31,7 @@ extension Simulation {
         }
         calls[call].mesh.rule = rule
         let token = calls[call].token
-        switch model.hosts[Int(service)].rules[Int(rule)].fault.decide(&mesh.rng[Int(caller)]) {
+        switch model.hosts[Int(service)].rules[Int(rule)].fault.decide(&egress[Int(caller)]) {
         case .none:
             routeHop(call)
         case .abort(let status):
@@ -58,13 +58,13 @@ extension Simulation {
         let host = model.hosts[Int(service)]
         let rule = host.rules[Int(hop.rule)]
         let caller = Int(hop.caller)
-        guard let pick = host.router.pickDestination(rule: Int(hop.rule), &mesh.rng[caller]),
+        guard let pick = host.router.pickDestination(rule: Int(hop.rule), &egress[caller]),
               rule.destinations.indices.contains(pick), rule.destinations[pick] >= 0
         else {
             endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
             return
         }
-        if rule.mirror >= 0, host.router.shouldMirror(rule: Int(hop.rule), &mesh.rng[caller]) {
+        if rule.mirror >= 0, host.router.shouldMirror(rule: Int(hop.rule), &egress[caller]) {
             mirror(call, to: Int(rule.mirror), timeout: rule.retry.routeTimeout)
         }
         calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: Int(rule.destinations[pick]))
@@ -168,7 +168,7 @@ extension Simulation {
         let destination = model.clusters[cluster]
         let state = SidecarCluster(
             caller: Int32(caller), cluster: Int32(cluster), hosts: destination.instances.count,
-            policy: model.hosts[destination.service].trafficPolicy, rng: &mesh.rng[caller])
+            policy: model.hosts[destination.service].trafficPolicy, rng: &egress[caller])
         let index = Int32(mesh.sidecars.count)
         mesh.sidecars.append(state)
         mesh.callerSidecars[caller].append(index)

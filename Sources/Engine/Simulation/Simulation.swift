@@ -14,6 +14,10 @@ struct Simulation {
     var jobs = Slab<JobRecord>()
     var servers: ContiguousArray<ServerState>
     var clientRNG: ContiguousArray<RandomStream>
+    /// Per caller (clients, then servers), keyed "egress:NAME": where its calls go (an
+    /// instance, or the sidecar's every decision). Kept apart from the streams of arrivals and
+    /// service times, so that the mesh on or off does not shift them (common random numbers).
+    var egress: ContiguousArray<RandomStream>
     var arrivals: ContiguousArray<ArrivalProcess?>
     /// Per client, the next source address (round-robin).
     var nextAddress: ContiguousArray<Int>
@@ -40,6 +44,7 @@ struct Simulation {
         scopes = ScopeLayout(world: world)
         servers = ContiguousArray(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
         clientRNG = ContiguousArray(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
+        egress = ContiguousArray((world.clients.map(\.name) + world.servers.map(\.name)).map { RandomStream(seed: seed, key: "egress:\($0)") })
         arrivals = ContiguousArray(world.clients.map(\.arrival))
         nextAddress = ContiguousArray(repeating: 0, count: world.clients.count)
         gateway = world.gatewayCounters
@@ -49,7 +54,7 @@ struct Simulation {
             return Sampler(.zero)
         }
         stats = ContiguousArray(repeating: ScopeStatistics(), count: scopes.count)
-        mesh = world.mesh.map { MeshRuntime(world: world, model: $0, seed: seed) } ?? MeshRuntime()
+        mesh = world.mesh.map { MeshRuntime(world: world, model: $0) } ?? MeshRuntime()
         for replica in 0..<world.gatewayReplicas {
             servers[replica].cursors = world.services.map { service in
                 servers[replica].rng.nextInt(below: max(service.instances.count, 1))

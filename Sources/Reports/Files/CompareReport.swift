@@ -1,15 +1,18 @@
 import Engine
 
-/// compare.csv: every setup's summary rows side by side, in the spec's column order.
+/// compare.csv: every setup's summary rows side by side, in the spec's column order, followed
+/// by the mesh cost estimate on each setup's total row.
 public enum CompareReport {
     public static let header = [
         "variant", "scope", "name", "requests", "ok", "errors", "error_rate", "rate_limited", "p50_ms", "p99_ms", "retries",
-        "ejections",
+        "ejections", "proxies", "proxy_rps", "proxy_vcpu", "proxy_memory_mb", "sidecar_ms",
     ]
 
-    public static func csv(_ setups: [(name: String, result: RunResult)]) -> String {
+    /// The file's text: each setup's summary rows in order, setups in the order given.
+    public static func csv(_ setups: [CompareSetup]) -> String {
         var table = CSVTable(header: header)
         for setup in setups {
+            let cost = setup.meshCost
             for row in setup.result.summary {
                 let c = row.counts
                 table.append([
@@ -18,9 +21,18 @@ public enum CompareReport {
                     row.latency.map { NumberFormat.milliseconds($0.p50) } ?? "",
                     row.latency.map { NumberFormat.milliseconds($0.p99) } ?? "",
                     String(c.retries), String(row.ejections),
-                ])
+                ] + costCells(row.scope == .total ? cost : nil))
             }
         }
         return table.text
+    }
+
+    /// The estimate is for the whole setup, so only its total row carries it; empty without a mesh.
+    private static func costCells(_ cost: MeshCostEstimate?) -> [String] {
+        guard let cost else { return Array(repeating: "", count: 5) }
+        return [
+            String(cost.proxies), NumberFormat.decimal(cost.proxyRequestRate, places: 3), NumberFormat.decimal(cost.vCPU, places: 3),
+            NumberFormat.decimal(cost.memoryMB, places: 3), NumberFormat.decimal(cost.addedMillisecondsPerRequest, places: 3),
+        ]
     }
 }

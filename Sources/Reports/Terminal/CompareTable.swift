@@ -1,11 +1,13 @@
 import Engine
 
 /// The side-by-side table `meshsim compare` prints: for the total and each client, one line
-/// per setup, so a difference reads down a column.
+/// per setup, so a difference reads down a column; then, when a setup ran with the mesh,
+/// what each setup's mesh costs.
 public enum CompareTable {
     static let header = ["scope", "name", "setup", "requests", "ok", "errors", "error %", "rate-limited", "p50 ms", "p99 ms", "retries"]
 
-    public static func render(_ setups: [(name: String, result: RunResult)]) -> String {
+    /// The table, then a blank line and the mesh cost lines when any setup ran with the mesh.
+    public static func render(_ setups: [CompareSetup]) -> String {
         guard let first = setups.first else { return "" }
         var rows = [header]
         for scope in first.result.summary where scope.scope == .total || scope.scope == .client {
@@ -20,6 +22,8 @@ public enum CompareTable {
                 ])
             }
         }
-        return AlignedColumns.render(rows, textColumns: 3)
+        let table = AlignedColumns.render(rows, textColumns: 3)
+        let cost = MeshCostLines.render(setups)
+        return cost.isEmpty ? table : table + "\n" + cost
     }
 }

@@ -1,4 +1,5 @@
-/// `mesh:`: whether calls pass sidecars, and what the sidecars and mTLS cost.
+/// `mesh:`: whether calls pass sidecars, what the sidecars and mTLS cost in latency, and what a
+/// proxy costs in resources for `meshsim compare`'s estimate.
 enum MeshDecoder {
     static func decode(_ node: YAMLNode, path: String, context: DecodeContext) -> Mesh? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
@@ -6,10 +7,30 @@ enum MeshDecoder {
         let sidecarLatency = reader.distribution("sidecarLatency")
         let mtls = reader.choice("mtls", Mesh.MTLSMode.self)
         let mtlsLatency = reader.distribution("mtlsLatency")
+        let proxyCost = reader.mapping("proxyCost").map(Self.proxyCost)
         reader.finish()
         return Mesh(
             enabled: enabled ?? false, sidecarLatency: sidecarLatency ?? .zero, mtls: mtls ?? .strict,
-            mtlsLatency: mtlsLatency ?? .zero, location: node.location
+            mtlsLatency: mtlsLatency ?? .zero, proxyCost: proxyCost ?? Mesh.ProxyCost(), location: node.location
         )
+    }
+
+    /// `proxyCost:`; a figure left out (or wrong, after its error) keeps Istio's.
+    private static func proxyCost(_ reader: MappingReader) -> Mesh.ProxyCost {
+        let cpu = reader.read("cpu") { figure($0, $1, reader.values) }
+        let memory = reader.read("memory") { figure($0, $1, reader.values) }
+        reader.finish()
+        return Mesh.ProxyCost(cpu: cpu ?? Mesh.ProxyCost.istioCPU, memory: memory ?? Mesh.ProxyCost.istioMemory)
+    }
+
+    /// A resource per 1000 requests/s: a number from 0 up. The number syntax already refuses
+    /// `inf`, `nan` and values too large for a Double, so what passes is finite.
+    private static func figure(_ node: YAMLNode, _ path: String, _ values: ValueReader) -> Double? {
+        guard let value = values.number(node, path) else { return nil }
+        guard value >= 0 else {
+            values.fail(path, "must not be negative, not \(ValueReader.text(node))", at: node)
+            return nil
+        }
+        return value
     }
 }

@@ -61,17 +61,38 @@ public struct Mesh: Sendable {
     public var sidecarLatency: Distribution
     public var mtls: MTLSMode
     public var mtlsLatency: Distribution
+    /// What `meshsim compare` charges each proxy pass for; it changes nothing in a run.
+    public var proxyCost: ProxyCost
     public var location: SourceLocation?
 
     public init(
         enabled: Bool = false, sidecarLatency: Distribution = .constant(0), mtls: MTLSMode = .strict,
-        mtlsLatency: Distribution = .constant(0), location: SourceLocation? = nil
+        mtlsLatency: Distribution = .constant(0), proxyCost: ProxyCost = ProxyCost(), location: SourceLocation? = nil
     ) {
         self.enabled = enabled
         self.sidecarLatency = sidecarLatency
         self.mtls = mtls
         self.mtlsLatency = mtlsLatency
+        self.proxyCost = proxyCost
         self.location = location
+    }
+
+    /// `mesh.proxyCost`: a proxy's resources per 1000 requests/s through it. The defaults are the
+    /// figures Istio publishes for its Envoy sidecar (about 0.2 vCPU and 60 MB per 1000 requests/s),
+    /// overridable because they depend on the Istio version, the request size and the telemetry.
+    public struct ProxyCost: Sendable, Hashable {
+        public static let istioCPU = 0.2
+        public static let istioMemory = 60.0
+
+        /// vCPU per 1000 requests/s through a proxy.
+        public var cpu: Double
+        /// MB of memory per 1000 requests/s through a proxy.
+        public var memory: Double
+
+        public init(cpu: Double = istioCPU, memory: Double = istioMemory) {
+            self.cpu = cpu
+            self.memory = memory
+        }
     }
 }
 

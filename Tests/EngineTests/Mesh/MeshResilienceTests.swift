@@ -50,13 +50,13 @@ import Testing
         let never = try MeshScenario.run(oneOfFourCrashed(balancer: "ROUND_ROBIN", maxEjectionPercent: 10))
         let ejecting = try MeshScenario.run(oneOfFourCrashed(balancer: "ROUND_ROBIN", maxEjectionPercent: 50))
         let ejections = ejecting.events.filter { $0.kind == "eject" }
-        // Five consecutive refusals eject it within the first 20 requests (every fourth goes
-        // there). It comes back at the first 10 s tick at least 30 s later (40 s), fails five
+        // Five consecutive refusals eject it within about the first 20 requests (every fourth
+        // goes there; 20 Poisson arrivals at 200/s take 100 ± 22 ms). It comes back at the first 10 s tick at least 30 s later (40 s), fails five
         // more times at once, and is ejected again for 2 × 30 s, past the end of the run.
         #expect(ejections.count == 2)
         #expect(ejections.first?.target == "s/default/0")
         let firstEjection = try #require(ejections.first)
-        #expect(firstEjection.time < 100 * T.ms)
+        #expect(firstEjection.time < 300 * T.ms)
         #expect(firstEjection.detail == "consecutive_5xx=5 caller=load ejections=1 for=30s")
         #expect(ejecting.events.filter { $0.kind == "uneject" }.map(\.time) == [40 * T.second])
         #expect(ejections.last?.detail == "consecutive_5xx=5 caller=load ejections=2 for=1m")

@@ -43,6 +43,18 @@ import Testing
         #expect(usage.addedLatencyPerRequest == 5e6)
     }
 
+    @Test func aMeshThatAddsNoLatencyAndMeetsNoFailureChangesNothing() throws {
+        // Arrivals, service times and instance picks draw from separate streams, so on one
+        // instance, with nothing failing, the mesh's decisions cannot change any answer.
+        var scenario = TestScenarios.queue(rate: 500, requests: 20_000, latency: .exponential(mean: T.ms))
+        let gatewayOnly = try Simulator.run(scenario)
+        scenario.mesh.enabled = true
+        let mesh = try Simulator.run(scenario)
+        #expect(mesh.summary == gatewayOnly.summary)
+        #expect(mesh.timeseries == gatewayOnly.timeseries)
+        #expect(mesh.mesh?.addedLatency == 0)
+    }
+
     @Test func aHeaderMatchThenWeightsSplitAsTheVirtualServiceSays() throws {
         let yaml = """
             name: canary

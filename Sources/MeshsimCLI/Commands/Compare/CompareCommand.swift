@@ -15,18 +15,18 @@ enum CompareCommand {
     static func run(_ options: CompareOptions, console: inout Console, parallel: Bool = true) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
         let results = Simulator.runEach(setups.map(\.scenario), parallel: parallel)
-        var finished: [(name: String, result: RunResult)] = []
+        var finished: [CompareSetup] = []
         for (setup, result) in zip(setups, results) {
             switch result {
-            case .success(let run): finished.append((setup.name, run))
+            case .success(let run): finished.append(CompareSetup(name: setup.name, result: run, proxyCost: setup.scenario.mesh.proxyCost))
             case .failure(let error):
                 for diagnostic in error.diagnostics { console.printError("\(setup.name): \(diagnostic.description)") }
                 return .badInput
             }
         }
         var files = [(name: "compare.csv", contents: CompareReport.csv(finished))]
-        for (name, result) in finished {
-            files += RunReports.files(for: result).map { (name: "\(name)/\($0.name)", contents: $0.contents) }
+        for setup in finished {
+            files += RunReports.files(for: setup.result).map { (name: "\(setup.name)/\($0.name)", contents: $0.contents) }
         }
         let folder = options.out ?? "Reports/\(setups[0].scenario.name)-compare"
         do {
