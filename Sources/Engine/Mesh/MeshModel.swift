@@ -47,6 +47,9 @@ struct MeshModel: Sendable {
     var firstTemplate: [Int]
     /// Callers with a sidecar, by caller index: clients first, then servers (see `callerIndex`).
     var callerNames: [String]
+    /// Per version, its share in percent of its service's traffic under the service's default
+    /// rule (see `MeshModelBuilder.versionWeights`).
+    var versionWeights: [Double]
     /// Proxies in the mesh: instances, gateway replicas and clients that target a service.
     var proxies: Int
 }

@@ -62,6 +62,38 @@ enum MeshModelBuilder {
             sidecarLatency: Sampler(scenario.mesh.sidecarLatency), mtlsLatency: mtls, clusters: clusters, hosts: hosts,
             paths: paths.paths, templates: templates, firstTemplate: firstTemplate,
             callerNames: clients.map(\.name) + servers.map(\.name),
+            versionWeights: versionWeights(scenario, services: services, versions: versions),
             proxies: servers.count + clients.filter { $0.targetService != nil }.count)
+    }
+
+    /// A version's route weight, as `timeseries.csv` reports it: its share of the traffic of
+    /// the service's default rule (the last one without a `match`, the one a rollout moves).
+    /// A destination with a subset gives that version its weight; one without a subset spreads
+    /// its weight over the versions by replica count, as does a service without `http`.
+    static func versionWeights(_ scenario: Scenario, services: [World.ServiceModel], versions: [World.VersionModel]) -> [Double] {
+        var weights = Array(repeating: 0.0, count: versions.count)
+        for (index, service) in scenario.services.enumerated() {
+            let model = services[index]
+            let instances = Double(model.instances.count)
+            let destinations = service.http?.last { $0.match.isEmpty }?.route ?? []
+            let written = destinations.count == 1 ? [1.0] : destinations.map { Double(max($0.weight ?? 0, 0)) }
+            let total = written.reduce(0, +)
+            guard total > 0, destinations.allSatisfy({ $0.destination.host == service.name }) else {
+                for version in model.versions where instances > 0 {
+                    weights[version] = 100 * Double(versions[version].instances.count) / instances
+                }
+                continue
+            }
+            for (destination, weight) in zip(destinations, written) {
+                for version in model.versions {
+                    if let subset = destination.destination.subset {
+                        if versions[version].name == subset { weights[version] += 100 * weight / total }
+                    } else if instances > 0 {
+                        weights[version] += 100 * weight / total * Double(versions[version].instances.count) / instances
+                    }
+                }
+            }
+        }
+        return weights
     }
 }

@@ -60,7 +60,7 @@ extension Simulation {
         let model = world.clients[Int(record.attribution.client)]
         if let retries = model.retries, Int(record.retries) < retries.attempts, Self.shouldRetry(outcome, retries.on) {
             let ceiling = Double(retries.backoff) * Double(1 << min(Int(record.retries), 40))
-            let wait = Nanoseconds(min(clientRNG[Int(record.attribution.client)].nextUnit() * ceiling, 9e18))
+            let wait = Nanoseconds(min(egress[Int(record.attribution.client)].nextUnit() * ceiling, 9e18))
             requests[request].retries += 1
             if record.attribution.counted {
                 stats[ScopeLayout.total].recordRetry()

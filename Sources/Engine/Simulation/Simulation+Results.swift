@@ -40,8 +40,10 @@ extension Simulation {
         }
     }
 
-    /// Without a mesh a version's share of traffic is its share of the service's instances.
+    /// Without a mesh a version's share of traffic is its share of the service's instances;
+    /// with one, its weight in the service's default VirtualService rule.
     private func versionWeight(_ version: Int) -> Double {
+        if let mesh = world.mesh { return mesh.versionWeights[version] }
         let model = world.versions[version]
         let total = world.services[model.service].instances.count
         return total == 0 ? 0 : 100 * Double(model.instances.count) / Double(total)

@@ -15,8 +15,9 @@ struct Simulation {
     var servers: ContiguousArray<ServerState>
     var clientRNG: ContiguousArray<RandomStream>
     /// Per caller (clients, then servers), keyed "egress:NAME": where its calls go (an
-    /// instance, or the sidecar's every decision). Kept apart from the streams of arrivals and
-    /// service times, so that the mesh on or off does not shift them (common random numbers).
+    /// instance, or the sidecar's every decision) and, for a client, when it retries. Kept
+    /// apart from the streams of arrivals and service times, so that setups that fail
+    /// differently still see the same arrivals and service draws (common random numbers).
     var egress: ContiguousArray<RandomStream>
     var arrivals: ContiguousArray<ArrivalProcess?>
     /// Per client, the next source address (round-robin).
