@@ -33,7 +33,7 @@ private func valid() -> Scenario {
                     ServiceVersion(name: "v1", replicas: 4, calls: [toInventory], location: at(31, 7)),
                     ServiceVersion(name: "v2", replicas: 1, calls: [toInventory], location: at(32, 7)),
                 ],
-                trafficPolicy: TrafficPolicy(outlierDetection: OutlierDetection(maxEjectionPercent: 20, location: at(37, 7)), location: at(36, 5)),
+                trafficPolicy: TrafficPolicy(outlierDetection: OutlierDetection(maxEjectionPercent: 100, location: at(37, 7)), location: at(36, 5)),
                 http: [
                     HTTPRoute(
                         route: [
@@ -290,22 +290,28 @@ struct ValidatorTests {
 
     @Test func outlierDetectionThatCanNeverEjectWarns() {
         var scenario = valid()
-        // 5 hosts (4 + 1): one ejection is 100 × 1 / 5 = 20% of them, above Istio's default 10%.
+        // The routes send to subsets v1 (4 hosts) and v2 (1 host), each a cluster with its own
+        // detector: ejecting v2's only host is 100 × 1 / 1 = 100% of it.
         scenario.services[0].trafficPolicy?.outlierDetection?.maxEjectionPercent = nil
         #expect(ScenarioValidator.validate(scenario) == [
             .warning(
-                "outlier detection of orders can never eject: 100 × 1 / 5 hosts > maxEjectionPercent (10), so no host is ever ejected; raise maxEjectionPercent to at least 20 or run at least 10 hosts",
+                "outlier detection of orders/v2 can never eject: 100 × 1 / 1 host > maxEjectionPercent (10), so no host is ever ejected; raise maxEjectionPercent to at least 100 or run at least 10 hosts",
                 at: at(37, 7)),
         ])
+        // Without a VirtualService, Istio routes to the whole service: 5 hosts (4 + 1), and one
+        // ejection is 20% of them.
+        scenario.services[0].http = nil
         scenario.services[0].trafficPolicy?.outlierDetection?.maxEjectionPercent = 19
         #expect(ScenarioValidator.validate(scenario).map(\.message) == [
             "outlier detection of orders can never eject: 100 × 1 / 5 hosts > maxEjectionPercent (19), so no host is ever ejected; raise maxEjectionPercent to at least 20 or run at least 6 hosts",
         ])
+        scenario.services[0].trafficPolicy?.outlierDetection?.maxEjectionPercent = 20
+        #expect(ScenarioValidator.validate(scenario).filter { $0.message.contains("never eject") } == [])
         // A single host may be ejected only when maxEjectionPercent is 100.
         scenario.services[0].trafficPolicy = nil
         scenario.services[2].trafficPolicy = TrafficPolicy(
             outlierDetection: OutlierDetection(maxEjectionPercent: 100, location: at(57, 7)), location: at(56, 5))
-        #expect(ScenarioValidator.validate(scenario) == [])
+        #expect(ScenarioValidator.validate(scenario).filter { $0.message.contains("never eject") } == [])
     }
 
     @Test func perTryTimeoutNotShorterThanTheRouteTimeoutWarns() {

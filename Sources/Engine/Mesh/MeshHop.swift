@@ -32,6 +32,8 @@ struct MeshHop: Sendable {
     var delayed = false
     /// A fault abort to answer once the delay is over; 0 for none.
     var abortStatus: Int32 = 0
+    /// The answer the sidecar made itself, on its way to the caller.
+    var answer = Outcome(status: 0, flag: .none)
     /// A mirrored copy: one attempt, no retries, answer ignored.
     var mirror = false
     /// A mirror's timeout, taken from the mirroring rule.

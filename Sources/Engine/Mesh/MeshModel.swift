@@ -3,8 +3,9 @@ import Scenario
 
 /// The mesh compiled for the hot path: every VirtualService rule with its retry, timeout and
 /// fault policy and its destinations resolved to clusters, every request path interned.
-/// Nil in `World` when the mesh is disabled.
-struct MeshModel: Sendable {
+/// Nil in `World` when the mesh is disabled. A class, so that the hot path holds it with one
+/// reference count instead of copying its tables.
+final class MeshModel: Sendable {
     /// A destination cluster as Istio builds them: a whole service (no subset) or one subset.
     struct Cluster: Sendable {
         var service: Int
@@ -34,22 +35,38 @@ struct MeshModel: Sendable {
         var firstCluster: Int
     }
 
-    var sidecarLatency: Sampler
+    let sidecarLatency: Sampler
     /// Extra per attempt under STRICT mTLS; nil otherwise.
-    var mtlsLatency: Sampler?
-    var clusters: [Cluster]
+    let mtlsLatency: Sampler?
+    let clusters: [Cluster]
     /// Per service.
-    var hosts: [Host]
+    let hosts: [Host]
     /// Every request path written in the scenario, interned: a hop carries an index.
-    var paths: [String]
+    let paths: [String]
     /// Every client's request templates, one after another, and where each client's begin.
-    var templates: [RequestTemplate]
-    var firstTemplate: [Int]
+    let templates: [RequestTemplate]
+    let firstTemplate: [Int]
     /// Callers with a sidecar, by caller index: clients first, then servers (see `callerIndex`).
-    var callerNames: [String]
+    let callerNames: [String]
     /// Per version, its share in percent of its service's traffic under the service's default
     /// rule (see `MeshModelBuilder.versionWeights`).
-    var versionWeights: [Double]
+    let versionWeights: [Double]
     /// Proxies in the mesh: instances, gateway replicas and clients that target a service.
-    var proxies: Int
+    let proxies: Int
+
+    init(
+        sidecarLatency: Sampler, mtlsLatency: Sampler?, clusters: [Cluster], hosts: [Host], paths: [String],
+        templates: [RequestTemplate], firstTemplate: [Int], callerNames: [String], versionWeights: [Double], proxies: Int
+    ) {
+        self.sidecarLatency = sidecarLatency
+        self.mtlsLatency = mtlsLatency
+        self.clusters = clusters
+        self.hosts = hosts
+        self.paths = paths
+        self.templates = templates
+        self.firstTemplate = firstTemplate
+        self.callerNames = callerNames
+        self.versionWeights = versionWeights
+        self.proxies = proxies
+    }
 }

@@ -80,10 +80,10 @@ extension Simulation {
             finishHop(call, outcome)
             return
         }
-        let policy = model.hosts[Int(service)].rules[Int(hop.rule)].retry
+        let (host, rule) = (Int(service), Int(hop.rule))
         // An upstream's full queue is a 503 answer to this router, not its own overflow.
         let answer = outcome.flag == .overflow ? Outcome(status: 503, flag: .none) : outcome
-        guard policy.isRetriable(answer) else {
+        guard model.hosts[host].rules[rule].retry.isRetriable(answer) else {
             finishHop(call, outcome)
             return
         }
@@ -98,14 +98,14 @@ extension Simulation {
         }
         let sidecar = Int(hop.sidecar)
         guard mesh.sidecars[sidecar].breaker.admitRetry() else {
-            endHopLocally(call, Outcome(status: outcome.status, flag: .overflow))
+            endHopLocally(call, Outcome(status: outcome.status, flag: .overflow), countsAsAttempt: false)
             return
         }
         calls[call].mesh.retryAdmitted = true
         calls[call].mesh.retriesLeft -= 1
         calls[call].mesh.retriesMade += 1
         recordRetry(of: calls[call], server: calls[call].server)
-        let wait = policy.backoff(retry: Int(calls[call].mesh.retriesMade), &egress[Int(hop.caller)])
+        let wait = model.hosts[host].rules[rule].retry.backoff(retry: Int(calls[call].mesh.retriesMade), &egress[Int(hop.caller)])
         calls[call].token &+= 1
         queue.push(.meshStep(call: call, token: calls[call].token, step: .attempt), at: now.plusSaturating(wait))
     }
@@ -188,29 +188,33 @@ extension Simulation {
     private mutating func pickHost(for call: Int32, sidecar: Int) -> Int? {
         guard let model = world.mesh else { return nil }
         let caller = Int(calls[call].mesh.caller)
-        let detector = mesh.sidecars[sidecar].detector
         let eligibility = OutlierDetector.eligibility(
-            healthy: detector.hosts - detector.ejectedCount, hosts: detector.hosts, panicThreshold: detector.config.panicThreshold)
-        var balancer = mesh.sidecars[sidecar].balancer
+            healthy: mesh.sidecars[sidecar].detector.hosts - mesh.sidecars[sidecar].detector.ejectedCount,
+            hosts: mesh.sidecars[sidecar].detector.hosts, panicThreshold: mesh.sidecars[sidecar].detector.config.panicThreshold)
         var hashKey: String?
-        if let header = balancer.hashHeader {
+        if let header = mesh.sidecars[sidecar].balancer.hashHeader {
             let attribution = calls[call].attribution
             let shape = model.templates[model.firstTemplate[Int(attribution.client)] + Int(attribution.template)]
             hashKey = shape.headers.first { $0.name.lowercased() == header.lowercased() }?.value
         }
+        // The balancer and the stream are taken out so that the closures can read the
+        // detector and the active counts in place, without copying them.
+        var balancer = mesh.sidecars[sidecar].balancer
+        var rng = egress[caller]
+        let tried = calls[call].mesh.tried
         let host = Self.pick(
-            &balancer, eligibility, state: mesh.sidecars[sidecar], tried: calls[call].mesh.tried, hashKey: hashKey,
-            &egress[caller])
+            &balancer, eligibility, tried: tried, hashKey: hashKey, &rng,
+            isHealthy: { !self.mesh.sidecars[sidecar].detector.isEjected($0) },
+            active: { Int(self.mesh.sidecars[sidecar].active[$0]) })
         mesh.sidecars[sidecar].balancer = balancer
+        egress[caller] = rng
         return host
     }
 
     private static func pick(
-        _ balancer: inout LoadBalancer, _ eligibility: OutlierDetector.Eligibility, state: SidecarCluster,
-        tried: TriedHosts, hashKey: String?, _ rng: inout RandomStream
+        _ balancer: inout LoadBalancer, _ eligibility: OutlierDetector.Eligibility, tried: TriedHosts, hashKey: String?,
+        _ rng: inout RandomStream, isHealthy: (Int) -> Bool, active: (Int) -> Int
     ) -> Int? {
-        let isHealthy = { (host: Int) in !state.detector.isEjected(host) }
-        let active = { (host: Int) in Int(state.active[host]) }
         guard let first = balancer.pick(eligibility, isHealthy: isHealthy, active: active, hashKey: hashKey, &rng) else { return nil }
         if tried.isEmpty || balancer.hashHeader != nil { return first }
         var initial: Int? = first

@@ -55,21 +55,22 @@ extension Simulation {
             endHopLocally(call, Outcome(status: hop.abortStatus, flag: .faultInjected))
             return
         }
-        let host = model.hosts[Int(service)]
-        let rule = host.rules[Int(hop.rule)]
-        let caller = Int(hop.caller)
-        guard let pick = host.router.pickDestination(rule: Int(hop.rule), &egress[caller]),
-              rule.destinations.indices.contains(pick), rule.destinations[pick] >= 0
+        // Read through `model` in place: binding a host or rule would copy its tables.
+        let (host, rule, caller) = (Int(service), Int(hop.rule), Int(hop.caller))
+        guard let pick = model.hosts[host].router.pickDestination(rule: rule, &egress[caller]),
+              model.hosts[host].rules[rule].destinations.indices.contains(pick),
+              model.hosts[host].rules[rule].destinations[pick] >= 0
         else {
             endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
             return
         }
-        if rule.mirror >= 0, host.router.shouldMirror(rule: Int(hop.rule), &egress[caller]) {
-            mirror(call, to: Int(rule.mirror), timeout: rule.retry.routeTimeout)
+        let mirror = model.hosts[host].rules[rule].mirror
+        if mirror >= 0, model.hosts[host].router.shouldMirror(rule: rule, &egress[caller]) {
+            self.mirror(call, to: Int(mirror), timeout: model.hosts[host].rules[rule].retry.routeTimeout)
         }
-        calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: Int(rule.destinations[pick]))
-        calls[call].mesh.retriesLeft = Int32(clamping: rule.retry.maxRetries)
-        if let timeout = rule.retry.routeTimeout {
+        calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: Int(model.hosts[host].rules[rule].destinations[pick]))
+        calls[call].mesh.retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
+        if let timeout = model.hosts[host].rules[rule].retry.routeTimeout {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: false), at: now.plusSaturating(timeout))
         }
         startMeshAttempt(call)
@@ -104,7 +105,7 @@ extension Simulation {
         abandonAttempt(call)
         if kong, calls[call].retriesLeft > 0 {
             calls[call].retriesLeft -= 1
-            recordRetry(of: calls[call], server: -1)
+            recordRetry(of: calls[call], server: calls[call].server)
             startHop(call, caller: calls[call].mesh.caller)
             return
         }
@@ -112,23 +113,30 @@ extension Simulation {
     }
 
     /// Ends the hop with an answer the caller's sidecar made itself (no route, fault abort, no
-    /// destination, overflow, no healthy upstream), counted for the service like an attempt.
-    mutating func endHopLocally(_ call: Int32, _ outcome: Outcome) {
+    /// destination, overflow, no healthy upstream). It counts for the service like an attempt,
+    /// unless it stands for an attempt already counted (`countsAsAttempt` false: a retry the
+    /// breaker refused), and reaches the caller through an event.
+    mutating func endHopLocally(_ call: Int32, _ outcome: Outcome, countsAsAttempt: Bool = true) {
         let record = calls[call]
-        if record.attribution.counted {
+        if countsAsAttempt, record.attribution.counted {
             var service: Int?
             var version: Int?
             if record.mesh.sidecar >= 0, let model = world.mesh {
                 let cluster = model.clusters[Int(mesh.sidecars[Int(record.mesh.sidecar)].cluster)]
-                (service, version) = (cluster.service, cluster.version)
+                service = cluster.service
+                // A whole-service cluster of a single version is that version's.
+                version = cluster.version ?? (world.services[cluster.service].versions.count == 1 ? world.services[cluster.service].versions.lowerBound : nil)
             } else if case .service(let target) = record.target {
                 service = Int(target)
+                if world.services[Int(target)].versions.count == 1 { version = world.services[Int(target)].versions.lowerBound }
             }
             let latency = now - record.attemptStart
             if let service { stats[scopes.services + service].record(outcome, latency: latency) }
             if let version { stats[scopes.versions + version].record(outcome, latency: latency) }
         }
-        finishHop(call, outcome)
+        calls[call].mesh.answer = outcome
+        calls[call].token &+= 1
+        queue.push(.meshStep(call: call, token: calls[call].token, step: .answer), at: now)
     }
 
     /// Hands the hop's answer to whoever waits for it. A request that a fault delayed and

@@ -134,6 +134,7 @@ struct Simulation {
             case .route: routeHop(call)
             case .attempt: startMeshAttempt(call)
             case .arrive: arrive(call)
+            case .answer: finishHop(call, calls[call].mesh.answer)
             }
         case .hopTimeout(let call, let serial, let kong):
             hopTimedOut(call, serial: serial, kong: kong)

@@ -18,7 +18,7 @@ enum MeshPolicyChecks {
                     diagnostics.append(.warning(message, at: retries.location))
                 }
             }
-            if let detection = service.trafficPolicy?.outlierDetection, let warning = neverEjects(detection, of: service) {
+            if let detection = service.trafficPolicy?.outlierDetection, let warning = neverEjects(detection, of: service, in: scenario) {
                 diagnostics.append(warning)
             }
         }
@@ -57,19 +57,41 @@ enum MeshPolicyChecks {
     }
 
     /// Envoy ejects a host only if 100 × (ejected + 1) / hosts ≤ maxEjectionPercent, which
-    /// also bounds the first ejection.
-    private static func neverEjects(_ detection: OutlierDetection, of service: Service) -> Diagnostic? {
-        let hosts = service.versions.reduce(0) { $0 + $1.replicas }
+    /// also bounds the first ejection. Each destination cluster has its own detector: the whole
+    /// service, or a subset that some `http` route sends to, so the smallest one decides.
+    private static func neverEjects(_ detection: OutlierDetection, of service: Service, in scenario: Scenario) -> Diagnostic? {
         let maxPercent = detection.maxEjectionPercent ?? defaultMaxEjectionPercent
-        guard hosts > 0, 100 > maxPercent * hosts else { return nil }
+        let clusters = destinationClusters(of: service, in: scenario)
+        guard let (label, hosts) = clusters.filter({ $0.hosts > 0 }).min(by: { $0.hosts < $1.hosts }),
+              100 > maxPercent * hosts
+        else { return nil }
         let neededPercent = (100 + hosts - 1) / hosts
         var remedy = "raise maxEjectionPercent to at least \(neededPercent)"
         if maxPercent > 0 {
             remedy += " or run at least \((100 + maxPercent - 1) / maxPercent) hosts"
         }
         let hostCount = hosts == 1 ? "1 host" : "\(hosts) hosts"
-        let message = "outlier detection of \(service.name) can never eject: 100 × 1 / \(hostCount) > maxEjectionPercent "
+        let message = "outlier detection of \(label) can never eject: 100 × 1 / \(hostCount) > maxEjectionPercent "
             + "(\(maxPercent)), so no host is ever ejected; \(remedy)"
         return .warning(message, at: detection.location)
+    }
+
+    /// The clusters requests to `service` can go to, named and sized: each subset some route
+    /// names, and the whole service when a route names it without a subset or no route names
+    /// it at all (Istio's default route).
+    private static func destinationClusters(of service: Service, in scenario: Scenario) -> [(label: String, hosts: Int)] {
+        let destinations = scenario.services.flatMap { ($0.http ?? []).flatMap { $0.route.map(\.destination) + [$0.mirror].compactMap { $0 } } }
+            .filter { $0.host == service.name }
+        let whole = (label: service.name, hosts: service.versions.reduce(0) { $0 + $1.replicas })
+        guard !destinations.isEmpty else { return [whole] }
+        var clusters: [(label: String, hosts: Int)] = []
+        for destination in destinations {
+            if let subset = destination.subset {
+                if let version = service.version(named: subset) { clusters.append(("\(service.name)/\(subset)", version.replicas)) }
+            } else {
+                clusters.append(whole)
+            }
+        }
+        return clusters
     }
 }

@@ -224,5 +224,8 @@ import Testing
         #expect(refused + exhausted == counts.requests)
         #expect(exhausted == counts.retries)
         #expect(counts.retries > 0 && counts.retries < counts.requests / 4)
+        // A refused retry is not an attempt: the service saw each request once, plus retries.
+        #expect(T.row(result, .service, "s")?.counts.requests == counts.requests + counts.retries)
+        #expect(T.row(result, .version, "s/default")?.counts.requests == counts.requests + counts.retries)
     }
 }

@@ -140,6 +140,28 @@ import Testing
         #expect(result.summary[0].latency?.max == 21 * T.ms)
     }
 
+    @Test func aSidecarsOwnAnswerReachesACallingInstanceWithoutStallingIt() throws {
+        // The abort answers every call from a to b at once; a (4 slots) must answer 500 to
+        // every request and free its slot, not wait for ever.
+        let yaml = """
+            name: local-answer
+            duration: 10s
+            clients:
+              - { name: web, target: a, rate: 10/s, arrival: uniform, timeout: 1s }
+            mesh: { enabled: true }
+            services:
+              a: { concurrency: 4, latency: 1ms, calls: [{ service: b }] }
+              b:
+                http:
+                  - route: [{ destination: { host: b } }]
+                    fault: { abort: { percentage: { value: 100 }, httpStatus: 503 } }
+            """
+        let result = try MeshScenario.run(yaml)
+        #expect(MeshScenario.count(result, .total, "all", code: 500, flag: "-") == 100)
+        #expect(MeshScenario.count(result, .service, "b", code: 503, flag: "FI") == 100)
+        #expect(MeshScenario.count(result, .version, "b/default", code: 503, flag: "FI") == 100)
+    }
+
     @Test func aPartitionIsAConnectFailureRetriedUntilExhausted() throws {
         let yaml = shop(mesh: true, extra: """
             faults:
