@@ -82,6 +82,8 @@ import Testing
         #expect(stage(result.out, "retries")?.contains("3 retries on 5xx, per try 200ms, route timeout 1s") == true)
         #expect(stage(result.out, "balancer")?.contains("LEAST_REQUEST") == true)
         #expect(stage(result.out, "instance")?.contains("orders/v1/") == true)
+        // Kong talks to its own sidecar, which always accepts: only Kong's timeout makes it retry.
+        #expect(stage(result.out, "upstream")?.hasSuffix("orders: Kong timeout 1m per try, 5 retries when its timeout fires (its sidecar handles connect failures)") == true)
     }
 
     @Test func unmatchedPathsAreA404AtTheGateway() throws {

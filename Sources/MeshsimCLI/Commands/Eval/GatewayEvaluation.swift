@@ -73,7 +73,10 @@ struct GatewayEvaluation {
                 if !allowed { return nil }
             }
         }
-        report.line("upstream", "\(route.service): Kong timeout \(DurationText.format(route.timeout)) per try, \(route.retries) retries on connection failures and timeouts")
+        // In the mesh Kong connects to its own sidecar, which always accepts: only its timeout
+        // can make it retry.
+        let retriesOn = scenario.mesh.enabled ? "when its timeout fires (its sidecar handles connect failures)" : "on connection failures and timeouts"
+        report.line("upstream", "\(route.service): Kong timeout \(DurationText.format(route.timeout)) per try, \(route.retries) retries \(retriesOn)")
         return route.service
     }
 }
