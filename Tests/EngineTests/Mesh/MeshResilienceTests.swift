@@ -69,6 +69,33 @@ import Testing
         #expect(ejected.count >= 6 && ejected.allSatisfy { $0 == 1 })
     }
 
+    @Test func withItsOnlyHostEjectedTheSidecarAnswers503UH() throws {
+        // Requests every 100 ms to one host that always answers 500. The first five (t = 0 …
+        // 0.4 s) eject it for 30 s: it comes back at the 40 s tick (ticks run before the
+        // arrival at the same instant), fails five more (40.0 … 40.4 s) and is ejected for
+        // 60 s. With minHealthPercent 0 there is no panic: everything else is 503 UH.
+        let yaml = """
+            name: all-ejected
+            duration: 60s
+            clients:
+              - { name: load, target: s, rate: 10/s, arrival: uniform }
+            mesh: { enabled: true }
+            services:
+              s:
+                latency: 1ms
+                errors: 100%
+                trafficPolicy:
+                  outlierDetection: { consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s, maxEjectionPercent: 100 }
+            """
+        let result = try MeshScenario.run(yaml)
+        #expect(result.summary[0].counts.requests == 600)
+        #expect(MeshScenario.count(result, .total, "all", code: 500, flag: "-") == 10)
+        #expect(MeshScenario.count(result, .total, "all", code: 503, flag: "UH") == 590)
+        // Evenly spaced arrivals are placed to the nanosecond by inverting the rate: within 1 µs.
+        let ejections = result.events.filter { $0.kind == "eject" }.map { ($0.time + 500) / 1000 }
+        #expect(ejections == [401_000, 40_401_000])
+    }
+
     @Test func halfFailingAttemptsWithTwoRetriesOn5xxFailOneInEight() throws {
         let yaml = """
             name: retries
