@@ -17,10 +17,13 @@ public struct RunResult: Sendable {
     public var responses: [ResponseCount]
     /// Nil when the mesh is disabled.
     public var mesh: MeshUsage?
+    /// Nil without a `rollout` section.
+    public var rollout: RolloutOutcome?
 
     public init(
         scenarioName: String, seed: UInt64, endTime: Nanoseconds, summary: [ScopeSummary],
-        timeseries: [TimeseriesRow], events: [EventRecord], responses: [ResponseCount], mesh: MeshUsage? = nil
+        timeseries: [TimeseriesRow], events: [EventRecord], responses: [ResponseCount], mesh: MeshUsage? = nil,
+        rollout: RolloutOutcome? = nil
     ) {
         self.scenarioName = scenarioName
         self.seed = seed
@@ -30,6 +33,7 @@ public struct RunResult: Sendable {
         self.events = events
         self.responses = responses
         self.mesh = mesh
+        self.rollout = rollout
     }
 }
 

@@ -1,0 +1,38 @@
+import Scenario
+
+/// How a run's canary rollout ended, for the summary and for `rollout == …` assertions.
+public struct RolloutOutcome: Sendable, Hashable {
+    public enum Result: String, Sendable, Hashable, CaseIterable {
+        case promoted
+        case rolledBack = "rolled-back"
+        /// The run ended before the rollout did.
+        case incomplete
+    }
+
+    public var service: String
+    public var stable: String
+    public var canary: String
+    public var result: Result
+    /// When it was promoted or rolled back; nil while incomplete.
+    public var time: Nanoseconds?
+    /// The canary's weight in percent when the run ended.
+    public var finalWeight: Int
+    /// Requests the canary version served from the rollout's start to its end (or the end of
+    /// the run), each attempt counted as in its version row, and how many of them were errors.
+    public var canaryRequests: Int
+    public var canaryErrors: Int
+
+    public init(
+        service: String, stable: String, canary: String, result: Result, time: Nanoseconds?, finalWeight: Int,
+        canaryRequests: Int, canaryErrors: Int
+    ) {
+        self.service = service
+        self.stable = stable
+        self.canary = canary
+        self.result = result
+        self.time = time
+        self.finalWeight = finalWeight
+        self.canaryRequests = canaryRequests
+        self.canaryErrors = canaryErrors
+    }
+}
