@@ -21,6 +21,9 @@ enum SimEvent: Sendable {
     case hopTimeout(call: Int32, serial: UInt32, kong: Bool)
     /// The outlier detectors' interval timer for one destination service.
     case outlierTick(service: Int32)
+    /// The rollout controller's analysis tick, and its next Argo step.
+    case rolloutAnalysis
+    case rolloutStep
     case faultStart(Int32)
     case faultEnd(Int32)
     /// End of a time-series interval.

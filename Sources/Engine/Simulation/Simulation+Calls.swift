@@ -38,15 +38,19 @@ extension Simulation {
         admit(call: call, token: token, at: server)
     }
 
+    /// Without a mesh: a gateway replica goes round the instances with its own cursor, any
+    /// other caller picks one at random. During a rollout the version is drawn by weight first.
     private mutating func pickInstance(of service: Int, picker: Int32, client: Int) -> Int {
-        let instances = world.services[service].instances
+        let caller = Int(callerIndex(pickerServer: picker, client: Int32(client)))
+        var instances = world.services[service].instances
+        if let version = rolloutVersion(of: service, caller: caller) { instances = world.versions[version].instances }
+        guard !instances.isEmpty else { return world.services[service].instances.lowerBound }
         if picker >= 0 && picker < world.gatewayReplicas {
             let replica = Int(picker)
             let position = servers[replica].cursors[service] % instances.count
             servers[replica].cursors[service] = position + 1
             return instances.lowerBound + position
         }
-        let caller = Int(callerIndex(pickerServer: picker, client: Int32(client)))
         return instances.lowerBound + egress[caller].nextInt(below: instances.count)
     }
 
@@ -63,10 +67,13 @@ extension Simulation {
     mutating func resolveAttempt(_ call: Int32, token: UInt32, outcome: Outcome, server: Int32) {
         guard calls[call].live, calls[call].token == token else { return }
         let record = calls[call]
-        if record.attribution.counted, server >= 0, let version = world.servers[Int(server)].version {
+        if server >= 0, let version = world.servers[Int(server)].version {
             let latency = now - record.attemptStart
-            stats[scopes.services + world.versions[version].service].record(outcome, latency: latency)
-            stats[scopes.versions + version].record(outcome, latency: latency)
+            recordCanary(version: version, outcome: outcome, latency: latency)
+            if record.attribution.counted {
+                stats[scopes.services + world.versions[version].service].record(outcome, latency: latency)
+                stats[scopes.versions + version].record(outcome, latency: latency)
+            }
         }
         if world.mesh != nil, case .service = record.target {
             meshAttemptEnded(call, outcome: outcome)

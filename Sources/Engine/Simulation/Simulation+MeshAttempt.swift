@@ -125,10 +125,13 @@ extension Simulation {
         case .inFlight:
             let record = calls[call]
             let timeout = Outcome(status: 504, flag: .timeout)
-            if record.attribution.counted, let version = world.servers[Int(record.server)].version {
+            if let version = world.servers[Int(record.server)].version {
                 let latency = now - record.attemptStart
-                stats[scopes.services + world.versions[version].service].record(timeout, latency: latency)
-                stats[scopes.versions + version].record(timeout, latency: latency)
+                recordCanary(version: version, outcome: timeout, latency: latency)
+                if record.attribution.counted {
+                    stats[scopes.services + world.versions[version].service].record(timeout, latency: latency)
+                    stats[scopes.versions + version].record(timeout, latency: latency)
+                }
             }
             endAttempt(call, status: 504)
         }

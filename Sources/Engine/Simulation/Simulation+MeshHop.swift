@@ -68,7 +68,12 @@ extension Simulation {
         if mirror >= 0, model.hosts[host].router.shouldMirror(rule: rule, &egress[caller]) {
             self.mirror(call, to: Int(mirror), timeout: model.hosts[host].rules[rule].retry.routeTimeout)
         }
-        calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: Int(model.hosts[host].rules[rule].destinations[pick]))
+        var cluster = Int(model.hosts[host].rules[rule].destinations[pick])
+        // The rollout owns its rule's destinations: stable and canary, by the current weight.
+        if world.rollout?.rule == rule, let version = rolloutVersion(of: host, caller: caller) {
+            cluster = model.hosts[host].firstCluster + 1 + version - world.services[host].versions.lowerBound
+        }
+        calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: cluster)
         calls[call].mesh.retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
         if let timeout = model.hosts[host].rules[rule].retry.routeTimeout {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: false), at: now.plusSaturating(timeout))

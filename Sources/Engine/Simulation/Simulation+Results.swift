@@ -43,6 +43,7 @@ extension Simulation {
     /// Without a mesh a version's share of traffic is its share of the service's instances;
     /// with one, its weight in the service's default VirtualService rule.
     private func versionWeight(_ version: Int) -> Double {
+        if let weight = rolloutWeight(of: version) { return weight }
         if let mesh = world.mesh { return mesh.versionWeights[version] }
         let model = world.versions[version]
         let total = world.services[model.service].instances.count
@@ -84,6 +85,7 @@ extension Simulation {
                 MeshUsage(
                     proxies: model.proxies, sidecarPasses: mesh.sidecarPasses, addedLatency: mesh.addedLatency,
                     clientRequests: stats[ScopeLayout.total].counts.requests, duration: world.duration)
-            })
+            },
+            rollout: rolloutOutcome())
     }
 }

@@ -38,6 +38,7 @@ struct Simulation {
     var sent = 0
     let limits: RunLimits
     var mesh: MeshRuntime
+    var rollout: RolloutRuntime?
 
     init(world: World, seed: UInt64, limits: RunLimits) {
         self.world = world
@@ -56,6 +57,7 @@ struct Simulation {
         }
         stats = ContiguousArray(repeating: ScopeStatistics(), count: scopes.count)
         mesh = world.mesh.map { MeshRuntime(world: world, model: $0) } ?? MeshRuntime()
+        rollout = world.rollout.map(RolloutRuntime.init)
         for replica in 0..<world.gatewayReplicas {
             servers[replica].cursors = world.services.map { service in
                 servers[replica].rng.nextInt(below: max(service.instances.count, 1))
@@ -109,6 +111,7 @@ struct Simulation {
         }
         queue.push(.tick, at: world.interval)
         startOutlierTimers()
+        startRollout()
     }
 
     private mutating func handle(_ event: SimEvent) {
@@ -140,6 +143,10 @@ struct Simulation {
             hopTimedOut(call, serial: serial, kong: kong)
         case .outlierTick(let service):
             outlierTick(Int(service))
+        case .rolloutAnalysis:
+            rolloutAnalysis()
+        case .rolloutStep:
+            rolloutStep()
         case .faultStart(let fault):
             startFault(Int(fault))
         case .faultEnd(let fault):

@@ -36,7 +36,6 @@ public enum Simulator {
             let location = location ?? SourceLocation(file: scenario.name, line: 1, column: 1)
             found.append(.error("\(what) is not simulated yet; remove it to run this scenario", at: location))
         }
-        if let rollout = scenario.rollout { refuse("rollout", at: rollout.location) }
         for assertion in scenario.assertions { refuse("assertion '\(assertion.text)'", at: assertion.location) }
         return found
     }

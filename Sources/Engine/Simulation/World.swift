@@ -90,6 +90,8 @@ struct World: Sendable {
     var interval: Nanoseconds
     /// Nil when the mesh is disabled.
     var mesh: MeshModel?
+    /// Nil without a `rollout` section.
+    var rollout: RolloutModel?
 
     var hasGateway: Bool { gatewayReplicas > 0 }
 }

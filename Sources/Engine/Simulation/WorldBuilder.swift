@@ -49,7 +49,7 @@ enum WorldBuilder {
             gatewayReplicas: gatewayReplicas, gatewayLatency: Sampler(scenario.gateway?.latency ?? .zero),
             gatewayCounters: plans.counters(),
             faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval,
-            mesh: mesh)
+            mesh: mesh, rollout: RolloutModel(scenario, services: services, versions: versions))
     }
 
     private static func step(

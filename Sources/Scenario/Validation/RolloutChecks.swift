@@ -15,6 +15,13 @@ enum RolloutChecks {
             diagnostics.append(.error(
                 "rollout stable and canary are both \"\(rollout.stable)\": a canary rollout needs two different versions", at: rollout.location))
         }
+        // With the mesh, the rollout moves the weights of the last rule without a match.
+        if scenario.mesh.enabled, let http = scenario.service(named: rollout.service)?.http, !http.isEmpty,
+           http.allSatisfy({ !$0.match.isEmpty }) {
+            diagnostics.append(.warning(
+                "every http rule of \(rollout.service) has a match, so the rollout has no default rule to move and sends the canary no traffic; add a last rule without match",
+                at: rollout.location))
+        }
         return diagnostics
     }
 }

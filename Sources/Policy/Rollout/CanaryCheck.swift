@@ -1,0 +1,58 @@
+import Scenario
+
+/// Flagger's builtin metric checks (`runBuiltinMetricChecks` in `scheduler_metrics.go`)
+/// over one canary window.
+///
+/// - A metric fails when its value is below `min` or above `max`; a value equal to a bound
+///   passes (Flagger tests `val < min` and `val > max`), and `min` is tested first.
+/// - Flagger builds the duration bound as `time.Duration(max) * time.Millisecond`, which
+///   truncates the bound to whole milliseconds (a `max` of 500.9 acts as 500); meshsim does
+///   the same, and reports the bound as written.
+/// - No canary traffic is a failure whatever the metrics: Prometheus has no value to compare
+///   (Flagger: "no values found … probably not receiving traffic"). The spec makes it a failed
+///   check even without metrics.
+enum CanaryCheck {
+    /// One failing metric, or the lack of traffic.
+    struct Failure: Sendable, Equatable {
+        var metric: String
+        var measured: Double?
+        var bound: Double?
+        var isMin: Bool
+
+        static let noTraffic = Failure(metric: "no-traffic", measured: nil, bound: nil, isMin: false)
+
+        func event(failures: Int, limit: Int) -> RolloutEvent {
+            .checkFailed(metric: metric, measured: measured, bound: bound, isMin: isMin, failures: failures, limit: limit)
+        }
+    }
+
+    /// Every failing metric in the order written, or just `noTraffic` when the canary had
+    /// no requests; empty when the window passes.
+    static func failures(of metrics: [Rollout.Metric], over window: CanaryWindow) -> [Failure] {
+        guard window.requests > 0 else { return [.noTraffic] }
+        return metrics.compactMap { failure(of: $0, over: window) }
+    }
+
+    private static func failure(of metric: Rollout.Metric, over window: CanaryWindow) -> Failure? {
+        switch metric.name {
+        case .requestSuccessRate:
+            guard let rate = window.successRate else { return .noTraffic }
+            return outOfRange(metric, measured: rate, min: metric.min, max: metric.max)
+        case .requestDuration:
+            guard let milliseconds = window.p99Milliseconds else { return .noTraffic }
+            return outOfRange(
+                metric, measured: milliseconds, min: metric.min?.rounded(.towardZero), max: metric.max?.rounded(.towardZero))
+        }
+    }
+
+    /// `min` and `max` are the effective bounds; the failure reports the bound as written.
+    private static func outOfRange(_ metric: Rollout.Metric, measured: Double, min: Double?, max: Double?) -> Failure? {
+        if let min, measured < min {
+            return Failure(metric: metric.name.rawValue, measured: measured, bound: metric.min, isMin: true)
+        }
+        if let max, measured > max {
+            return Failure(metric: metric.name.rawValue, measured: measured, bound: metric.max, isMin: false)
+        }
+        return nil
+    }
+}
