@@ -109,6 +109,19 @@ import Testing
         ])
     }
 
+    @Test func stepWeightsMustRise() {
+        let yaml = """
+            rollout:
+              service: orders
+              stable: v1
+              canary: v2
+              analysis: { threshold: 1, stepWeights: [10, 30, 30] }
+            """
+        #expect(DecodeFixture.messages(text(yaml)) == [
+            "9:51: error: rollout.analysis.stepWeights[2] must be higher than the weight before it (30): Flagger never moves to a weight that does not rise",
+        ])
+    }
+
     @Test func progressionConflicts() {
         let both = """
             rollout:

@@ -13,7 +13,14 @@ enum AnalysisDecoder {
                 return nil
             }
             let weights = items.enumerated().map { values.int($1, "\(path)[\($0)]", 1...100) }
-            return weights.contains(nil) ? nil : weights.compactMap { $0 }
+            guard !weights.contains(nil) else { return nil }
+            // Flagger moves to the next listed weight only when it is higher: a list that does
+            // not rise would stall the rollout for ever.
+            for index in 1..<max(items.count, 1) where (weights[index] ?? 0) <= (weights[index - 1] ?? 0) {
+                values.fail("\(path)[\(index)]", "must be higher than the weight before it (\(weights[index - 1] ?? 0)): Flagger never moves to a weight that does not rise", at: items[index])
+                return nil
+            }
+            return weights.compactMap { $0 }
         }
         let maxWeight = reader.int("maxWeight", 1...100)
         let metrics = reader.read("metrics") { node, path in
