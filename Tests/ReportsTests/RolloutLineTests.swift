@@ -13,7 +13,7 @@ import Testing
     @Test func anIncompleteRolloutGivesItsWeight() {
         let outcome = RolloutOutcome(
             service: "orders", stable: "v1", canary: "v2", result: .incomplete, time: nil, finalWeight: 30,
-            canaryRequests: 0, canaryErrors: 0)
-        #expect(RolloutLine.render(outcome) == "rollout orders v1 → v2: incomplete when the run ended (canary weight 30%); the canary served 0 requests, 0 errors (0.00%)")
+            canaryRequests: 1, canaryErrors: 1)
+        #expect(RolloutLine.render(outcome) == "rollout orders v1 → v2: incomplete when the run ended (canary weight 30%); the canary served 1 request, 1 error (100.00%)")
     }
 }

@@ -62,7 +62,7 @@ private func valid() -> Scenario {
         assertions: [
             assertion("p99{client=web} < 250ms", line: 80),
             assertion("ejections{service=orders} >= 1", line: 81),
-            assertion("error_rate{route=orders, version=orders/v2} < 1%", line: 82),
+            assertion("error_rate{route=orders} < 1%", line: 82),
         ],
         sectionLocations: ["duration": at(4, 1), "warmup": at(5, 1)])
 }
@@ -86,7 +86,7 @@ struct ValidatorTests {
         #expect(ScenarioValidator.validate(scenario) == [
             .error("client \"web\" targets the gateway, but the scenario has no gateway section", at: at(10, 5)),
             .error("fault \"gw\": it targets the gateway, but the scenario has no gateway section", at: at(70, 5)),
-            .error("assertion error_rate{route=orders, version=orders/v2} < 1%: route=orders needs a gateway, and the scenario has none", at: at(82, 5)),
+            .error("assertion error_rate{route=orders} < 1%: route=orders needs a gateway, and the scenario has none", at: at(82, 5)),
         ])
     }
 

@@ -19,11 +19,13 @@ public struct RunResult: Sendable {
     public var mesh: MeshUsage?
     /// Nil without a `rollout` section.
     public var rollout: RolloutOutcome?
+    /// One per assertion of the scenario, in file order; empty without assertions.
+    public var assertions: [AssertionVerdict]
 
     public init(
         scenarioName: String, seed: UInt64, endTime: Nanoseconds, summary: [ScopeSummary],
         timeseries: [TimeseriesRow], events: [EventRecord], responses: [ResponseCount], mesh: MeshUsage? = nil,
-        rollout: RolloutOutcome? = nil
+        rollout: RolloutOutcome? = nil, assertions: [AssertionVerdict] = []
     ) {
         self.scenarioName = scenarioName
         self.seed = seed
@@ -34,6 +36,7 @@ public struct RunResult: Sendable {
         self.responses = responses
         self.mesh = mesh
         self.rollout = rollout
+        self.assertions = assertions
     }
 }
 

@@ -4,7 +4,8 @@ import Policy
 import Reports
 import Scenario
 
-/// `meshsim run SCENARIO`: simulate, write the report folder, print the summary table.
+/// `meshsim run SCENARIO`: simulate, write the report folder, print the summary table and
+/// the assertions, and exit 1 when one failed (the reports are written all the same).
 enum RunCommand {
     static func run(_ options: RunOptions, console: inout Console) -> ExitCode {
         // --seed and --duration are overrides like --set, so validation sees the run's values.
@@ -42,11 +43,13 @@ enum RunCommand {
             return .failure
         }
         console.print(SummaryTable.render(result))
+        if let rollout = result.rollout { console.print(RolloutLine.render(rollout)) }
+        if !result.assertions.isEmpty { console.print(AssertionList.render(result.assertions)) }
         let requests = result.summary.first?.counts.requests ?? 0
         if !options.quiet {
             console.printError("simulated \(requests) requests over \(simulatedSeconds(result.endTime)) s in \(wallSeconds(elapsed)) s; reports in \(folder)/")
         }
-        return .success
+        return result.assertions.allSatisfy(\.passed) ? .success : .assertionFailed
     }
 
     private static func commandLineOverride(_ path: String, _ value: String, option: String) -> Override {

@@ -1,4 +1,3 @@
-import Engine
 import Policy
 import Scenario
 
@@ -12,8 +11,6 @@ enum ValidateCommand {
             let loaded = ScenarioLoader.load(path: path)
             var diagnostics = loaded.diagnostics
             if let scenario = loaded.scenario {
-                // Not an error of the file, but `run` will refuse it: say so now.
-                diagnostics += Engine.Simulator.notSimulatedYet(scenario).map { .warning($0.message, at: $0.location) }
                 diagnostics += PolicyLint.diagnostics(scenario)
                 diagnostics = diagnostics.inFileOrder()
             }

@@ -13,7 +13,11 @@ public enum RolloutLine {
         }
         let errorShare = outcome.canaryRequests == 0 ? 0 : Double(outcome.canaryErrors) * 100 / Double(outcome.canaryRequests)
         return "rollout \(outcome.service) \(outcome.stable) → \(outcome.canary): \(ending); "
-            + "the canary served \(outcome.canaryRequests) requests, \(outcome.canaryErrors) errors "
+            + "the canary served \(count(outcome.canaryRequests, "request")), \(count(outcome.canaryErrors, "error")) "
             + "(\(NumberFormat.decimal(errorShare, places: 2))%)"
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 }

@@ -14,7 +14,7 @@ public enum AssertionParser {
             if metric == .rollout {
                 throw cursor.error("rollout takes no labels: it is the result of the scenario's one rollout", at: cursor.position)
             }
-            labels = try parseLabels(&cursor)
+            labels = try parseLabels(&cursor, metric: metric)
             cursor.skipWhitespace()
         }
         let operatorStart = cursor.position
@@ -48,8 +48,9 @@ public enum AssertionParser {
         return metric
     }
 
-    /// Reads `{label=value, ...}` starting at the `{`.
-    private static func parseLabels(_ cursor: inout AssertionCursor) throws(Diagnostic) -> [Assertion.LabelValue] {
+    /// Reads `{label=value, ...}` starting at the `{`, refusing labels that do not name one
+    /// summary row together (see `AssertionLabelRules`).
+    private static func parseLabels(_ cursor: inout AssertionCursor, metric: Assertion.Metric) throws(Diagnostic) -> [Assertion.LabelValue] {
         let open = cursor.position
         cursor.advance()
         var labels: [Assertion.LabelValue] = []
@@ -68,6 +69,9 @@ public enum AssertionParser {
             if labels.contains(where: { $0.label == label }) {
                 throw cursor.error("label \(name) is given twice", at: labelStart)
             }
+            if let problem = AssertionLabelRules.problem(adding: label, to: labels.map(\.label), metric: metric) {
+                throw cursor.error(problem, at: labelStart)
+            }
             cursor.skipWhitespace()
             guard cursor.peek == "=" else {
                 throw cursor.error("expected '=' after label \(name), as in \(name)=NAME", at: cursor.position)
@@ -80,6 +84,9 @@ public enum AssertionParser {
                 throw cursor.error("missing value for label \(name)", at: valueStart)
             }
             labels.append(Assertion.LabelValue(label: label, value: value))
+            if let problem = AssertionLabelRules.mismatch(labels) {
+                throw cursor.error(problem, at: valueStart)
+            }
             switch cursor.peek {
             case ",": cursor.advance()
             case "}":

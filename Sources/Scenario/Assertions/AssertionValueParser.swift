@@ -58,13 +58,16 @@ enum AssertionValueParser {
     /// `1%` or a fraction from 0 to 1.
     private static func fraction(_ text: String, metric: Assertion.Metric) -> Result<Double, Failure> {
         if text.hasSuffix("%") {
-            guard let percent = decimal(String(text.dropLast())) else {
+            let digits = String(text.dropLast())
+            guard let percent = decimal(digits) else {
                 return .failure(.value("\(metric.rawValue) takes a percent such as 1%, found \"\(text)\""))
             }
             guard percent <= 100 else {
                 return .failure(.value("\(metric.rawValue) is at most 100%, found \(text)"))
             }
-            return .success(percent / 100)
+            // Read as one decimal (0.7% is 0.7e-2), which rounds once: 0.7 / 100 rounds twice
+            // and lands below 0.007, so that 7 errors in 1000 requests would not be <= 0.7%.
+            return .success(Double(digits + "e-2") ?? percent / 100)
         }
         guard let number = decimal(text) else {
             return .failure(.value("\(metric.rawValue) takes a percent (1%) or a fraction from 0 to 1, found \"\(text)\""))

@@ -2,9 +2,6 @@
 public typealias Nanoseconds = Int64
 
 /// A decoded, validated scenario: everything a run needs besides the seed override.
-///
-/// Sections whose behaviour is not simulated yet are still decoded in full, so the format
-/// is whole; the runner refuses them with a "not simulated yet" error.
 public struct Scenario: Sendable {
     public var name: String
     public var description: String?

@@ -5,7 +5,8 @@ import Scenario
 
 /// `meshsim compare`: the variants of one scenario (all, or those `--variant` picks), or two
 /// scenario files, run side by side on identical traffic. Writes `compare.csv` and each
-/// setup's reports under `DIR/<setup>/`, and prints a side-by-side table.
+/// setup's reports under `DIR/<setup>/`, and prints a side-by-side table, then the
+/// assertions each setup failed; exits 1 when any setup failed one.
 enum CompareCommand {
     struct Setup {
         var name: String
@@ -36,8 +37,10 @@ enum CompareCommand {
             return .failure
         }
         console.print(CompareTable.render(finished))
+        let failures = finished.map { AssertionList.renderFailures($0.result.assertions, prefix: "\($0.name): ") }.filter { !$0.isEmpty }
+        if !failures.isEmpty { console.print(failures.joined(separator: "\n")) }
         console.printError("compared \(finished.count) setups on identical traffic; reports in \(folder)/")
-        return .success
+        return failures.isEmpty ? .success : .assertionFailed
     }
 
     /// The setups to run, each loaded and validated; nil after printing why not.
