@@ -18,11 +18,15 @@ struct ScopeStatistics: Sendable {
     }
 
     private(set) var counts = ScopeCounts()
+    /// The run's latencies up to the last closed interval: each value is recorded once, in
+    /// `intervalLatency`, and merged in when its interval closes (half the work per request).
     private(set) var latency = LatencyHistogram()
     private(set) var interval = IntervalCounts()
     private(set) var intervalLatency = LatencyHistogram()
-    /// Few distinct (status, flag) pairs occur per scope, so a linear scan beats hashing.
+    /// Few distinct (status, flag) pairs occur per scope, so a linear scan beats hashing;
+    /// most answers repeat the previous one, so that one is tried first.
     private(set) var responses: ContiguousArray<ResponseTally> = []
+    private var lastTally = 0
 
     mutating func record(_ outcome: Outcome, latency value: Nanoseconds) {
         let status = outcome.status
@@ -51,7 +55,6 @@ struct ScopeStatistics: Sendable {
         default:
             break
         }
-        latency.record(value)
         intervalLatency.record(value)
         tally(outcome)
     }
@@ -60,20 +63,28 @@ struct ScopeStatistics: Sendable {
         counts.retries += 1
     }
 
-    /// Hands back the interval just ended, with its median and p99 (nil when empty), and starts the next.
+    /// Hands back the interval just ended, with its median and p99 (nil when empty), and starts
+    /// the next. `latency` covers the run only once every interval is closed.
     mutating func closeInterval() -> (counts: IntervalCounts, p50: Nanoseconds?, p99: Nanoseconds?) {
         let empty = intervalLatency.count == 0
         let ended = (interval, empty ? nil : intervalLatency.quantile(0.5), empty ? nil : intervalLatency.quantile(0.99))
+        latency.merge(intervalLatency)
         interval = IntervalCounts()
         intervalLatency.reset()
         return ended
     }
 
     private mutating func tally(_ outcome: Outcome) {
-        for index in responses.indices where responses[index].status == outcome.status && responses[index].flag == outcome.flag {
-            responses[index].count += 1
+        if lastTally < responses.count, responses[lastTally].status == outcome.status, responses[lastTally].flag == outcome.flag {
+            responses[lastTally].count += 1
             return
         }
+        for index in responses.indices where responses[index].status == outcome.status && responses[index].flag == outcome.flag {
+            responses[index].count += 1
+            lastTally = index
+            return
+        }
+        lastTally = responses.count
         responses.append(ResponseTally(status: outcome.status, flag: outcome.flag, count: 1))
     }
 }
