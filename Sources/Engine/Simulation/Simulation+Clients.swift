@@ -12,36 +12,35 @@ extension Simulation {
     mutating func send(client: Int, user: Int32) {
         sent += 1
         if sent > limits.requests { abort = .tooManyRequests }
-        let model = world.clients[client]
         var template = 0
-        if model.templateCumulativeWeights.count > 1 {
+        if world.clients[client].templateCumulativeWeights.count > 1 {
             let draw = clientRNG[client].nextUnit()
-            template = model.templateCumulativeWeights.firstIndex { draw < $0 } ?? model.templateCumulativeWeights.count - 1
+            template = world.clients[client].templateCumulativeWeights.firstIndex { draw < $0 } ?? world.clients[client].templateCumulativeWeights.count - 1
         }
         var record = RequestRecord()
         record.attribution.client = Int32(client)
         record.user = user
         record.attribution.template = Int32(template)
-        record.attribution.path = model.templatePaths.isEmpty ? 0 : model.templatePaths[template]
+        record.attribution.path = world.clients[client].templatePaths.isEmpty ? 0 : world.clients[client].templatePaths[template]
         record.start = now
         record.attribution.counted = now >= world.warmup
         record.attribution.address = Int32(nextAddress[client])
-        nextAddress[client] = (nextAddress[client] + 1) % model.addresses
-        record.attribution.badCredential = model.invalidCredentials > 0 && clientRNG[client].nextUnit() < model.invalidCredentials
+        nextAddress[client] = (nextAddress[client] + 1) % world.clients[client].addresses
+        record.attribution.badCredential = world.clients[client].invalidCredentials > 0 && clientRNG[client].nextUnit() < world.clients[client].invalidCredentials
         startAttempt(requests.insert(record))
     }
 
     mutating func startAttempt(_ request: Int32) {
         let record = requests[request]
-        let model = world.clients[Int(record.attribution.client)]
-        let target: CallTarget = model.targetService.map { .service(Int32($0)) } ?? .gateway
+        let client = Int(record.attribution.client)
+        let target: CallTarget = world.clients[client].targetService.map { .service(Int32($0)) } ?? .gateway
         var call = CallRecord()
         call.waiter = .request(request, token: record.token)
         call.target = target
         call.callerService = -1
         call.attribution = record.attribution
         let index = openCall(call)
-        if let timeout = model.timeout {
+        if let timeout = world.clients[client].timeout {
             queue.push(.clientTimeout(request: request, token: record.token), at: now.plusSaturating(timeout))
         }
         dispatchAttempt(index, pickerServer: -1)
@@ -57,8 +56,7 @@ extension Simulation {
         // A new token orphans the attempt's call and disarms its timeout.
         requests[request].token &+= 1
         let record = requests[request]
-        let model = world.clients[Int(record.attribution.client)]
-        if let retries = model.retries, Int(record.retries) < retries.attempts, Self.shouldRetry(outcome, retries.on) {
+        if let retries = world.clients[Int(record.attribution.client)].retries, Int(record.retries) < retries.attempts, Self.shouldRetry(outcome, retries.on) {
             let ceiling = Double(retries.backoff) * Double(1 << min(Int(record.retries), 40))
             let wait = Nanoseconds(min(egress[Int(record.attribution.client)].nextUnit() * ceiling, 9e18))
             requests[request].retries += 1

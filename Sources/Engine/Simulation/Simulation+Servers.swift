@@ -16,11 +16,10 @@ extension Simulation {
         job.callToken = token
         job.arrival = now
         job.attribution = caller.attribution
-        let model = world.servers[server]
-        if servers[server].active < model.capacity {
+        if servers[server].active < world.servers[server].capacity {
             servers[server].active += 1
             startProcessing(jobs.insert(job))
-        } else if servers[server].queued < model.queueLimit {
+        } else if servers[server].queued < world.servers[server].queueLimit {
             let index = jobs.insert(job)
             if servers[server].queueTail >= 0 {
                 jobs[servers[server].queueTail].nextInQueue = index
@@ -142,9 +141,9 @@ extension Simulation {
             }
         }
         if outcome.status == 200, let version = world.servers[server].version {
-            let model = world.versions[version]
-            if model.errors > 0, servers[server].rng.nextUnit() < model.errors {
-                outcome = Outcome(status: Int32(model.errorStatus), flag: .none)
+            let errors = world.versions[version].errors
+            if errors > 0, servers[server].rng.nextUnit() < errors {
+                outcome = Outcome(status: Int32(world.versions[version].errorStatus), flag: .none)
             }
         }
         answer(job, outcome: outcome)
