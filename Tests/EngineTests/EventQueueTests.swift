@@ -70,4 +70,42 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
+
+    @Test func timersInLanesPopExactlyAsTheyWouldFromTheHeap() {
+        // Events and timers of ten different delays (more than there are lanes, so some go to
+        // the heap), against the same sorted reference model: ties keep insertion order across
+        // lanes and heap alike.
+        var rng = RandomStream(seed: 3)
+        var queue = EventQueue<Int>(reservingCapacity: 0)
+        var model: [(time: Int64, event: Int)] = []
+        var now: Int64 = 0
+        var mismatches: [String] = []
+        for step in 0..<20_000 {
+            let pushWeight = step < 10_000 ? 3 : 2
+            if rng.nextInt(below: 5) < pushWeight {
+                let time: Int64
+                if rng.nextInt(below: 2) == 0 {
+                    let delay = Int64(rng.nextInt(below: 10)) * 7
+                    time = now + delay
+                    queue.push(step, after: delay, from: now)
+                } else {
+                    time = now + Int64(rng.nextInt(below: 50))
+                    queue.push(step, at: time)
+                }
+                let position = model.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+                model.insert((time, step), at: position)
+            } else {
+                let popped = queue.popMin()
+                let expected = model.isEmpty ? nil : model.removeFirst()
+                if popped?.time != expected?.time || popped?.event != expected?.event {
+                    mismatches.append("step \(step): popped \(String(describing: popped)), want \(String(describing: expected))")
+                }
+                now = expected?.time ?? now
+            }
+            if queue.count != model.count || queue.nextTime != model.first?.time {
+                mismatches.append("step \(step): count \(queue.count) next \(String(describing: queue.nextTime))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
 }

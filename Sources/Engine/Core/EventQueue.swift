@@ -20,18 +20,31 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
 
     private var heap: ContiguousArray<Entry>
     private var nextSequence: UInt64 = 0
+    /// Timers of one fixed delay, set at non-decreasing times, come due in the order they were
+    /// set: each such delay gets a FIFO lane instead of the heap, so a 60 s timeout armed on
+    /// every request costs O(1) instead of deepening the heap by 60 s worth of entries.
+    private var lanes: ContiguousArray<FIFO<Entry>> = []
+    private var laneDelays: ContiguousArray<Nanoseconds> = []
+    /// The latest time queued in each lane, to keep every lane in order whatever the caller does.
+    private var laneLast: ContiguousArray<Nanoseconds> = []
+    /// Popping compares every lane's head, so the lanes are few; further delays use the heap.
+    static var maximumLanes: Int { 8 }
 
     public init(reservingCapacity: Int = 1024) {
         heap = []
         heap.reserveCapacity(max(reservingCapacity, 0))
     }
 
-    public var count: Int { heap.count }
+    /// O(lanes).
+    public var count: Int { lanes.reduce(heap.count) { $0 + $1.count } }
 
-    public var isEmpty: Bool { heap.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
-    /// The time of the event `popMin` would return, or nil when empty.
-    public var nextTime: Nanoseconds? { heap.first?.time }
+    /// The time of the event `popMin` would return, or nil when empty. O(lanes).
+    public var nextTime: Nanoseconds? {
+        guard let lane = earliestLane() else { return heap.first?.time }
+        return lanes[lane].first?.time
+    }
 
     /// O(log n).
     public mutating func push(_ event: Event, at time: Nanoseconds) {
@@ -41,8 +54,45 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
         siftUp(entry, from: heap.count - 1)
     }
 
-    /// The earliest event, the first pushed among equal times; nil when empty. O(log n).
+    /// A timer: `event` at `now + delay` (saturating). Timers of the same delay set at
+    /// non-decreasing `now` share a FIFO lane: O(1). Pops in the same order as `push` would.
+    public mutating func push(_ event: Event, after delay: Nanoseconds, from now: Nanoseconds) {
+        let time = now.plusSaturating(delay)
+        var lane = laneDelays.firstIndex(of: delay)
+        if lane == nil, laneDelays.count < Self.maximumLanes {
+            laneDelays.append(delay)
+            laneLast.append(time)
+            lanes.append(FIFO())
+            lane = laneDelays.count - 1
+        }
+        guard let lane, laneLast[lane] <= time else {
+            push(event, at: time)
+            return
+        }
+        lanes[lane].push(Entry(time: time, sequence: nextSequence, event: event))
+        nextSequence &+= 1
+        laneLast[lane] = time
+    }
+
+    /// The lane whose head comes before the heap's top and every other lane's head, if any.
+    private func earliestLane() -> Int? {
+        var best: Int?
+        var bestEntry = heap.first
+        for lane in lanes.indices {
+            guard let head = lanes[lane].first else { continue }
+            if let current = bestEntry, !head.precedes(current) { continue }
+            best = lane
+            bestEntry = head
+        }
+        return best
+    }
+
+    /// The earliest event, the first pushed among equal times; nil when empty.
+    /// O(log n + lanes).
     public mutating func popMin() -> (time: Nanoseconds, event: Event)? {
+        if let lane = earliestLane(), let entry = lanes[lane].pop() {
+            return (entry.time, entry.event)
+        }
         guard let last = heap.popLast() else { return nil }
         guard let top = heap.first else { return (last.time, last.event) }
         siftDown(last, from: 0)
@@ -50,35 +100,42 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     }
 
     /// Moves a hole up from `index` instead of swapping, then drops `entry` into it.
+    /// Works on the buffer directly: through the array, every store would check again that
+    /// the storage is uniquely referenced and every access its bounds, which cost more than
+    /// the comparisons themselves (the indices here are in bounds by construction).
     private mutating func siftUp(_ entry: Entry, from index: Int) {
-        var hole = index
-        while hole > 0 {
-            let parent = (hole - 1) >> 2
-            guard entry.precedes(heap[parent]) else { break }
-            heap[hole] = heap[parent]
-            hole = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            var hole = index
+            while hole > 0 {
+                let parent = (hole - 1) >> 2
+                guard entry.precedes(heap[parent]) else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = entry
         }
-        heap[hole] = entry
     }
 
     /// Moves a hole down from `index` to where `entry` belongs, then drops `entry` into it.
     private mutating func siftDown(_ entry: Entry, from index: Int) {
-        let count = heap.count
-        var hole = index
-        while true {
-            let firstChild = 4 * hole + 1
-            guard firstChild < count else { break }
-            var best = firstChild
-            var child = firstChild + 1
-            let end = min(firstChild + 4, count)
-            while child < end {
-                if heap[child].precedes(heap[best]) { best = child }
-                child += 1
+        heap.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var hole = index
+            while true {
+                let firstChild = 4 * hole + 1
+                guard firstChild < count else { break }
+                var best = firstChild
+                var child = firstChild + 1
+                let end = min(firstChild + 4, count)
+                while child < end {
+                    if heap[child].precedes(heap[best]) { best = child }
+                    child += 1
+                }
+                guard heap[best].precedes(entry) else { break }
+                heap[hole] = heap[best]
+                hole = best
             }
-            guard heap[best].precedes(entry) else { break }
-            heap[hole] = heap[best]
-            hole = best
+            heap[hole] = entry
         }
-        heap[hole] = entry
     }
 }

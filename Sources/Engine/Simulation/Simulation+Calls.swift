@@ -29,7 +29,7 @@ extension Simulation {
         }
         calls[call].server = Int32(server)
         if calls[call].attemptTimeout > 0 {
-            queue.push(.attemptTimeout(call: call, token: token), at: now.plusSaturating(calls[call].attemptTimeout))
+            queue.push(.attemptTimeout(call: call, token: token), after: calls[call].attemptTimeout, from: now)
         }
         if servers[server].crashed > 0 || isPartitioned(from: calls[call].callerService, toServer: server) {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)

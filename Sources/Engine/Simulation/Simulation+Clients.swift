@@ -41,7 +41,7 @@ extension Simulation {
         call.attribution = record.attribution
         let index = openCall(call)
         if let timeout = world.clients[client].timeout {
-            queue.push(.clientTimeout(request: request, token: record.token), at: now.plusSaturating(timeout))
+            queue.push(.clientTimeout(request: request, token: record.token), after: timeout, from: now)
         }
         dispatchAttempt(index, pickerServer: -1)
     }

@@ -44,7 +44,7 @@ extension Simulation {
         let token = calls[call].token
         if !calls[call].mesh.mirror, case .service(let service) = calls[call].target,
            let perTry = model.hosts[Int(service)].rules[Int(calls[call].mesh.rule)].retry.perTryTimeout {
-            queue.push(.attemptTimeout(call: call, token: token), at: now.plusSaturating(perTry))
+            queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
         // The caller's sidecar, then the destination's; mTLS between them under STRICT.
         var latency = model.sidecarLatency.sample(&egress[caller])

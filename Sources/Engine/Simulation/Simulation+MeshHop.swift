@@ -23,7 +23,7 @@ extension Simulation {
         calls[call].mesh = hop
         calls[call].attemptStart = now
         if calls[call].callerService == -2, calls[call].attemptTimeout > 0 {
-            queue.push(.hopTimeout(call: call, serial: hop.serial, kong: true), at: now.plusSaturating(calls[call].attemptTimeout))
+            queue.push(.hopTimeout(call: call, serial: hop.serial, kong: true), after: calls[call].attemptTimeout, from: now)
         }
         guard let rule = meshRule(for: calls[call].attribution, service: Int(service)) else {
             endHopLocally(call, Outcome(status: 404, flag: .noRoute))
@@ -76,7 +76,7 @@ extension Simulation {
         calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: cluster)
         calls[call].mesh.retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
         if let timeout = model.hosts[host].rules[rule].retry.routeTimeout {
-            queue.push(.hopTimeout(call: call, serial: hop.serial, kong: false), at: now.plusSaturating(timeout))
+            queue.push(.hopTimeout(call: call, serial: hop.serial, kong: false), after: timeout, from: now)
         }
         startMeshAttempt(call)
     }
@@ -98,7 +98,7 @@ extension Simulation {
         let index = openCall(copy)
         calls[index].mesh.serial = calls[index].token
         if let timeout {
-            queue.push(.hopTimeout(call: index, serial: calls[index].token, kong: false), at: now.plusSaturating(timeout))
+            queue.push(.hopTimeout(call: index, serial: calls[index].token, kong: false), after: timeout, from: now)
         }
         startMeshAttempt(index)
     }

@@ -7,6 +7,11 @@ struct FIFO<Element: Sendable>: Sendable {
 
     var isEmpty: Bool { head == buffer.count }
 
+    var count: Int { buffer.count - head }
+
+    /// The element `pop` would return.
+    var first: Element? { head < buffer.count ? buffer[head] : nil }
+
     mutating func push(_ element: Element) {
         buffer.append(element)
     }
