@@ -24,15 +24,24 @@ final class MeshModel: Sendable {
         var mirror: Int32
     }
 
-    /// A service as a destination host: its VirtualService and its DestinationRule.
-    struct Host: Sendable {
-        var router: VirtualServiceRouter
-        var rules: [Rule]
-        var trafficPolicy: TrafficPolicy?
+    /// A service as a destination host: its VirtualService and its DestinationRule. A class
+    /// with constant fields, so that every hop reads its router and rules in place.
+    final class Host: Sendable {
+        let router: VirtualServiceRouter
+        let rules: [Rule]
+        let trafficPolicy: TrafficPolicy?
         /// The outlier detector's interval timer; nil when outlier detection is off.
-        var outlierInterval: Nanoseconds?
+        let outlierInterval: Nanoseconds?
         /// Index of the whole-service cluster; subset clusters follow it in version order.
-        var firstCluster: Int
+        let firstCluster: Int
+
+        init(router: VirtualServiceRouter, rules: [Rule], trafficPolicy: TrafficPolicy?, outlierInterval: Nanoseconds?, firstCluster: Int) {
+            self.router = router
+            self.rules = rules
+            self.trafficPolicy = trafficPolicy
+            self.outlierInterval = outlierInterval
+            self.firstCluster = firstCluster
+        }
     }
 
     let sidecarLatency: Sampler
