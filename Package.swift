@@ -6,6 +6,8 @@ let package = Package(
     name: "meshsim",
     products: [
         .executable(name: "meshsim", targets: ["meshsim"]),
+        // Run by Benchmarks/run in release mode; no test target depends on it.
+        .executable(name: "meshsim-bench", targets: ["MeshsimBenchmarks"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "Policy", targets: ["Policy"]),
         .library(name: "Engine", targets: ["Engine"]),
@@ -19,6 +21,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Engine", "Scenario"]),
         .target(name: "MeshsimCLI", dependencies: ["Scenario", "Policy", "Engine", "Reports"]),
         .executableTarget(name: "meshsim", dependencies: ["MeshsimCLI"]),
+        .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "Engine", "Reports"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"]),

@@ -23,6 +23,8 @@ struct MeshRuntime: Sendable {
     var ejectedBy: ContiguousArray<Int32> = []
     var ejectedInstances: ContiguousArray<Int32> = []
     var ejections: ContiguousArray<Int> = []
+    /// Per service, whether its outlier timer has a tick queued.
+    var outlierTimerArmed: ContiguousArray<Bool> = []
     /// Reused by the outlier timers, so that ticks do not allocate.
     var outlierEvents: [OutlierEvent] = []
     var sidecarPasses = 0
@@ -33,6 +35,7 @@ struct MeshRuntime: Sendable {
     init(world: World, model: MeshModel) {
         callerSidecars = ContiguousArray(repeating: [], count: model.callerNames.count)
         sidecarsOfService = Array(repeating: [], count: world.services.count)
+        outlierTimerArmed = ContiguousArray(repeating: false, count: world.services.count)
         let cells = model.templates.count * max(model.paths.count, 1) * world.services.count
         if cells <= Self.maximumCacheCells {
             ruleCache = ContiguousArray(repeating: Self.unknownRule, count: cells)

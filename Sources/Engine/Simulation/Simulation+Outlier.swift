@@ -9,23 +9,34 @@ extension Simulation {
     mutating func startOutlierTimers() {
         guard let model = world.mesh else { return }
         for (service, host) in model.hosts.enumerated() {
-            if let interval = host.outlierInterval {
-                queue.push(.outlierTick(service: Int32(service)), at: interval)
+            if let interval = host.outlierInterval, interval <= world.duration {
+                armOutlierTimer(service, at: interval)
             }
         }
     }
 
     mutating func outlierTick(_ service: Int) {
+        mesh.outlierTimerArmed[service] = false
         guard let interval = world.mesh?.hosts[service].outlierInterval else { return }
+        var ejected = false
         for sidecar in mesh.sidecarsOfService[service] {
             mesh.outlierEvents.removeAll(keepingCapacity: true)
             mesh.sidecars[Int(sidecar)].detector.tick(now: now, events: &mesh.outlierEvents)
             for event in mesh.outlierEvents { outlierChanged(event, sidecar: Int(sidecar)) }
+            if mesh.sidecars[Int(sidecar)].detector.ejectedCount > 0 { ejected = true }
         }
-        // Once clients have stopped and nothing is in flight, nobody is left to ask.
-        if now < world.duration || calls.liveCount > 0 {
-            queue.push(.outlierTick(service: Int32(service)), at: now.plusSaturating(interval))
-        }
+        // After the clients stop, the timer only has hosts to bring back: with none ejected it
+        // rests (a drain held by a hang would otherwise tick to the end of time), and an
+        // ejection re-arms it.
+        let next = now.plusSaturating(interval)
+        if next <= world.duration || ejected { armOutlierTimer(service, at: next) }
+    }
+
+    /// Arms the service's interval timer for `time` unless it is armed already.
+    private mutating func armOutlierTimer(_ service: Int, at time: Nanoseconds) {
+        guard !mesh.outlierTimerArmed[service] else { return }
+        mesh.outlierTimerArmed[service] = true
+        queue.push(.outlierTick(service: Int32(service)), at: time)
     }
 
     mutating func outlierChanged(_ event: OutlierEvent, sidecar: Int) {
@@ -40,6 +51,13 @@ extension Simulation {
             mesh.ejectedBy[server] += 1
             if mesh.ejectedBy[server] == 1 { mesh.ejectedInstances[version] += 1 }
             mesh.ejections[version] += 1
+            // The timer ticks on multiples of the interval from t = 0.
+            let service = model.clusters[state.cluster].service
+            if let interval = model.hosts[service].outlierInterval, interval > 0 {
+                let (ticks, overflow) = (now / interval).addingReportingOverflow(1)
+                let (time, tooFar) = ticks.multipliedReportingOverflow(by: interval)
+                armOutlierTimer(service, at: overflow || tooFar ? .max : time)
+            }
             let threshold = mesh.sidecars[sidecar].detector.config.threshold(rule)
             events.append(EventRecord(
                 time: now, kind: "eject", target: world.servers[server].name,

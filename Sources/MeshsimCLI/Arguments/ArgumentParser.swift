@@ -87,7 +87,14 @@ public enum ArgumentParser {
         let scenarios = try positionals(scanned, for: .compare)
         let variants = scanned.values["--variant"] ?? []
         if scenarios.count == 2, !variants.isEmpty { throw .variantsWithTwoScenarios }
-        return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"))
+        var jobs: Int?
+        if let text = scanned.value("--jobs") {
+            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), number >= 1 else {
+                throw .badJobs(text)
+            }
+            jobs = number
+        }
+        return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"), jobs: jobs)
     }
 
     private static func evalOptions(_ scanned: ScannedArguments) throws(UsageError) -> EvalOptions {

@@ -88,7 +88,7 @@ struct CommandSpec: Sendable {
 
     static let compare = CommandSpec(
         name: "compare",
-        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]"],
+        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N]"],
         summary: "Run the variants of a scenario, or two scenarios, side by side",
         positional: "SCENARIO",
         positionalSummary: "One scenario (compare its variants) or two (compare the files)",
@@ -98,6 +98,8 @@ struct CommandSpec: Sendable {
                        summary: "Compare only this variant; repeatable (default: all variants)"),
             OptionSpec(name: "--out", kind: .single(placeholder: "DIR"),
                        summary: "Folder for compare.csv and the reports in DIR/<variant>/"),
+            OptionSpec(name: "--jobs", kind: .single(placeholder: "N"),
+                       summary: "Setups simulated at once, 1 or more (default: one per core)"),
         ],
         examples: [
             "meshsim compare checkout.yaml --variant gateway-only --variant mesh",

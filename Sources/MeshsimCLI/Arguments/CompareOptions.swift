@@ -7,10 +7,14 @@ public struct CompareOptions: Equatable, Sendable {
     public var variants: [String]
     /// Report folder; `nil` means the default.
     public var out: String?
+    /// Setups simulated at once, at least 1 (`--jobs`); `nil` means one per core.
+    /// The results are the same at any count.
+    public var jobs: Int?
 
-    public init(scenarios: [String], variants: [String] = [], out: String? = nil) {
+    public init(scenarios: [String], variants: [String] = [], out: String? = nil, jobs: Int? = nil) {
         self.scenarios = scenarios
         self.variants = variants
         self.out = out
+        self.jobs = jobs
     }
 }

@@ -22,6 +22,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case tooManyArguments(String, command: String?)
     /// A numeric option's value is not a number in range.
     case badNumber(option: String, value: String, command: String)
+    /// `--jobs` of `compare` is not a whole number of at least 1.
+    case badJobs(String)
     /// `--request` is not `METHOD PATH`.
     case badRequest(String)
     /// `--header` is not `NAME=VALUE`.
@@ -81,6 +83,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--set needs PATH=VALUE, not '\(value)'; write --set mesh.enabled=false"
         case .variantsWithTwoScenarios:
             return "--variant picks variants of one scenario; compare two scenarios without it"
+        case let .badJobs(value):
+            return "--jobs needs a whole number of setups to run at once, 1 or more, not '\(value)'; 1 runs them one by one"
         }
     }
 
@@ -96,7 +100,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             command
         case .badRequest, .badHeader: "eval"
         case .badSet: "run"
-        case .variantsWithTwoScenarios: "compare"
+        case .variantsWithTwoScenarios, .badJobs: "compare"
         }
         return command.map { "meshsim \($0) --help" } ?? "meshsim --help"
     }

@@ -3,7 +3,7 @@ enum AnalysisDecoder {
     static func decode(_ reader: MappingReader, withSteps: Bool) -> Rollout.Analysis? {
         let context = reader.context
         let values = reader.values
-        let interval = reader.duration("interval", .positive)
+        let interval = reader.duration("interval", .atLeast(1_000_000_000))
         let threshold = reader.int("threshold", 0...Int.max, required: true)
         let stepWeight = reader.int("stepWeight", 1...100)
         let stepWeights = reader.read("stepWeights") { node, path -> [Int]? in

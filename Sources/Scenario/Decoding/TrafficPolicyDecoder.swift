@@ -79,7 +79,7 @@ enum TrafficPolicyDecoder {
                 "\(reader.path("consecutiveErrors")) is deprecated: Istio reads it as consecutiveGatewayErrors (502, 503, 504 only) with consecutive5xxErrors off",
                 at: reader.location(of: "consecutiveErrors"))
         }
-        let interval = reader.duration("interval", .positive)
+        let interval = reader.duration("interval", .atLeast(1_000_000))
         let baseEjectionTime = reader.duration("baseEjectionTime", .positive)
         let maxEjectionPercent = reader.int("maxEjectionPercent", 0...100).flatMap { $0 == 0 ? nil : $0 }
         let minHealthPercent = reader.int("minHealthPercent", 0...100)

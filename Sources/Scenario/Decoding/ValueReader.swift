@@ -98,7 +98,12 @@ struct ValueReader {
         }
     }
 
-    enum Sign { case any, nonNegative, positive }
+    enum Sign {
+        case any, nonNegative, positive
+        /// A timer period: shorter ones would tick without end (Istio refuses outlier intervals
+        /// under 1 ms).
+        case atLeast(Nanoseconds)
+    }
 
     func duration(_ node: YAMLNode, _ path: String, _ sign: Sign = .nonNegative) -> Nanoseconds? {
         guard let text = scalar(node, path, expected: "a duration such as 5s or 250ms") else { return nil }
@@ -116,6 +121,9 @@ struct ValueReader {
             return nil
         case .positive where value <= 0:
             fail(path, "must be greater than 0s, not \(text)", at: node)
+            return nil
+        case .atLeast(let minimum) where value < minimum:
+            fail(path, "must be at least \(DurationText.format(minimum)), not \(text)", at: node)
             return nil
         default:
             return value

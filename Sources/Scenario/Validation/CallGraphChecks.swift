@@ -1,5 +1,6 @@
 /// Downstream calls name existing services and never come back to a caller: a cycle would
-/// make every request recurse without end.
+/// make every request recurse without end. With the mesh, a call to X goes where X's
+/// VirtualService sends it (and to its mirrors), so those hosts are callees too.
 enum CallGraphChecks {
     static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -12,6 +13,9 @@ enum CallGraphChecks {
                         diagnostics.append(.error("\(service.name) calls \(call.service): \(problem)", at: call.location))
                     } else {
                         graph.addEdge(from: service.name, to: call.service, at: call.location)
+                        for host in scenario.mesh.enabled ? Self.routedHosts(of: call.service, in: scenario) : [] {
+                            graph.addEdge(from: service.name, to: host, at: call.location)
+                        }
                     }
                 }
             }
@@ -21,6 +25,15 @@ enum CallGraphChecks {
             diagnostics.append(.error("calls form a cycle: \(path)", at: cycle.location))
         }
         return diagnostics
+    }
+
+    /// The services a request to `service` may reach through its `http` rules: destinations
+    /// and mirrors naming another existing host.
+    private static func routedHosts(of service: String, in scenario: Scenario) -> [String] {
+        let rules = scenario.service(named: service)?.http ?? []
+        let hosts = rules.flatMap { $0.route.map(\.destination.host) + [$0.mirror?.host].compactMap { $0 } }
+        var seen: Set<String> = [service]
+        return hosts.filter { scenario.service(named: $0) != nil && seen.insert($0).inserted }
     }
 
     private static func calls(_ step: CallStep) -> [DownstreamCall] {

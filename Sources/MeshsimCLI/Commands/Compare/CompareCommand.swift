@@ -6,16 +6,18 @@ import Scenario
 /// `meshsim compare`: the variants of one scenario (all, or those `--variant` picks), or two
 /// scenario files, run side by side on identical traffic. Writes `compare.csv` and each
 /// setup's reports under `DIR/<setup>/`, and prints a side-by-side table, then the
-/// assertions each setup failed; exits 1 when any setup failed one.
+/// assertions each setup failed; exits 1 when any setup failed one. `--jobs` setups run
+/// at once (default one per core), with the same results at any count.
 enum CompareCommand {
     struct Setup {
         var name: String
         var scenario: Scenario
     }
 
-    static func run(_ options: CompareOptions, console: inout Console, parallel: Bool = true) -> ExitCode {
+    static func run(_ options: CompareOptions, console: inout Console) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
-        let results = Simulator.runEach(setups.map(\.scenario), parallel: parallel)
+        let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs)
         var finished: [CompareSetup] = []
         for (setup, result) in zip(setups, results) {
             switch result {

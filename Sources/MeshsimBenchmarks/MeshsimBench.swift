@@ -1,0 +1,29 @@
+import Foundation
+
+/// `meshsim-bench`: measures meshsim's engine against a hand-written floor and SimPy, the
+/// reference scenario's throughput and memory, and `compare`'s parallel speed-up; prints a
+/// table and writes BENCHMARKS.md. Exits 1 only when a measurement could not be made or a
+/// simulation disagrees with queueing theory, never for a missed target; 2 on a bad
+/// command line.
+@main
+struct MeshsimBench {
+    static func main() {
+        let options: BenchOptions
+        do {
+            options = try BenchOptions(parsing: Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("meshsim-bench: \(error.description)\n".utf8))
+            exit(2)
+        }
+        var suite = BenchmarkSuite(options: options)
+        suite.run()
+        print(suite.report.terminalText)
+        do {
+            try suite.report.markdown.write(toFile: options.out, atomically: true, encoding: .utf8)
+        } catch {
+            FileHandle.standardError.write(Data("meshsim-bench: cannot write \(options.out): \(error.localizedDescription)\n".utf8))
+            exit(1)
+        }
+        exit(suite.broken ? 1 : 0)
+    }
+}
