@@ -132,6 +132,20 @@ struct ValidatorTests {
         #expect(ScenarioValidator.validate(scenario) == [.error("calls form a cycle: orders → payments → orders", at: at(56, 11))])
     }
 
+    @Test func withTheMeshACycleThroughAMirrorIsACycle() {
+        // payments calls orders, whose VirtualService mirrors to payments: every mirrored
+        // request would call orders again.
+        var scenario = valid()
+        scenario.services[1].versions[0].calls = []
+        scenario.services[2].versions[0].calls = [.call(DownstreamCall(service: "orders", location: at(56, 11)))]
+        scenario.services[0].http?[0].mirror = Destination(host: "payments")
+        #expect(ScenarioValidator.validate(scenario).filter { $0.message.contains("cycle") } == [
+            .error("calls form a cycle: payments → payments", at: at(56, 11)),
+        ])
+        scenario.mesh.enabled = false
+        #expect(ScenarioValidator.validate(scenario).filter { $0.message.contains("cycle") } == [])
+    }
+
     @Test func routeDestinationsAndMirrorsMustExist() {
         var scenario = valid()
         scenario.services[0].http?[0].route[0].destination = Destination(host: "orders", subset: "v3")
