@@ -4,8 +4,10 @@ import Synchronization
 
 extension Simulator {
     /// Runs several scenarios, at most `jobs` at a time (fewer than 1 counts as 1), each
-    /// worker taking the next scenario not yet started. Results are in the order of
-    /// `scenarios` and, as with `runEach(_:parallel:)`, the same byte for byte at any `jobs`.
+    /// worker taking the next scenario not yet started. Each run has its own state and random
+    /// streams keyed by entity name, so results (in the order of `scenarios`) are the same
+    /// byte for byte at any `jobs`, and the same clients and services draw the same numbers in
+    /// every setup (common random numbers).
     public static func runEach(_ scenarios: [Scenario], jobs: Int) -> [Result<RunResult, DiagnosticList>] {
         let results = Mutex([Result<RunResult, DiagnosticList>?](repeating: nil, count: scenarios.count))
         let next = Atomic(0)

@@ -85,8 +85,8 @@ import Testing
         let mesh = try #require(MeshScenario.load(yaml))
         var gatewayOnly = mesh
         gatewayOnly.mesh.enabled = false
-        let parallel = Simulator.runEach([mesh, gatewayOnly, mesh], parallel: true)
-        let serial = Simulator.runEach([mesh, gatewayOnly, mesh], parallel: false)
+        let parallel = Simulator.runEach([mesh, gatewayOnly, mesh], jobs: 3)
+        let serial = Simulator.runEach([mesh, gatewayOnly, mesh], jobs: 1)
         for (a, b) in zip(parallel, serial) {
             let left = try a.get()
             let right = try b.get()
