@@ -4,35 +4,15 @@ import Testing
 
 /// Minimised finds of fuzzing the service mesh: every input must end in exit 0/1, or exit 2 with
 /// `FILE:LINE:COLUMN: error: ...`, never a trap, a signal, a run that does not end or one that
-/// eats the machine's memory. The first tests reproduce problems still open; the rest keep the
-/// extreme mesh values the fuzzer found handled from regressing into traps.
+/// eats the machine's memory. The first tests reproduce problems the fuzzer found (now fixed);
+/// the rest keep extreme mesh values from regressing into traps.
 @Suite struct MeshRobustnessTests {
-    /// 2^63 - 1 nanoseconds, about 292 years: the largest duration the format accepts.
-    static let maxDuration = "9223372036854775807ns"
+    typealias Outcome = ScratchRun.Outcome
+    static let maxDuration = ScratchRun.maxDuration
 
-    struct Outcome {
-        var code: ExitCode
-        var err: String
-        /// `timeseries.csv` of a run that wrote its reports.
-        var timeseries: String?
-    }
-
-    /// Writes `text` to a scratch file and runs `meshsim COMMAND FILE [--out DIR --quiet]` in process.
-    func meshsim(_ command: String, _ text: String) throws -> Outcome {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-mesh-robust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("s.yaml").path
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let out = root.appendingPathComponent("out")
-        var arguments = [command, file]
-        if command == "run" { arguments += ["--out", out.path, "--quiet"] }
-        if command == "compare" { arguments += ["--out", out.path] }
-        var console = Console()
-        let code = Meshsim.main(arguments, console: &console)
-        let timeseries = try? String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
-        return Outcome(code: code, err: console.out + console.err, timeseries: timeseries)
-    }
+    func meshsim(_ command: String, _ text: String) throws -> Outcome { try ScratchRun.meshsim(command, text) }
+    func expectBadInput(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectBadInput(outcome, sourceLocation: sourceLocation) }
+    func expectEndsCleanly(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectEndsCleanly(outcome, sourceLocation: sourceLocation) }
 
     /// A run that simulated (exit 0; these scenarios have no assertions) and ended in time.
     func expectRan(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -6,42 +6,12 @@ import Testing
 /// `FILE:LINE:COLUMN: error: ...`, never a trap, a signal or a run that does not end.
 /// Each test is one distinct failure; until it is fixed, a trap here ends the test process.
 @Suite struct RobustnessTests {
-    /// 2^63 - 1 nanoseconds, about 292 years: the largest duration the format accepts.
-    static let maxDuration = "9223372036854775807ns"
+    typealias Outcome = ScratchRun.Outcome
+    static let maxDuration = ScratchRun.maxDuration
 
-    struct Outcome {
-        var code: ExitCode
-        var err: String
-    }
-
-    /// Writes `text` to a scratch file and runs `meshsim COMMAND FILE [--out DIR --quiet]` in process.
-    func meshsim(_ command: String, _ text: String) throws -> Outcome {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-robust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("s.yaml").path
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        var arguments = [command, file]
-        if command == "run" { arguments += ["--out", root.appendingPathComponent("out").path, "--quiet"] }
-        var console = Console()
-        let code = Meshsim.main(arguments, console: &console)
-        return Outcome(code: code, err: console.out + console.err)
-    }
-
-    /// Exit 2 with at least one located error for the scratch file.
-    func expectBadInput(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(outcome.code == .badInput, sourceLocation: sourceLocation)
-        #expect(outcome.err.contains("s.yaml:") && outcome.err.contains(": error: "), "\(outcome.err)", sourceLocation: sourceLocation)
-    }
-
-    /// A run that may be refused (exit 2, located) or simulated (exit 0), as long as it ends
-    /// (a runaway shows as a test that does not finish; wall time is never asserted here).
-    func expectEndsCleanly(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(outcome.code == .success || outcome.code == .badInput, sourceLocation: sourceLocation)
-        if outcome.code == .badInput {
-            #expect(outcome.err.contains(": error: "), "\(outcome.err)", sourceLocation: sourceLocation)
-        }
-    }
+    func meshsim(_ command: String, _ text: String) throws -> Outcome { try ScratchRun.meshsim(command, text) }
+    func expectBadInput(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectBadInput(outcome, sourceLocation: sourceLocation) }
+    func expectEndsCleanly(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectEndsCleanly(outcome, sourceLocation: sourceLocation) }
 
     static func openLoop(_ extra: String = "", header: String = "") -> String {
         """
