@@ -41,41 +41,40 @@ import Testing
 
     @Test func interleavedPushesAndPopsMatchASortedReferenceModel() {
         var rng = RandomStream(seed: 2)
-        var queue = EventQueue<Int>(reservingCapacity: 0)
-        // The model is an array kept sorted by (time, insertion order): a new event goes after
-        // every event with a time ≤ its own, and pops take the front.
-        var model: [(time: Int64, event: Int)] = []
-        var now: Int64 = 0
-        var mismatches: [String] = []
-        for step in 0..<20_000 {
-            // Pushes outnumber pops 3:2 in the first half and the reverse later, so the size
-            // swings from empty to about 2,000 and back; new times never precede `now`, as in a simulation.
-            let pushWeight = step < 10_000 ? 3 : 2
-            if rng.nextInt(below: 5) < pushWeight {
-                let time = now + Int64(rng.nextInt(below: 50))
-                queue.push(step, at: time)
-                let position = model.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
-                model.insert((time, step), at: position)
-            } else {
-                let popped = queue.popMin()
-                let expected = model.isEmpty ? nil : model.removeFirst()
-                if popped?.time != expected?.time || popped?.event != expected?.event {
-                    mismatches.append("step \(step): popped \(String(describing: popped)), want \(String(describing: expected))")
-                }
-                now = expected?.time ?? now
-            }
-            if queue.count != model.count || queue.nextTime != model.first?.time {
-                mismatches.append("step \(step): count \(queue.count) next \(String(describing: queue.nextTime))")
-            }
+        let mismatches = Self.compareWithSortedModel { queue, step, now in
+            let time = now + Int64(rng.nextInt(below: 50))
+            queue.push(step, at: time)
+            return time
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
     @Test func timersInLanesPopExactlyAsTheyWouldFromTheHeap() {
         // Events and timers of ten different delays (more than there are lanes, so some go to
-        // the heap), against the same sorted reference model: ties keep insertion order across
-        // lanes and heap alike.
+        // the heap): ties keep insertion order across lanes and heap alike.
         var rng = RandomStream(seed: 3)
+        let mismatches = Self.compareWithSortedModel { queue, step, now in
+            if rng.nextInt(below: 2) == 0 {
+                let delay = Int64(rng.nextInt(below: 10)) * 7
+                queue.push(step, after: delay, from: now)
+                return now + delay
+            }
+            let time = now + Int64(rng.nextInt(below: 50))
+            queue.push(step, at: time)
+            return time
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    /// Drives a queue and a reference model, an array kept sorted by (time, insertion order):
+    /// a new event goes after every event with a time ≤ its own, and pops take the front.
+    /// Pushes outnumber pops 3:2 in the first half and the reverse later, so the size swings
+    /// from empty to about 2,000 and back; `push` queues event `step` no earlier than `now`, as
+    /// in a simulation, and returns its time. Returns every disagreement.
+    private static func compareWithSortedModel(
+        push: (inout EventQueue<Int>, Int, Int64) -> Int64
+    ) -> [String] {
+        var rng = RandomStream(seed: 1)
         var queue = EventQueue<Int>(reservingCapacity: 0)
         var model: [(time: Int64, event: Int)] = []
         var now: Int64 = 0
@@ -83,15 +82,7 @@ import Testing
         for step in 0..<20_000 {
             let pushWeight = step < 10_000 ? 3 : 2
             if rng.nextInt(below: 5) < pushWeight {
-                let time: Int64
-                if rng.nextInt(below: 2) == 0 {
-                    let delay = Int64(rng.nextInt(below: 10)) * 7
-                    time = now + delay
-                    queue.push(step, after: delay, from: now)
-                } else {
-                    time = now + Int64(rng.nextInt(below: 50))
-                    queue.push(step, at: time)
-                }
+                let time = push(&queue, step, now)
                 let position = model.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
                 model.insert((time, step), at: position)
             } else {
@@ -106,6 +97,6 @@ import Testing
                 mismatches.append("step \(step): count \(queue.count) next \(String(describing: queue.nextTime))")
             }
         }
-        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        return mismatches
     }
 }

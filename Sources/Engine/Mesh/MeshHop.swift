@@ -16,7 +16,7 @@ struct MeshHop: Sendable {
     /// The call's token when the hop started: hop-wide timers carry it, and go stale when the
     /// call starts another hop or its slot is reused.
     var serial: UInt32 = 0
-    /// Caller index (see `MeshModel.callerNames`), sidecar state and VirtualService rule.
+    /// Caller index (see `World.callerName`), sidecar state and VirtualService rule.
     var caller: Int32 = -1
     var sidecar: Int32 = -1
     var rule: Int32 = -1

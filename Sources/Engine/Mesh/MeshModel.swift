@@ -55,8 +55,6 @@ final class MeshModel: Sendable {
     /// Every client's request templates, one after another, and where each client's begin.
     let templates: [RequestTemplate]
     let firstTemplate: [Int]
-    /// Callers with a sidecar, by caller index: clients first, then servers (see `callerIndex`).
-    let callerNames: [String]
     /// Per version, its share in percent of its service's traffic under the service's default
     /// rule (see `MeshModelBuilder.versionWeights`).
     let versionWeights: [Double]
@@ -65,7 +63,7 @@ final class MeshModel: Sendable {
 
     init(
         sidecarLatency: Sampler, mtlsLatency: Sampler?, clusters: [Cluster], hosts: [Host], paths: [String],
-        templates: [RequestTemplate], firstTemplate: [Int], callerNames: [String], versionWeights: [Double], proxies: Int
+        templates: [RequestTemplate], firstTemplate: [Int], versionWeights: [Double], proxies: Int
     ) {
         self.sidecarLatency = sidecarLatency
         self.mtlsLatency = mtlsLatency
@@ -74,7 +72,6 @@ final class MeshModel: Sendable {
         self.paths = paths
         self.templates = templates
         self.firstTemplate = firstTemplate
-        self.callerNames = callerNames
         self.versionWeights = versionWeights
         self.proxies = proxies
     }

@@ -61,7 +61,6 @@ enum MeshModelBuilder {
         return MeshModel(
             sidecarLatency: Sampler(scenario.mesh.sidecarLatency), mtlsLatency: mtls, clusters: clusters, hosts: hosts,
             paths: paths.paths, templates: templates, firstTemplate: firstTemplate,
-            callerNames: clients.map(\.name) + servers.map(\.name),
             versionWeights: versionWeights(scenario, services: services, versions: versions),
             proxies: servers.count + clients.filter { $0.targetService != nil }.count)
     }

@@ -33,7 +33,7 @@ struct MeshRuntime: Sendable {
     init() {}
 
     init(world: World, model: MeshModel) {
-        callerSidecars = ContiguousArray(repeating: [], count: model.callerNames.count)
+        callerSidecars = ContiguousArray(repeating: [], count: world.callerCount)
         sidecarsOfService = Array(repeating: [], count: world.services.count)
         outlierTimerArmed = ContiguousArray(repeating: false, count: world.services.count)
         let cells = model.templates.count * max(model.paths.count, 1) * world.services.count

@@ -5,7 +5,7 @@ import Scenario
 /// Envoy keeps its own: the circuit breaker, the outlier detector, the load balancer, the
 /// requests it has in flight to each host, and the requests waiting for a connection.
 struct SidecarCluster: Sendable {
-    /// Caller index (see `MeshModel.callerNames`) and cluster index.
+    /// Caller index (see `World.callerName`) and cluster index.
     let caller: Int32
     let cluster: Int32
     var breaker: CircuitBreaker

@@ -6,7 +6,7 @@ import Scenario
 /// picks the destination by weight, mirrors, and bounds the whole hop by the route timeout.
 /// The attempts within a hop are in `Simulation+MeshAttempt`.
 extension Simulation {
-    /// Callers are numbered clients first, then servers (see `MeshModel.callerNames`).
+    /// Callers are numbered clients first, then servers (see `World.callerName`).
     func callerIndex(pickerServer: Int32, client: Int32) -> Int32 {
         pickerServer >= 0 ? Int32(world.clients.count) + pickerServer : client
     }

@@ -42,7 +42,7 @@ extension Simulation {
     mutating func outlierChanged(_ event: OutlierEvent, sidecar: Int) {
         guard let model = world.mesh else { return }
         let state = (caller: Int(mesh.sidecars[sidecar].caller), cluster: Int(mesh.sidecars[sidecar].cluster))
-        let callerName = model.callerNames[state.caller]
+        let callerName = world.callerName(state.caller)
         let instances = model.clusters[state.cluster].instances
         switch event {
         case .ejected(let host, let rule, let count, let until):

@@ -46,7 +46,7 @@ struct Simulation {
         scopes = ScopeLayout(world: world)
         servers = ContiguousArray(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
         clientRNG = ContiguousArray(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
-        egress = ContiguousArray((world.clients.map(\.name) + world.servers.map(\.name)).map { RandomStream(seed: seed, key: "egress:\($0)") })
+        egress = ContiguousArray((0..<world.callerCount).map { RandomStream(seed: seed, key: "egress:\(world.callerName($0))") })
         arrivals = ContiguousArray(world.clients.map(\.arrival))
         nextAddress = ContiguousArray(repeating: 0, count: world.clients.count)
         gateway = world.gatewayCounters

@@ -94,4 +94,12 @@ struct World: Sendable {
     var rollout: RolloutModel?
 
     var hasGateway: Bool { gatewayReplicas > 0 }
+
+    /// Callers are numbered clients first, then servers: the egress streams and the mesh's
+    /// sidecar states are indexed so.
+    var callerCount: Int { clients.count + servers.count }
+
+    func callerName(_ caller: Int) -> String {
+        caller < clients.count ? clients[caller].name : servers[caller - clients.count].name
+    }
 }

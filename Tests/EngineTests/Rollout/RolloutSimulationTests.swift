@@ -54,9 +54,9 @@ import Testing
         let minute = 60 * T.second
         // Weight 10 at the first tick (1m), +10 each minute to 50 at 5m, promoted at 6m:
         // interval × (maxWeight / stepWeight) + the first interval.
-        let weights = events(result, "rollout_weight").map(\.0)
-        #expect(Array(weights.prefix(5)) == [1, 2, 3, 4, 5].map { $0 * minute })
-        #expect(events(result, "rollout_weight").first?.1 == "v2=10% v1=90%")
+        let weights = events(result, "rollout_weight")
+        #expect(weights.map(\.0) == [1, 2, 3, 4, 5, 6].map { $0 * minute })
+        #expect(weights.map(\.1) == [10, 20, 30, 40, 50, 100].map { "v2=\($0)% v1=\(100 - $0)%" })
         #expect(events(result, "rollout_promoted").map(\.0) == [6 * minute])
         #expect(events(result, "rollout_check_failed").isEmpty)
         #expect(result.rollout?.result == .promoted)
@@ -84,6 +84,7 @@ import Testing
         #expect(failures.allSatisfy { $0.1.hasPrefix("request-success-rate ") && $0.1.contains("< min 99") })
         #expect(failures.last?.1.hasSuffix("(failed checks 2, threshold 2)") == true)
         #expect(events(result, "rollout_rolled_back").map(\.0) == [4 * minute])
+        #expect(events(result, "rollout_weight").map(\.1) == ["v2=10% v1=90%", "v2=0% v1=100%"])
         #expect(result.rollout?.result == .rolledBack)
         #expect(result.rollout?.finalWeight == 0)
         // The canary served 10% of the traffic from 1m to 4m: 1800 requests, ~180 errors.
@@ -130,9 +131,8 @@ import Testing
         let result = try MeshScenario.run(shop(mesh: true, analysis: analysis, duration: "5m", steps: steps))
         let minute = 60 * T.second
         let weights = events(result, "rollout_weight")
-        #expect(weights.map(\.0) == [0, 2 * minute] + (weights.count > 2 ? [3 * minute] : []))
-        #expect(weights.first?.1 == "v2=20% v1=80%")
-        #expect(weights.dropFirst().first?.1 == "v2=50% v1=50%")
+        #expect(weights.map(\.0) == [0, 2 * minute, 3 * minute])
+        #expect(weights.map(\.1) == ["v2=20% v1=80%", "v2=50% v1=50%", "v2=100% v1=0%"])
         #expect(events(result, "rollout_promoted").map(\.0) == [3 * minute])
         let v2Weights = result.timeseries.filter { $0.scope == .version && $0.name == "orders/v2" }.map { $0.weight ?? -1 }
         // Rows every 30 s; a step due at a row's end runs before the row closes: 20% at 30 s,
