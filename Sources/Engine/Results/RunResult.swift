@@ -78,6 +78,17 @@ public struct ScopeCounts: Sendable, Hashable {
 
     public init() {}
 
+    mutating func add(_ other: ScopeCounts) {
+        requests += other.requests
+        ok += other.ok
+        errors += other.errors
+        rateLimited += other.rateLimited
+        unauthorized += other.unauthorized
+        timeouts += other.timeouts
+        overflows += other.overflows
+        retries += other.retries
+    }
+
     /// errors / requests, 0 when there were no requests.
     public var errorRate: Double { requests == 0 ? 0 : Double(errors) / Double(requests) }
 }

@@ -2,12 +2,20 @@ import Scenario
 
 /// Where each report scope sits in the statistics table: total, then clients, routes,
 /// services and versions, each in file order (the order of summary.csv).
+///
+/// Every client request is one client's, and every answer with a version is one service's:
+/// `total` is the sum of the client scopes and a service the sum of its versions (plus what
+/// its sidecars answered with no version). So a request is recorded once, in the client scope,
+/// and an attempt once, in the version scope (or the service's when it has no version), and
+/// the parents add their children up when an interval closes and at the end of the run.
 struct ScopeLayout: Sendable {
     let clients: Int
     let routes: Int
     let services: Int
     let versions: Int
     let count: Int
+    /// Per scope, the scope that adds it up, or -1.
+    let parent: [Int]
 
     static let total = 0
 
@@ -17,6 +25,9 @@ struct ScopeLayout: Sendable {
         services = routes + world.routes.count
         versions = services + world.services.count
         count = versions + world.versions.count
+        parent = [-1] + Array(repeating: Self.total, count: world.clients.count)
+            + Array(repeating: -1, count: world.routes.count + world.services.count)
+            + world.versions.map { [services] version in services + version.service }
     }
 
     func kind(of scope: Int) -> ScopeKind {

@@ -55,7 +55,8 @@ extension Simulation {
     }
 
     /// Whether a partition cuts the caller (a service, or -2 for the gateway) off from the
-    /// server's service.
+    /// server's service. Inlined: see `Simulation` on non-mutating helpers.
+    @inline(__always)
     func isPartitioned(from callerService: Int32, toServer server: Int) -> Bool {
         guard callerService >= -2, callerService != -1, let version = world.servers[server].version else { return false }
         let from = callerService == -2 ? 0 : Int(callerService) + 1
@@ -71,7 +72,6 @@ extension Simulation {
             let latency = now - record.attemptStart
             recordCanary(version: version, outcome: outcome, latency: latency)
             if record.attribution.counted {
-                stats[scopes.services + world.versions[version].service].record(outcome, latency: latency)
                 stats[scopes.versions + version].record(outcome, latency: latency)
             }
         }
@@ -98,11 +98,9 @@ extension Simulation {
     mutating func recordRetry(of call: CallRecord, server: Int32) {
         let attribution = call.attribution
         guard attribution.counted else { return }
-        stats[ScopeLayout.total].recordRetry()
         stats[scopes.clients + Int(attribution.client)].recordRetry()
         if attribution.route >= 0 { stats[scopes.routes + Int(attribution.route)].recordRetry() }
         if server >= 0, let version = world.servers[Int(server)].version {
-            stats[scopes.services + world.versions[version].service].recordRetry()
             stats[scopes.versions + version].recordRetry()
         } else if case .service(let service) = call.target {
             stats[scopes.services + Int(service)].recordRetry()

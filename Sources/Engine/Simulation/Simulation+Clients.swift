@@ -61,7 +61,6 @@ extension Simulation {
             let wait = Nanoseconds(min(egress[Int(record.attribution.client)].nextUnit() * ceiling, 9e18))
             requests[request].retries += 1
             if record.attribution.counted {
-                stats[ScopeLayout.total].recordRetry()
                 stats[scopes.clients + Int(record.attribution.client)].recordRetry()
             }
             queue.push(.clientRetry(request: request, token: record.token), at: now.plusSaturating(wait))
@@ -74,7 +73,6 @@ extension Simulation {
         let record = requests[request]
         if record.attribution.counted {
             let latency = now - record.start
-            stats[ScopeLayout.total].record(outcome, latency: latency)
             stats[scopes.clients + Int(record.attribution.client)].record(outcome, latency: latency)
         }
         requests.remove(request)

@@ -46,9 +46,9 @@ extension Simulation {
 
     /// A crash resets everything the server holds: its callers see the connection drop.
     private mutating func resetJobs(on server: Int) {
-        for index in jobs.records.indices where jobs.records[index].live && jobs.records[index].server == Int32(server) {
-            let job = jobs.records[index]
-            jobs.remove(Int32(index))
+        for index in jobs.indices where jobs[index].live && jobs[index].server == Int32(server) {
+            let job = jobs[index]
+            jobs.remove(index)
             queue.push(.attemptFailed(call: job.call, token: job.callToken, failure: .reset), at: now)
         }
         servers[server].active = 0
@@ -58,9 +58,9 @@ extension Simulation {
     }
 
     private mutating func resumeParkedJobs(on server: Int) {
-        for index in jobs.records.indices where jobs.records[index].live && jobs.records[index].parked && jobs.records[index].server == Int32(server) {
-            jobs[Int32(index)].parked = false
-            queue.push(.jobReady(job: Int32(index), token: jobs.records[index].token), at: now)
+        for index in jobs.indices where jobs[index].live && jobs[index].parked && jobs[index].server == Int32(server) {
+            jobs[index].parked = false
+            queue.push(.jobReady(job: index, token: jobs[index].token), at: now)
         }
     }
 

@@ -129,7 +129,6 @@ extension Simulation {
                 let latency = now - record.attemptStart
                 recordCanary(version: version, outcome: timeout, latency: latency)
                 if record.attribution.counted {
-                    stats[scopes.services + world.versions[version].service].record(timeout, latency: latency)
                     stats[scopes.versions + version].record(timeout, latency: latency)
                 }
             }
@@ -178,6 +177,8 @@ extension Simulation {
         }
     }
 
+    /// Inlined: see `Simulation` on non-mutating helpers.
+    @inline(__always)
     private func isWaiting(_ waiter: Waiter) -> Bool {
         switch waiter {
         case .request(let request, let token): return requests[request].live && requests[request].token == token

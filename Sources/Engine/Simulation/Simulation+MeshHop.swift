@@ -136,8 +136,11 @@ extension Simulation {
                 if world.services[Int(target)].versions.count == 1 { version = world.services[Int(target)].versions.lowerBound }
             }
             let latency = now - record.attemptStart
-            if let service { stats[scopes.services + service].record(outcome, latency: latency) }
-            if let version { stats[scopes.versions + version].record(outcome, latency: latency) }
+            if let version {
+                stats[scopes.versions + version].record(outcome, latency: latency)
+            } else if let service {
+                stats[scopes.services + service].record(outcome, latency: latency)
+            }
         }
         calls[call].mesh.answer = outcome
         calls[call].token &+= 1

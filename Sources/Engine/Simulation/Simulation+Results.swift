@@ -5,6 +5,10 @@ extension Simulation {
     mutating func closeInterval(at end: Nanoseconds) {
         lastTick = end
         let seconds = Double(world.interval) / 1e9
+        for scope in 0..<scopes.count where scopes.parent[scope] >= 0 {
+            let child = stats[scope]
+            stats[scopes.parent[scope]].absorbInterval(of: child)
+        }
         for scope in 0..<scopes.count {
             let (counts, p50, p99) = stats[scope].closeInterval()
             let kind = scopes.kind(of: scope)
@@ -65,8 +69,12 @@ extension Simulation {
     func result(scenarioName: String, seed: UInt64) -> RunResult {
         var summary: [ScopeSummary] = []
         var responses: [ResponseCount] = []
+        var totals = (0..<scopes.count).map { stats[$0] }
+        for scope in 0..<scopes.count where scopes.parent[scope] >= 0 {
+            totals[scopes.parent[scope]].absorbTotals(of: stats[scope])
+        }
         for scope in 0..<scopes.count {
-            let statistics = stats[scope]
+            let statistics = totals[scope]
             let histogram = statistics.latency
             let latency = histogram.count == 0 ? nil : LatencySummary(
                 p50: histogram.quantile(0.5), p90: histogram.quantile(0.9), p95: histogram.quantile(0.95),
@@ -84,7 +92,7 @@ extension Simulation {
             mesh: world.mesh.map { model in
                 MeshUsage(
                     proxies: model.proxies, sidecarPasses: mesh.sidecarPasses, addedLatency: mesh.addedLatency,
-                    clientRequests: stats[ScopeLayout.total].counts.requests, duration: world.duration)
+                    clientRequests: totals[ScopeLayout.total].counts.requests, duration: world.duration)
             },
             rollout: rolloutOutcome())
     }

@@ -71,11 +71,10 @@ extension Simulation {
     /// The version a request to the rollout's service goes to: the canary with probability
     /// weight / 100, else the stable version. Nil when `service` is not being rolled out.
     mutating func rolloutVersion(of service: Int, caller: Int) -> Int? {
-        guard let model = world.rollout, model.service == service, let runtime = rollout else { return nil }
-        let weight = runtime.controller.canaryWeight
-        if weight <= 0 { return model.stable }
-        if weight >= 100 { return model.canary }
-        return egress[caller].nextInt(below: 100) < weight ? model.canary : model.stable
+        guard service == rolloutService, let weight = rollout?.controller.canaryWeight, let stable = world.rollout?.stable else { return nil }
+        if weight <= 0 { return stable }
+        if weight >= 100 { return rolloutCanary }
+        return egress[caller].nextInt(below: 100) < weight ? rolloutCanary : stable
     }
 
     /// The canary's share for the `weight` column: stable 100 − w, canary w, any other version
@@ -90,8 +89,8 @@ extension Simulation {
 
     /// Feeds the canary's analysis window: every attempt the canary answered, counted or not.
     mutating func recordCanary(version: Int, outcome: Outcome, latency: Nanoseconds) {
-        guard let model = world.rollout, version == model.canary else { return }
-        rollout?.record(outcome, latency: latency, now: now, start: model.start)
+        guard version == rolloutCanary, let start = world.rollout?.start else { return }
+        rollout?.record(outcome, latency: latency, now: now, start: start)
     }
 
     func rolloutOutcome() -> RolloutOutcome? {

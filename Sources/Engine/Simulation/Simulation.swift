@@ -3,7 +3,11 @@ import Scenario
 
 /// The discrete-event core: a virtual clock, an event queue ordered by (time, sequence),
 /// and the world's mutable state. Handlers live in the extensions beside this file.
-struct Simulation {
+///
+/// A non-mutating helper that a handler calls per request is `@inline(__always)`: called out
+/// of line from a mutating method, Swift copies the whole simulation (over 1 KB) onto the
+/// stack to lend it, which cost more than the helper's work.
+struct Simulation: ~Copyable {
     let world: World
     let scopes: ScopeLayout
     var queue = EventQueue<SimEvent>(reservingCapacity: 4096)
@@ -12,14 +16,14 @@ struct Simulation {
     var requests = Slab<RequestRecord>()
     var calls = Slab<CallRecord>()
     var jobs = Slab<JobRecord>()
-    var servers: ContiguousArray<ServerState>
-    var clientRNG: ContiguousArray<RandomStream>
+    var servers: DenseTable<ServerState>
+    var clientRNG: DenseTable<RandomStream>
     /// Per caller (clients, then servers), keyed "egress:NAME": where its calls go (an
     /// instance, or the sidecar's every decision) and, for a client, when it retries. Kept
     /// apart from the streams of arrivals and service times, so that setups that fail
     /// differently still see the same arrivals and service draws (common random numbers).
-    var egress: ContiguousArray<RandomStream>
-    var arrivals: ContiguousArray<ArrivalProcess?>
+    var egress: DenseTable<RandomStream>
+    var arrivals: DenseTable<ArrivalProcess?>
     /// Per client, the next source address (round-robin).
     var nextAddress: ContiguousArray<Int>
     var gateway: GatewayCounters
@@ -28,7 +32,7 @@ struct Simulation {
     var partitions: [Int]
     let faultLatency: [Sampler]
 
-    var stats: ContiguousArray<ScopeStatistics>
+    var stats: DenseTable<ScopeStatistics>
     var timeseries: [TimeseriesRow] = []
     var events: [EventRecord] = []
     var lastTick: Nanoseconds = 0
@@ -39,15 +43,19 @@ struct Simulation {
     let limits: RunLimits
     var mesh: MeshRuntime
     var rollout: RolloutRuntime?
+    /// The rollout's service and canary version, -1 without a rollout: every request asks, and
+    /// these ints answer without copying `world.rollout` out of its optional.
+    let rolloutService: Int
+    let rolloutCanary: Int
 
     init(world: World, seed: UInt64, limits: RunLimits) {
         self.world = world
         self.limits = limits
         scopes = ScopeLayout(world: world)
-        servers = ContiguousArray(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
-        clientRNG = ContiguousArray(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
-        egress = ContiguousArray((0..<world.callerCount).map { RandomStream(seed: seed, key: "egress:\(world.callerName($0))") })
-        arrivals = ContiguousArray(world.clients.map(\.arrival))
+        servers = DenseTable(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
+        clientRNG = DenseTable(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
+        egress = DenseTable((0..<world.callerCount).map { RandomStream(seed: seed, key: "egress:\(world.callerName($0))") })
+        arrivals = DenseTable(world.clients.map(\.arrival))
         nextAddress = ContiguousArray(repeating: 0, count: world.clients.count)
         gateway = world.gatewayCounters
         partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
@@ -55,9 +63,11 @@ struct Simulation {
             if case .latency(let add) = fault.kind { return Sampler(add) }
             return Sampler(.zero)
         }
-        stats = ContiguousArray(repeating: ScopeStatistics(), count: scopes.count)
+        stats = DenseTable(repeatElement(ScopeStatistics(), count: scopes.count))
         mesh = world.mesh.map { MeshRuntime(world: world, model: $0) } ?? MeshRuntime()
         rollout = world.rollout.map(RolloutRuntime.init)
+        rolloutService = world.rollout?.service ?? -1
+        rolloutCanary = world.rollout?.canary ?? -1
         for replica in 0..<world.gatewayReplicas {
             servers[replica].cursors = world.services.map { service in
                 servers[replica].rng.nextInt(below: max(service.instances.count, 1))
@@ -169,8 +179,8 @@ struct Simulation {
     /// Requests nothing will ever end (held by a hang that outlasts the run, with no
     /// timeout on their path) are counted as client timeouts when the run stops.
     private mutating func finish() {
-        for index in requests.records.indices where requests.records[index].live {
-            complete(Int32(index), outcome: .clientTimeout)
+        for index in requests.indices where requests[index].live {
+            complete(index, outcome: .clientTimeout)
         }
         if now > lastTick || stats.contains(where: { $0.interval.requests > 0 }) {
             closeInterval(at: lastTick.plusSaturating(world.interval))

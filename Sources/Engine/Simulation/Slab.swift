@@ -7,18 +7,20 @@ protocol SlabRecord: Sendable {
 
 /// Records addressed by a stable `Int32` index, with freed slots reused, so that steady
 /// state allocates nothing: the storage grows to the peak number of live records and
-/// stays there.
-struct Slab<Record: SlabRecord>: Sendable {
-    private(set) var records: ContiguousArray<Record> = []
-    private var free: ContiguousArray<Int32> = []
+/// stays there. Noncopyable, like the `DenseTable`s it is made of.
+struct Slab<Record: SlabRecord>: ~Copyable {
+    /// Every slot ever used, live or free.
+    private var records = DenseTable<Record>(reservingCapacity: 64)
+    private var free = DenseTable<Int32>(reservingCapacity: 64)
 
     /// Stores `record` as live and returns its index; a reused slot gets a fresh token. Amortised O(1).
     mutating func insert(_ record: Record) -> Int32 {
         var record = record
         record.live = true
-        if let index = free.popLast() {
-            record.token = records[Int(index)].token &+ 1
-            records[Int(index)] = record
+        if !free.isEmpty {
+            let index = free.removeLast()
+            record.token = records[index].token &+ 1
+            records[index] = record
             return index
         }
         records.append(record)
@@ -27,16 +29,19 @@ struct Slab<Record: SlabRecord>: Sendable {
 
     /// Frees the slot; its token changes, so every outstanding reference goes stale. O(1).
     mutating func remove(_ index: Int32) {
-        records[Int(index)].live = false
-        records[Int(index)].token &+= 1
+        records[index].live = false
+        records[index].token &+= 1
         free.append(index)
     }
 
     /// Records inserted and not removed. O(1).
     var liveCount: Int { records.count - free.count }
 
+    /// Every slot ever used: check `live` before acting on one.
+    var indices: Range<Int32> { 0..<Int32(records.count) }
+
     subscript(index: Int32) -> Record {
-        get { records[Int(index)] }
-        _modify { yield &records[Int(index)] }
+        _read { yield records[index] }
+        _modify { yield &records[index] }
     }
 }

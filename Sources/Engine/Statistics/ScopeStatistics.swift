@@ -9,6 +9,13 @@ struct ScopeStatistics: Sendable {
         var ok = 0
         var errors = 0
         var rateLimited = 0
+
+        mutating func add(_ other: IntervalCounts) {
+            requests += other.requests
+            ok += other.ok
+            errors += other.errors
+            rateLimited += other.rateLimited
+        }
     }
 
     struct ResponseTally: Sendable {
@@ -74,17 +81,33 @@ struct ScopeStatistics: Sendable {
         return ended
     }
 
-    private mutating func tally(_ outcome: Outcome) {
+    /// Adds a child scope's open interval (counts and latencies) to this one's, before either
+    /// closes. O(buckets between the child's minimum and maximum).
+    mutating func absorbInterval(of child: borrowing ScopeStatistics) {
+        interval.add(child.interval)
+        intervalLatency.merge(child.intervalLatency)
+    }
+
+    /// Adds a child scope's run counts and answer tallies to this one's. Latencies are not
+    /// touched: they arrive interval by interval through `absorbInterval`.
+    mutating func absorbTotals(of child: borrowing ScopeStatistics) {
+        counts.add(child.counts)
+        for response in child.responses {
+            tally(Outcome(status: response.status, flag: response.flag), count: response.count)
+        }
+    }
+
+    private mutating func tally(_ outcome: Outcome, count: Int = 1) {
         if lastTally < responses.count, responses[lastTally].status == outcome.status, responses[lastTally].flag == outcome.flag {
-            responses[lastTally].count += 1
+            responses[lastTally].count += count
             return
         }
         for index in responses.indices where responses[index].status == outcome.status && responses[index].flag == outcome.flag {
-            responses[index].count += 1
+            responses[index].count += count
             lastTally = index
             return
         }
         lastTally = responses.count
-        responses.append(ResponseTally(status: outcome.status, flag: outcome.flag, count: 1))
+        responses.append(ResponseTally(status: outcome.status, flag: outcome.flag, count: count))
     }
 }

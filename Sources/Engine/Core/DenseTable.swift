@@ -1,0 +1,72 @@
+/// Elements at indices 0..<count, in memory the table owns.
+///
+/// Noncopyable on purpose: the simulation reads and writes its tables (records, servers,
+/// statistics, random streams) dozens of times per request, and through an array every write
+/// first asks the runtime whether the buffer is uniquely referenced; in an M/M/c run that
+/// check alone took about a tenth of the time. A table that cannot be copied owns its memory
+/// outright, so an access is a bounds check and a load or store.
+struct DenseTable<Element>: ~Copyable {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(reservingCapacity capacity: Int = 16) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    init(_ elements: some Collection<Element>) {
+        self.init(reservingCapacity: elements.count)
+        for element in elements { append(element) }
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    var indices: Range<Int> { 0..<count }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Amortised O(1): the capacity doubles when full.
+    mutating func append(_ element: Element) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// O(1). The table must not be empty.
+    mutating func removeLast() -> Element {
+        precondition(count > 0, "removeLast on an empty table")
+        count -= 1
+        return (base + count).move()
+    }
+
+    subscript(index: Int) -> Element {
+        unsafeAddress { UnsafePointer(base + checked(index)) }
+        unsafeMutableAddress { base + checked(index) }
+    }
+
+    subscript(index: Int32) -> Element {
+        unsafeAddress { UnsafePointer(base + checked(Int(index))) }
+        unsafeMutableAddress { base + checked(Int(index)) }
+    }
+
+    /// O(count).
+    func contains(where predicate: (borrowing Element) -> Bool) -> Bool {
+        for index in indices where predicate(base[index]) { return true }
+        return false
+    }
+
+    private func checked(_ index: Int) -> Int {
+        precondition(index >= 0 && index < count, "table index out of range")
+        return index
+    }
+}
