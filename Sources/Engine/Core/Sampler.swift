@@ -77,6 +77,9 @@ public struct Sampler: Sendable {
         self.isZero = isZero
     }
 
+    /// The whole law as one kernel; nil for a mixture.
+    var kernel: SamplerKernel? { components.isEmpty ? single : nil }
+
     public func sample(_ rng: inout RandomStream) -> Nanoseconds {
         guard !components.isEmpty else { return single.sample(&rng) }
         let u = rng.nextUnit()

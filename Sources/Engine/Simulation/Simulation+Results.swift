@@ -71,7 +71,10 @@ extension Simulation {
         var responses: [ResponseCount] = []
         var totals = (0..<scopes.count).map { stats[$0] }
         for scope in 0..<scopes.count where scopes.parent[scope] >= 0 {
-            totals[scopes.parent[scope]].absorbTotals(of: stats[scope])
+            // The intervals closed so far are in the parent already; an interval the run left
+            // open (nothing but retries after the last tick) is not.
+            totals[scopes.parent[scope]].absorbInterval(of: stats[scope])
+            totals[scopes.parent[scope]].absorbTallies(of: stats[scope])
         }
         for scope in 0..<scopes.count {
             let statistics = totals[scope]

@@ -35,12 +35,7 @@ extension Simulation {
 
     private mutating func startProcessing(_ job: Int32) {
         let server = Int(jobs[job].server)
-        var latency: Nanoseconds
-        if let version = world.servers[server].version {
-            latency = world.versions[version].latency.sample(&servers[server].rng)
-        } else {
-            latency = world.gatewayLatency.sample(&servers[server].rng)
-        }
+        var latency = serviceKernel[server]?.sample(&servers[server].rng) ?? serviceTime[server].sample(&servers[server].rng)
         for fault in servers[server].latencyFaults {
             latency = latency.plusSaturating(faultLatency[Int(fault)].sample(&servers[server].rng))
         }

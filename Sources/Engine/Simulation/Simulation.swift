@@ -30,7 +30,12 @@ struct Simulation: ~Copyable {
     var nextGatewayReplica = 0
     /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
     var partitions: [Int]
-    let faultLatency: [Sampler]
+    /// Per server, its service time: the gateway's latency for a replica, its version's for an
+    /// instance. `serviceKernel` holds the same law when it is not a mixture, as a plain value:
+    /// before drawing, Swift copies a sampler (retaining its component list), not a kernel.
+    let serviceTime: DenseTable<Sampler>
+    let serviceKernel: DenseTable<SamplerKernel?>
+    let faultLatency: DenseTable<Sampler>
 
     var stats: DenseTable<ScopeStatistics>
     var timeseries: [TimeseriesRow] = []
@@ -59,10 +64,16 @@ struct Simulation: ~Copyable {
         nextAddress = ContiguousArray(repeating: 0, count: world.clients.count)
         gateway = world.gatewayCounters
         partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
-        faultLatency = world.faults.map { fault in
+        serviceTime = DenseTable(world.servers.map { server in
+            server.version.map { world.versions[$0].latency } ?? world.gatewayLatency
+        })
+        serviceKernel = DenseTable(world.servers.map { server in
+            (server.version.map { world.versions[$0].latency } ?? world.gatewayLatency).kernel
+        })
+        faultLatency = DenseTable(world.faults.map { fault in
             if case .latency(let add) = fault.kind { return Sampler(add) }
             return Sampler(.zero)
-        }
+        })
         stats = DenseTable(repeatElement(ScopeStatistics(), count: scopes.count))
         mesh = world.mesh.map { MeshRuntime(world: world, model: $0) } ?? MeshRuntime()
         rollout = world.rollout.map(RolloutRuntime.init)

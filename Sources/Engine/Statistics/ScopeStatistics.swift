@@ -3,62 +3,49 @@ import Scenario
 
 /// Everything measured for one report scope: run totals, the current time-series
 /// interval, and answer counts by status and flag. Memory is fixed per scope.
+///
+/// A value is recorded once, into the open interval (counts and latencies), and added to the
+/// run's totals when its interval closes: half the work per request of keeping both.
 struct ScopeStatistics: Sendable {
-    struct IntervalCounts: Sendable {
-        var requests = 0
-        var ok = 0
-        var errors = 0
-        var rateLimited = 0
-
-        mutating func add(_ other: IntervalCounts) {
-            requests += other.requests
-            ok += other.ok
-            errors += other.errors
-            rateLimited += other.rateLimited
-        }
-    }
-
     struct ResponseTally: Sendable {
         var status: Int32
         var flag: ResponseFlag
         var count: Int
     }
 
-    private(set) var counts = ScopeCounts()
-    /// The run's latencies up to the last closed interval: each value is recorded once, in
-    /// `intervalLatency`, and merged in when its interval closes (half the work per request).
+    /// Counts of the closed intervals.
+    private var closedCounts = ScopeCounts()
+    /// The run's latencies up to the last closed interval.
     private(set) var latency = LatencyHistogram()
-    private(set) var interval = IntervalCounts()
+    /// Counts since the last closed interval.
+    private(set) var interval = ScopeCounts()
     private(set) var intervalLatency = LatencyHistogram()
     /// Few distinct (status, flag) pairs occur per scope, so a linear scan beats hashing;
     /// most answers repeat the previous one, so that one is tried first.
     private(set) var responses: ContiguousArray<ResponseTally> = []
     private var lastTally = 0
 
+    /// The run's counts so far, the open interval included.
+    var counts: ScopeCounts {
+        var counts = closedCounts
+        counts.add(interval)
+        return counts
+    }
+
     mutating func record(_ outcome: Outcome, latency value: Nanoseconds) {
         let status = outcome.status
-        let isOK = status > 0 && status < 400
-        let isError = status >= 500 || status == 0
-        counts.requests += 1
         interval.requests += 1
-        if isOK {
-            counts.ok += 1
-            interval.ok += 1
-        }
-        if isError {
-            counts.errors += 1
-            interval.errors += 1
-        }
+        if status > 0 && status < 400 { interval.ok += 1 }
+        if status >= 500 || status == 0 { interval.errors += 1 }
         switch status {
         case 429:
-            counts.rateLimited += 1
             interval.rateLimited += 1
         case 401, 403:
-            counts.unauthorized += 1
+            interval.unauthorized += 1
         case 0, 504:
-            counts.timeouts += 1
+            interval.timeouts += 1
         case 503 where outcome.flag == .overflow:
-            counts.overflows += 1
+            interval.overflows += 1
         default:
             break
         }
@@ -67,16 +54,17 @@ struct ScopeStatistics: Sendable {
     }
 
     mutating func recordRetry() {
-        counts.retries += 1
+        interval.retries += 1
     }
 
     /// Hands back the interval just ended, with its median and p99 (nil when empty), and starts
     /// the next. `latency` covers the run only once every interval is closed.
-    mutating func closeInterval() -> (counts: IntervalCounts, p50: Nanoseconds?, p99: Nanoseconds?) {
+    mutating func closeInterval() -> (counts: ScopeCounts, p50: Nanoseconds?, p99: Nanoseconds?) {
         let empty = intervalLatency.count == 0
         let ended = (interval, empty ? nil : intervalLatency.quantile(0.5), empty ? nil : intervalLatency.quantile(0.99))
+        closedCounts.add(interval)
         latency.merge(intervalLatency)
-        interval = IntervalCounts()
+        interval = ScopeCounts()
         intervalLatency.reset()
         return ended
     }
@@ -88,10 +76,9 @@ struct ScopeStatistics: Sendable {
         intervalLatency.merge(child.intervalLatency)
     }
 
-    /// Adds a child scope's run counts and answer tallies to this one's. Latencies are not
-    /// touched: they arrive interval by interval through `absorbInterval`.
-    mutating func absorbTotals(of child: borrowing ScopeStatistics) {
-        counts.add(child.counts)
+    /// Adds a child scope's answer tallies to this one's, at the end of the run. Counts and
+    /// latencies are not touched: they arrive interval by interval through `absorbInterval`.
+    mutating func absorbTallies(of child: borrowing ScopeStatistics) {
         for response in child.responses {
             tally(Outcome(status: response.status, flag: response.flag), count: response.count)
         }
