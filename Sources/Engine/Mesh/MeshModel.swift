@@ -42,6 +42,16 @@ final class MeshModel: Sendable {
             self.outlierInterval = outlierInterval
             self.firstCluster = firstCluster
         }
+
+        // The router's draws go through the host: called as `host.router.pick…` from the
+        // simulation, Swift copied the router (retaining its tables) before every draw.
+        func pickDestination(rule: Int, _ rng: inout RandomStream) -> Int? {
+            router.pickDestination(rule: rule, &rng)
+        }
+
+        func shouldMirror(rule: Int, _ rng: inout RandomStream) -> Bool {
+            router.shouldMirror(rule: rule, &rng)
+        }
     }
 
     let sidecarLatency: Sampler
@@ -60,6 +70,16 @@ final class MeshModel: Sendable {
     let versionWeights: [Double]
     /// Proxies in the mesh: instances, gateway replicas and clients that target a service.
     let proxies: Int
+
+    /// What the sidecars add to one attempt: the caller's, then the destination's, and mTLS
+    /// between them under STRICT. A method of the model so the samplers are read in place,
+    /// not copied per attempt.
+    func sidecarDelay(_ rng: inout RandomStream) -> Nanoseconds {
+        var latency = sidecarLatency.sample(&rng)
+        latency = latency.plusSaturating(sidecarLatency.sample(&rng))
+        if let mtlsLatency { latency = latency.plusSaturating(mtlsLatency.sample(&rng)) }
+        return latency
+    }
 
     init(
         sidecarLatency: Sampler, mtlsLatency: Sampler?, clusters: [Cluster], hosts: [Host], paths: [String],

@@ -61,7 +61,6 @@ struct CallRecord: SlabRecord {
     var server: Int32 = -1
     var job: Int32 = -1
     var live = false
-    var mesh = MeshHop()
 }
 
 /// A job: one attempt being served by a server (gateway replica or instance).

@@ -5,8 +5,14 @@ import Scenario
 /// retry policy allows. Without a mesh the only hop-level policy is Kong's at the edge:
 /// upstream retries on connect failures and timeouts, and the route timeout per attempt.
 extension Simulation {
+    /// With the mesh, the call's slot in `hops` starts afresh, so that no timer of the slot's
+    /// previous call can match it.
     mutating func openCall(_ call: CallRecord) -> Int32 {
-        calls.insert(call)
+        let index = calls.insert(call)
+        if world.mesh != nil {
+            if Int(index) == hops.count { hops.append(MeshHop()) } else { hops[index] = MeshHop() }
+        }
+        return index
     }
 
     /// Sends the call's next attempt. `pickerServer` is the calling server (a gateway

@@ -8,12 +8,12 @@ import Scenario
 extension Simulation {
     mutating func startMeshAttempt(_ call: Int32) {
         calls[call].token &+= 1
-        let sidecar = Int(calls[call].mesh.sidecar)
+        let sidecar = Int(hops[call].sidecar)
         switch mesh.sidecars[sidecar].breaker.admit() {
         case .send:
             sendMeshAttempt(call)
         case .queue:
-            calls[call].mesh.phase = .pending
+            hops[call].phase = .pending
             calls[call].attemptStart = now
             mesh.sidecars[sidecar].waiting.push((call, calls[call].token))
         case .overflow:
@@ -25,31 +25,28 @@ extension Simulation {
     /// Holds a connection: picks the host and sends the request across the sidecars.
     private mutating func sendMeshAttempt(_ call: Int32) {
         guard let model = world.mesh else { return }
-        let sidecar = Int(calls[call].mesh.sidecar)
-        let caller = Int(calls[call].mesh.caller)
+        let sidecar = Int(hops[call].sidecar)
+        let caller = Int(hops[call].caller)
         guard let host = pickHost(for: call, sidecar: sidecar) else {
-            calls[call].mesh.phase = .routing
+            hops[call].phase = .routing
             releaseAdmittedRetry(call)
             releaseConnection(sidecar)
             endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
             return
         }
         let server = model.clusters[Int(mesh.sidecars[sidecar].cluster)].instances.lowerBound + host
-        calls[call].mesh.phase = .inFlight
-        calls[call].mesh.host = Int32(host)
-        calls[call].mesh.tried.append(host)
+        hops[call].phase = .inFlight
+        hops[call].host = Int32(host)
+        hops[call].tried.append(host)
         mesh.sidecars[sidecar].active[host] += 1
         calls[call].server = Int32(server)
         calls[call].attemptStart = now
         let token = calls[call].token
-        if !calls[call].mesh.mirror, case .service(let service) = calls[call].target,
-           let perTry = model.hosts[Int(service)].rules[Int(calls[call].mesh.rule)].retry.perTryTimeout {
+        if !hops[call].mirror, case .service(let service) = calls[call].target,
+           let perTry = model.hosts[Int(service)].rules[Int(hops[call].rule)].retry.perTryTimeout {
             queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
-        // The caller's sidecar, then the destination's; mTLS between them under STRICT.
-        var latency = model.sidecarLatency.sample(&egress[caller])
-        latency = latency.plusSaturating(model.sidecarLatency.sample(&egress[caller]))
-        if let mtls = model.mtlsLatency { latency = latency.plusSaturating(mtls.sample(&egress[caller])) }
+        let latency = model.sidecarDelay(&egress[caller])
         mesh.sidecarPasses += 2
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
         if latency > 0 {
@@ -73,9 +70,9 @@ extension Simulation {
     /// The attempt in flight ended with `outcome` (an answer, a failure, or its per-try
     /// timeout): the outlier detector hears of it, then the retry policy decides.
     mutating func meshAttemptEnded(_ call: Int32, outcome: Outcome) {
-        guard calls[call].mesh.phase == .inFlight, let model = world.mesh, case .service(let service) = calls[call].target else { return }
+        guard hops[call].phase == .inFlight, let model = world.mesh, case .service(let service) = calls[call].target else { return }
         endAttempt(call, status: Self.outlierStatus(outcome))
-        let hop = calls[call].mesh
+        let hop = hops[call]
         if hop.mirror {
             finishHop(call, outcome)
             return
@@ -101,11 +98,11 @@ extension Simulation {
             endHopLocally(call, Outcome(status: outcome.status, flag: .overflow), countsAsAttempt: false)
             return
         }
-        calls[call].mesh.retryAdmitted = true
-        calls[call].mesh.retriesLeft -= 1
-        calls[call].mesh.retriesMade += 1
+        hops[call].retryAdmitted = true
+        hops[call].retriesLeft -= 1
+        hops[call].retriesMade += 1
         recordRetry(of: calls[call], server: calls[call].server)
-        let wait = model.hosts[host].rules[rule].retry.backoff(retry: Int(calls[call].mesh.retriesMade), &egress[Int(hop.caller)])
+        let wait = model.hosts[host].rules[rule].retry.backoff(retry: Int(hops[call].retriesMade), &egress[Int(hop.caller)])
         calls[call].token &+= 1
         queue.push(.meshStep(call: call, token: calls[call].token, step: .attempt), at: now.plusSaturating(wait))
     }
@@ -114,13 +111,13 @@ extension Simulation {
     /// request leaves the breaker's queue; an attempt in flight counts as a 504 for the
     /// service and for outlier detection, as Envoy reports a timed-out request to the detector.
     mutating func abandonAttempt(_ call: Int32) {
-        let hop = calls[call].mesh
+        let hop = hops[call]
         switch hop.phase {
         case .routing:
             releaseAdmittedRetry(call)
         case .pending:
             mesh.sidecars[Int(hop.sidecar)].breaker.cancelPending()
-            calls[call].mesh.phase = .routing
+            hops[call].phase = .routing
             releaseAdmittedRetry(call)
         case .inFlight:
             let record = calls[call]
@@ -139,9 +136,9 @@ extension Simulation {
 
     /// The attempt gives back its connection and retry budget; the detector records its status.
     private mutating func endAttempt(_ call: Int32, status: Int) {
-        let sidecar = Int(calls[call].mesh.sidecar)
-        let host = Int(calls[call].mesh.host)
-        calls[call].mesh.phase = .routing
+        let sidecar = Int(hops[call].sidecar)
+        let host = Int(hops[call].host)
+        hops[call].phase = .routing
         mesh.sidecars[sidecar].active[host] -= 1
         releaseAdmittedRetry(call)
         if let event = mesh.sidecars[sidecar].detector.record(host: host, status: status, now: now) {
@@ -151,16 +148,16 @@ extension Simulation {
     }
 
     private mutating func releaseAdmittedRetry(_ call: Int32) {
-        guard calls[call].mesh.retryAdmitted else { return }
-        calls[call].mesh.retryAdmitted = false
-        mesh.sidecars[Int(calls[call].mesh.sidecar)].breaker.releaseRetry()
+        guard hops[call].retryAdmitted else { return }
+        hops[call].retryAdmitted = false
+        mesh.sidecars[Int(hops[call].sidecar)].breaker.releaseRetry()
     }
 
     /// A connection freed: the breaker hands it to the oldest request still pending.
     private mutating func releaseConnection(_ sidecar: Int) {
         guard mesh.sidecars[sidecar].breaker.release() else { return }
         while let next = mesh.sidecars[sidecar].waiting.pop() {
-            if calls[next.call].live, calls[next.call].token == next.token, calls[next.call].mesh.phase == .pending {
+            if calls[next.call].live, calls[next.call].token == next.token, hops[next.call].phase == .pending {
                 sendMeshAttempt(next.call)
                 return
             }
@@ -191,7 +188,7 @@ extension Simulation {
     /// already tried (`previous_hosts`), except under consistent hashing, as Istio sets it.
     private mutating func pickHost(for call: Int32, sidecar: Int) -> Int? {
         guard let model = world.mesh else { return nil }
-        let caller = Int(calls[call].mesh.caller)
+        let caller = Int(hops[call].caller)
         let eligibility = OutlierDetector.eligibility(
             healthy: mesh.sidecars[sidecar].detector.hosts - mesh.sidecars[sidecar].detector.ejectedCount,
             hosts: mesh.sidecars[sidecar].detector.hosts, panicThreshold: mesh.sidecars[sidecar].detector.config.panicThreshold)
@@ -205,7 +202,7 @@ extension Simulation {
         // detector and the active counts in place, without copying them.
         var balancer = mesh.sidecars[sidecar].balancer
         var rng = egress[caller]
-        let tried = calls[call].mesh.tried
+        let tried = hops[call].tried
         let host = Self.pick(
             &balancer, eligibility, tried: tried, hashKey: hashKey, &rng,
             isHealthy: { !self.mesh.sidecars[sidecar].detector.isEjected($0) },

@@ -20,7 +20,7 @@ extension Simulation {
         // Tokens only grow within a slot, so a hop's timers can never match a later hop's.
         hop.serial = calls[call].token
         hop.caller = caller
-        calls[call].mesh = hop
+        hops[call] = hop
         calls[call].attemptStart = now
         if calls[call].callerService == -2, calls[call].attemptTimeout > 0 {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: true), after: calls[call].attemptTimeout, from: now)
@@ -29,7 +29,7 @@ extension Simulation {
             endHopLocally(call, Outcome(status: 404, flag: .noRoute))
             return
         }
-        calls[call].mesh.rule = rule
+        hops[call].rule = rule
         let token = calls[call].token
         switch model.hosts[Int(service)].rules[Int(rule)].fault.decide(&egress[Int(caller)]) {
         case .none:
@@ -37,11 +37,11 @@ extension Simulation {
         case .abort(let status):
             endHopLocally(call, Outcome(status: Int32(clamping: status), flag: .faultInjected))
         case .delay(let wait):
-            calls[call].mesh.delayed = true
+            hops[call].delayed = true
             queue.push(.meshStep(call: call, token: token, step: .route), at: now.plusSaturating(wait))
         case .delayThenAbort(let wait, let status):
-            calls[call].mesh.delayed = true
-            calls[call].mesh.abortStatus = Int32(clamping: status)
+            hops[call].delayed = true
+            hops[call].abortStatus = Int32(clamping: status)
             queue.push(.meshStep(call: call, token: token, step: .route), at: now.plusSaturating(wait))
         }
     }
@@ -50,14 +50,14 @@ extension Simulation {
     /// timeout, then the first attempt.
     mutating func routeHop(_ call: Int32) {
         guard let model = world.mesh, case .service(let service) = calls[call].target else { return }
-        let hop = calls[call].mesh
+        let hop = hops[call]
         if hop.abortStatus != 0 {
             endHopLocally(call, Outcome(status: hop.abortStatus, flag: .faultInjected))
             return
         }
         // Read through `model` in place: binding a host or rule would copy its tables.
         let (host, rule, caller) = (Int(service), Int(hop.rule), Int(hop.caller))
-        guard let pick = model.hosts[host].router.pickDestination(rule: rule, &egress[caller]),
+        guard let pick = model.hosts[host].pickDestination(rule: rule, &egress[caller]),
               model.hosts[host].rules[rule].destinations.indices.contains(pick),
               model.hosts[host].rules[rule].destinations[pick] >= 0
         else {
@@ -65,7 +65,7 @@ extension Simulation {
             return
         }
         let mirror = model.hosts[host].rules[rule].mirror
-        if mirror >= 0, model.hosts[host].router.shouldMirror(rule: rule, &egress[caller]) {
+        if mirror >= 0, model.hosts[host].shouldMirror(rule: rule, &egress[caller]) {
             self.mirror(call, to: Int(mirror), timeout: model.hosts[host].rules[rule].retry.routeTimeout)
         }
         var cluster = Int(model.hosts[host].rules[rule].destinations[pick])
@@ -73,8 +73,8 @@ extension Simulation {
         if world.rollout?.rule == rule, let version = rolloutVersion(of: host, caller: caller) {
             cluster = model.hosts[host].firstCluster + 1 + version - world.services[host].versions.lowerBound
         }
-        calls[call].mesh.sidecar = sidecarState(caller: caller, cluster: cluster)
-        calls[call].mesh.retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
+        hops[call].sidecar = sidecarState(caller: caller, cluster: cluster)
+        hops[call].retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
         if let timeout = model.hosts[host].rules[rule].retry.routeTimeout {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: false), after: timeout, from: now)
         }
@@ -92,11 +92,12 @@ extension Simulation {
         copy.callerService = original.callerService
         copy.attribution = original.attribution
         copy.attemptStart = now
-        copy.mesh.caller = original.mesh.caller
-        copy.mesh.mirror = true
-        copy.mesh.sidecar = sidecarState(caller: Int(original.mesh.caller), cluster: cluster)
+        let caller = hops[call].caller
         let index = openCall(copy)
-        calls[index].mesh.serial = calls[index].token
+        hops[index].caller = caller
+        hops[index].mirror = true
+        hops[index].sidecar = sidecarState(caller: Int(caller), cluster: cluster)
+        hops[index].serial = calls[index].token
         if let timeout {
             queue.push(.hopTimeout(call: index, serial: calls[index].token, kong: false), after: timeout, from: now)
         }
@@ -106,12 +107,12 @@ extension Simulation {
     /// The route timeout, or Kong's timeout around the hop, fired: what is in progress is
     /// cancelled, and Kong retries (a new hop) while it has retries left.
     mutating func hopTimedOut(_ call: Int32, serial: UInt32, kong: Bool) {
-        guard calls[call].live, calls[call].mesh.serial == serial else { return }
+        guard calls[call].live, hops[call].serial == serial else { return }
         abandonAttempt(call)
         if kong, calls[call].retriesLeft > 0 {
             calls[call].retriesLeft -= 1
             recordRetry(of: calls[call], server: calls[call].server)
-            startHop(call, caller: calls[call].mesh.caller)
+            startHop(call, caller: hops[call].caller)
             return
         }
         finishHop(call, Outcome(status: 504, flag: .timeout))
@@ -126,8 +127,8 @@ extension Simulation {
         if countsAsAttempt, record.attribution.counted {
             var service: Int?
             var version: Int?
-            if record.mesh.sidecar >= 0, let model = world.mesh {
-                let cluster = model.clusters[Int(mesh.sidecars[Int(record.mesh.sidecar)].cluster)]
+            if hops[call].sidecar >= 0, let model = world.mesh {
+                let cluster = model.clusters[Int(mesh.sidecars[Int(hops[call].sidecar)].cluster)]
                 service = cluster.service
                 // A whole-service cluster of a single version is that version's.
                 version = cluster.version ?? (world.services[cluster.service].versions.count == 1 ? world.services[cluster.service].versions.lowerBound : nil)
@@ -142,7 +143,7 @@ extension Simulation {
                 stats[scopes.services + service].record(outcome, latency: latency)
             }
         }
-        calls[call].mesh.answer = outcome
+        hops[call].answer = outcome
         calls[call].token &+= 1
         queue.push(.meshStep(call: call, token: calls[call].token, step: .answer), at: now)
     }
@@ -151,7 +152,7 @@ extension Simulation {
     /// that has no other flag carries `DI`.
     mutating func finishHop(_ call: Int32, _ outcome: Outcome) {
         var outcome = outcome
-        if calls[call].mesh.delayed, outcome.flag == .none { outcome.flag = .delayInjected }
+        if hops[call].delayed, outcome.flag == .none { outcome.flag = .delayInjected }
         let waiter = calls[call].waiter
         calls.remove(call)
         deliver(outcome, to: waiter)

@@ -15,6 +15,9 @@ struct Simulation: ~Copyable {
 
     var requests = Slab<RequestRecord>()
     var calls = Slab<CallRecord>()
+    /// Per call slot, the call's progress through the caller's sidecar; used with the mesh
+    /// only. Kept beside `calls`, not in it: a call without the mesh copies and clears less.
+    var hops = DenseTable<MeshHop>()
     var jobs = Slab<JobRecord>()
     var servers: DenseTable<ServerState>
     var clientRNG: DenseTable<RandomStream>
@@ -158,7 +161,7 @@ struct Simulation: ~Copyable {
             case .route: routeHop(call)
             case .attempt: startMeshAttempt(call)
             case .arrive: arrive(call)
-            case .answer: finishHop(call, calls[call].mesh.answer)
+            case .answer: finishHop(call, hops[call].answer)
             }
         case .hopTimeout(let call, let serial, let kong):
             hopTimedOut(call, serial: serial, kong: kong)
