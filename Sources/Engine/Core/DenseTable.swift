@@ -65,8 +65,10 @@ struct DenseTable<Element>: ~Copyable {
         return false
     }
 
+    /// One unsigned comparison covers both ends: a negative index is a huge unsigned one.
+    @inline(__always)
     private func checked(_ index: Int) -> Int {
-        precondition(index >= 0 && index < count, "table index out of range")
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "table index out of range")
         return index
     }
 }

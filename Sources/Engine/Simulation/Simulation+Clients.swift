@@ -25,7 +25,8 @@ extension Simulation {
         record.start = now
         record.attribution.counted = now >= world.warmup
         record.attribution.address = Int32(nextAddress[client])
-        nextAddress[client] = (nextAddress[client] + 1) % world.clients[client].addresses
+        let nextAddress = self.nextAddress[client] + 1
+        self.nextAddress[client] = nextAddress == world.clients[client].addresses ? 0 : nextAddress
         record.attribution.badCredential = world.clients[client].invalidCredentials > 0 && clientRNG[client].nextUnit() < world.clients[client].invalidCredentials
         startAttempt(requests.insert(record))
     }

@@ -28,7 +28,7 @@ struct Simulation: ~Copyable {
     var egress: DenseTable<RandomStream>
     var arrivals: DenseTable<ArrivalProcess?>
     /// Per client, the next source address (round-robin).
-    var nextAddress: ContiguousArray<Int>
+    var nextAddress: DenseTable<Int>
     var gateway: GatewayCounters
     var nextGatewayReplica = 0
     /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
@@ -64,7 +64,7 @@ struct Simulation: ~Copyable {
         clientRNG = DenseTable(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
         egress = DenseTable((0..<world.callerCount).map { RandomStream(seed: seed, key: "egress:\(world.callerName($0))") })
         arrivals = DenseTable(world.clients.map(\.arrival))
-        nextAddress = ContiguousArray(repeating: 0, count: world.clients.count)
+        nextAddress = DenseTable(repeatElement(0, count: world.clients.count))
         gateway = world.gatewayCounters
         partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
         serviceTime = DenseTable(world.servers.map { server in
