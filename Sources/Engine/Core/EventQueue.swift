@@ -18,7 +18,11 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
         }
     }
 
+    /// The heap is `heap[0..<heapCount]`. Slots past it keep stale entries for reuse: the array
+    /// never shrinks, so a push or pop is one pass over the buffer, not an append or removal
+    /// (each a uniqueness and capacity check of its own) followed by the sift.
     private var heap: ContiguousArray<Entry>
+    private var heapCount = 0
     private var nextSequence: UInt64 = 0
     /// Timers of one fixed delay, set at non-decreasing times, come due in the order they were
     /// set: each such delay gets a FIFO lane instead of the heap, so a 60 s timeout armed on
@@ -36,13 +40,13 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     }
 
     /// O(lanes).
-    public var count: Int { lanes.reduce(heap.count) { $0 + $1.count } }
+    public var count: Int { lanes.reduce(heapCount) { $0 + $1.count } }
 
     public var isEmpty: Bool { count == 0 }
 
     /// The time of the event `popMin` would return, or nil when empty. O(lanes).
     public var nextTime: Nanoseconds? {
-        guard let lane = earliestLane() else { return heap.first?.time }
+        guard let lane = earliestLane() else { return heapCount > 0 ? heap[0].time : nil }
         return lanes[lane].first?.time
     }
 
@@ -50,8 +54,9 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     public mutating func push(_ event: Event, at time: Nanoseconds) {
         let entry = Entry(time: time, sequence: nextSequence, event: event)
         nextSequence &+= 1
-        heap.append(entry)
-        siftUp(entry, from: heap.count - 1)
+        if heapCount == heap.count { heap.append(entry) }
+        heapCount += 1
+        siftUp(entry, from: heapCount - 1)
     }
 
     /// A timer: `event` at `now + delay` (saturating). Timers of the same delay set at
@@ -77,7 +82,7 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     /// The lane whose head comes before the heap's top and every other lane's head, if any.
     private func earliestLane() -> Int? {
         var best: Int?
-        var bestEntry = heap.first
+        var bestEntry = heapCount > 0 ? heap[0] : nil
         for lane in lanes.indices {
             guard let head = lanes[lane].first else { continue }
             if let current = bestEntry, !head.precedes(current) { continue }
@@ -93,10 +98,9 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
         if let lane = earliestLane(), let entry = lanes[lane].pop() {
             return (entry.time, entry.event)
         }
-        guard let last = heap.popLast() else { return nil }
-        guard let top = heap.first else { return (last.time, last.event) }
-        siftDown(last, from: 0)
-        return (top.time, top.event)
+        guard heapCount > 0 else { return nil }
+        heapCount -= 1
+        return siftDownLast()
     }
 
     /// Moves a hole up from `index` instead of swapping, then drops `entry` into it.
@@ -116,11 +120,14 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
         }
     }
 
-    /// Moves a hole down from `index` to where `entry` belongs, then drops `entry` into it.
-    private mutating func siftDown(_ entry: Entry, from index: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
-            let count = heap.count
-            var hole = index
+    /// Takes the top out, then moves the hole it leaves down to where the last entry (at
+    /// `heapCount`, just dropped from the heap) belongs, and drops that entry into it.
+    private mutating func siftDownLast() -> (time: Nanoseconds, event: Event) {
+        let count = heapCount
+        return heap.withUnsafeMutableBufferPointer { heap in
+            let top = heap[0]
+            let entry = heap[count]
+            var hole = 0
             while true {
                 let firstChild = 4 * hole + 1
                 guard firstChild < count else { break }
@@ -135,7 +142,9 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
                 heap[hole] = heap[best]
                 hole = best
             }
+            // With one entry left, it was the top: the hole is 0 and the write is harmless.
             heap[hole] = entry
+            return (top.time, top.event)
         }
     }
 }

@@ -20,10 +20,18 @@ struct ScopeStatistics: Sendable {
     /// Counts since the last closed interval.
     private(set) var interval = ScopeCounts()
     private(set) var intervalLatency = LatencyHistogram()
-    /// Few distinct (status, flag) pairs occur per scope, so a linear scan beats hashing;
-    /// most answers repeat the previous one, so that one is tried first.
-    private(set) var responses: ContiguousArray<ResponseTally> = []
-    private var lastTally = 0
+    /// Answers repeat in runs (nearly all 200s, a burst of 503s): the current run is counted
+    /// here, and reaches `tallies` only when a different answer ends it.
+    private var run = ResponseTally(status: 0, flag: .none, count: 0)
+    /// Few distinct (status, flag) pairs occur per scope, so a linear scan beats hashing.
+    private var tallies: ContiguousArray<ResponseTally> = []
+
+    /// Answer counts by (status, flag), in order of first appearance.
+    var responses: ContiguousArray<ResponseTally> {
+        var all = tallies
+        if run.count > 0 { Self.add(run, to: &all) }
+        return all
+    }
 
     /// The run's counts so far, the open interval included.
     var counts: ScopeCounts {
@@ -79,22 +87,23 @@ struct ScopeStatistics: Sendable {
     /// Adds a child scope's answer tallies to this one's, at the end of the run. Counts and
     /// latencies are not touched: they arrive interval by interval through `absorbInterval`.
     mutating func absorbTallies(of child: borrowing ScopeStatistics) {
-        for response in child.responses {
-            tally(Outcome(status: response.status, flag: response.flag), count: response.count)
-        }
+        for response in child.responses { Self.add(response, to: &tallies) }
     }
 
-    private mutating func tally(_ outcome: Outcome, count: Int = 1) {
-        if lastTally < responses.count, responses[lastTally].status == outcome.status, responses[lastTally].flag == outcome.flag {
-            responses[lastTally].count += count
+    private mutating func tally(_ outcome: Outcome) {
+        if run.status == outcome.status, run.flag == outcome.flag {
+            run.count += 1
             return
         }
-        for index in responses.indices where responses[index].status == outcome.status && responses[index].flag == outcome.flag {
-            responses[index].count += count
-            lastTally = index
+        if run.count > 0 { Self.add(run, to: &tallies) }
+        run = ResponseTally(status: outcome.status, flag: outcome.flag, count: 1)
+    }
+
+    private static func add(_ response: ResponseTally, to tallies: inout ContiguousArray<ResponseTally>) {
+        for index in tallies.indices where tallies[index].status == response.status && tallies[index].flag == response.flag {
+            tallies[index].count += response.count
             return
         }
-        lastTally = responses.count
-        responses.append(ResponseTally(status: outcome.status, flag: outcome.flag, count: count))
+        tallies.append(response)
     }
 }
