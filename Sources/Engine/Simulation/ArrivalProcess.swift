@@ -59,6 +59,21 @@ struct ArrivalProcess: Sendable {
 
     /// Moves the cursor forward to where Λ reaches `target` and returns that time in seconds.
     private mutating func advance(toLambda target: Double) -> Double? {
+        // On the last piece the rate is constant: the loop below would come to the same
+        // arithmetic through its general case, and a constant rate is the common one.
+        if piece == times.count - 1 {
+            let rate = rates[piece]
+            var need = target - cursorLambda
+            if need <= 0 {
+                if rate > 0 { return cursorTime }
+                need = 1e-12
+            }
+            let tau = rate > 0 ? need / rate : .infinity
+            guard tau.isFinite else { return nil }
+            cursorTime += tau
+            cursorLambda = target
+            return cursorTime
+        }
         while true {
             let start = times[piece]
             let r0 = rate(at: cursorTime)
