@@ -80,6 +80,12 @@ public struct Sampler: Sendable {
     /// The whole law as one kernel; nil for a mixture.
     var kernel: SamplerKernel? { components.isEmpty ? single : nil }
 
+    /// Every draw is this value: the law is a constant.
+    var isConstant: Bool {
+        if case .constant = single, components.isEmpty { return true }
+        return false
+    }
+
     public func sample(_ rng: inout RandomStream) -> Nanoseconds {
         guard !components.isEmpty else { return single.sample(&rng) }
         let u = rng.nextUnit()

@@ -57,6 +57,9 @@ final class MeshModel: Sendable {
     let sidecarLatency: Sampler
     /// Extra per attempt under STRICT mTLS; nil otherwise.
     let mtlsLatency: Sampler?
+    /// `sidecarDelay` is the same every time (constant latencies), so its events can share a
+    /// timer lane (see `EventQueue.push(_:after:from:)`).
+    let sidecarDelayIsFixed: Bool
     let clusters: [Cluster]
     /// Per service.
     let hosts: [Host]
@@ -87,6 +90,7 @@ final class MeshModel: Sendable {
     ) {
         self.sidecarLatency = sidecarLatency
         self.mtlsLatency = mtlsLatency
+        sidecarDelayIsFixed = sidecarLatency.isConstant && mtlsLatency?.isConstant ?? true
         self.clusters = clusters
         self.hosts = hosts
         self.paths = paths

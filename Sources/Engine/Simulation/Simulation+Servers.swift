@@ -40,7 +40,12 @@ extension Simulation {
             latency = latency.plusSaturating(faultLatency[Int(fault)].sample(&servers[server].rng))
         }
         jobs[job].phase = .processing
-        queue.push(.jobReady(job: job, token: jobs[job].token), at: now.plusSaturating(latency))
+        // A constant service time is a timer of one delay: it can have a lane of its own.
+        if servers[server].latencyFaults.isEmpty, case .constant? = serviceKernel[server] {
+            queue.push(.jobReady(job: job, token: jobs[job].token), after: latency, from: now)
+        } else {
+            queue.push(.jobReady(job: job, token: jobs[job].token), at: now.plusSaturating(latency))
+        }
     }
 
     /// Goes on with a job whose processing ended, or that a hang held.
