@@ -57,9 +57,9 @@ final class MeshModel: Sendable {
     let sidecarLatency: Sampler
     /// Extra per attempt under STRICT mTLS; nil otherwise.
     let mtlsLatency: Sampler?
-    /// `sidecarDelay` is the same every time (constant latencies), so its events can share a
-    /// timer lane (see `EventQueue.push(_:after:from:)`).
-    let sidecarDelayIsFixed: Bool
+    /// `sidecarDelay` when it is the same every time (constant latencies draw nothing), so
+    /// that its events can share a timer lane (see `EventQueue.push(_:after:from:)`).
+    let fixedSidecarDelay: Nanoseconds?
     let clusters: [Cluster]
     /// Per service.
     let hosts: [Host]
@@ -78,9 +78,13 @@ final class MeshModel: Sendable {
     /// between them under STRICT. A method of the model so the samplers are read in place,
     /// not copied per attempt.
     func sidecarDelay(_ rng: inout RandomStream) -> Nanoseconds {
-        var latency = sidecarLatency.sample(&rng)
-        latency = latency.plusSaturating(sidecarLatency.sample(&rng))
-        if let mtlsLatency { latency = latency.plusSaturating(mtlsLatency.sample(&rng)) }
+        fixedSidecarDelay ?? Self.delay(sidecarLatency, mtlsLatency, &rng)
+    }
+
+    private static func delay(_ sidecar: Sampler, _ mtls: Sampler?, _ rng: inout RandomStream) -> Nanoseconds {
+        var latency = sidecar.sample(&rng)
+        latency = latency.plusSaturating(sidecar.sample(&rng))
+        if let mtls { latency = latency.plusSaturating(mtls.sample(&rng)) }
         return latency
     }
 
@@ -90,7 +94,12 @@ final class MeshModel: Sendable {
     ) {
         self.sidecarLatency = sidecarLatency
         self.mtlsLatency = mtlsLatency
-        sidecarDelayIsFixed = sidecarLatency.isConstant && mtlsLatency?.isConstant ?? true
+        if sidecarLatency.isConstant && mtlsLatency?.isConstant ?? true {
+            var unused = RandomStream(seed: 0)
+            fixedSidecarDelay = Self.delay(sidecarLatency, mtlsLatency, &unused)
+        } else {
+            fixedSidecarDelay = nil
+        }
         self.clusters = clusters
         self.hosts = hosts
         self.paths = paths

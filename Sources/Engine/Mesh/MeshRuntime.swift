@@ -4,14 +4,15 @@ import Scenario
 /// The mesh's mutable side during a run: every caller's sidecar state per destination
 /// cluster (created on first use), the cache of VirtualService matches, and what the reports
 /// need about ejections and sidecar traffic. Empty when the mesh is disabled.
-struct MeshRuntime: Sendable {
+/// Noncopyable, since the sidecar states are a `DenseTable`.
+struct MeshRuntime: ~Copyable {
     /// Above this many (template, path, service) cells the match cache is not kept; matching
     /// then runs on every hop.
     static let maximumCacheCells = 1 << 22
     /// A cache cell not computed yet; -1 is "no rule matches".
     static let unknownRule: Int32 = -2
 
-    var sidecars = ContiguousArray<SidecarCluster>()
+    var sidecars = DenseTable<SidecarCluster>()
     /// Per caller, its sidecar states (indices into `sidecars`): few, so a scan finds one.
     var callerSidecars: ContiguousArray<ContiguousArray<Int32>> = []
     /// Per service, the sidecar states of its clusters, for the outlier detectors' timers.

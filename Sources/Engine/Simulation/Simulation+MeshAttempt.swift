@@ -49,7 +49,7 @@ extension Simulation {
         let latency = model.sidecarDelay(&egress[caller])
         mesh.sidecarPasses += 2
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
-        if latency > 0, model.sidecarDelayIsFixed {
+        if latency > 0, model.fixedSidecarDelay != nil {
             queue.push(.meshStep(call: call, token: token, step: .arrive), after: latency, from: now)
         } else if latency > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))

@@ -78,7 +78,11 @@ struct Simulation: ~Copyable {
             return Sampler(.zero)
         })
         stats = DenseTable(repeatElement(ScopeStatistics(), count: scopes.count))
-        mesh = world.mesh.map { MeshRuntime(world: world, model: $0) } ?? MeshRuntime()
+        if let model = world.mesh {
+            mesh = MeshRuntime(world: world, model: model)
+        } else {
+            mesh = MeshRuntime()
+        }
         rollout = world.rollout.map(RolloutRuntime.init)
         rolloutService = world.rollout?.service ?? -1
         rolloutCanary = world.rollout?.canary ?? -1
