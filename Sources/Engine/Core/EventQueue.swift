@@ -31,6 +31,10 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     private var laneDelays: ContiguousArray<Nanoseconds> = []
     /// The latest time queued in each lane, to keep every lane in order whatever the caller does.
     private var laneLast: ContiguousArray<Nanoseconds> = []
+    /// Each lane's head as (time, sequence), (max, max) when the lane is empty: popping scans
+    /// these plain pairs rather than every lane's head entry.
+    private var laneHeads: ContiguousArray<(time: Nanoseconds, sequence: UInt64)> = []
+    private static var emptyLane: (time: Nanoseconds, sequence: UInt64) { (.max, .max) }
     /// Popping compares every lane's head, so the lanes are few; further delays use the heap.
     static var maximumLanes: Int { 8 }
 
@@ -67,6 +71,7 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
         if lane == nil, laneDelays.count < Self.maximumLanes {
             laneDelays.append(delay)
             laneLast.append(time)
+            laneHeads.append(Self.emptyLane)
             lanes.append(FIFO())
             lane = laneDelays.count - 1
         }
@@ -74,6 +79,7 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
             push(event, at: time)
             return
         }
+        if lanes[lane].isEmpty { laneHeads[lane] = (time, nextSequence) }
         lanes[lane].push(Entry(time: time, sequence: nextSequence, event: event))
         nextSequence &+= 1
         laneLast[lane] = time
@@ -81,21 +87,29 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
 
     /// The lane whose head comes before the heap's top and every other lane's head, if any.
     private func earliestLane() -> Int? {
+        guard !laneHeads.isEmpty else { return nil }
         var best: Int?
-        var bestEntry = heapCount > 0 ? heap[0] : nil
-        for lane in lanes.indices {
-            guard let head = lanes[lane].first else { continue }
-            if let current = bestEntry, !head.precedes(current) { continue }
-            best = lane
-            bestEntry = head
+        var bestTime = heapCount > 0 ? heap[0].time : .max
+        var bestSequence = heapCount > 0 ? heap[0].sequence : .max
+        for lane in laneHeads.indices {
+            let (time, sequence) = laneHeads[lane]
+            if time < bestTime || (time == bestTime && sequence < bestSequence) {
+                best = lane
+                bestTime = time
+                bestSequence = sequence
+            }
         }
         return best
     }
 
     /// The earliest event, the first pushed among equal times; nil when empty.
     /// O(log n + lanes).
+    /// Inlined: the event loop calls it once per event, and out of line the entry it returns
+    /// travels through memory.
+    @inline(__always)
     public mutating func popMin() -> (time: Nanoseconds, event: Event)? {
         if let lane = earliestLane(), let entry = lanes[lane].pop() {
+            laneHeads[lane] = lanes[lane].first.map { ($0.time, $0.sequence) } ?? Self.emptyLane
             return (entry.time, entry.event)
         }
         guard heapCount > 0 else { return nil }
