@@ -132,6 +132,20 @@ private struct ScriptedRandom: RandomSource {
         }
     }
 
+    /// Envoy builds a ring from the hosts alone, so one ring can serve every caller's sidecar:
+    /// a balancer given a shared ring maps every key where one that built its own does.
+    @Test func aSharedRingMapsKeysLikeAnOwnRing() {
+        var own = balancer(.consistentHashHeader("x-user"), hosts: 7)
+        var seed = SplitMix64(state: 1)
+        var shared = LoadBalancer(.consistentHashHeader("x-user"), hosts: 7, seed: &seed, ring: RingHash(hosts: 7))
+        var rng = SplitMix64(state: 4)
+        for index in 0..<500 {
+            let key = "user-\(index)"
+            let host = own.pick(.all, isHealthy: { _ in true }, active: { _ in 0 }, hashKey: key, &rng)
+            #expect(shared.pick(.all, isHealthy: { _ in true }, active: { _ in 0 }, hashKey: key, &rng) == host)
+        }
+    }
+
     /// A host owns 256 of 1024 random points, so its arc is Beta(256, 768): variance
     /// 256 × 768 / (1024² × 1025); the keys add binomial variance.
     static let ringShareTolerance: Double = {

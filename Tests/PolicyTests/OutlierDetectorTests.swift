@@ -196,6 +196,10 @@ import Testing
         var detector = OutlierDetector(nil, hosts: 4)
         #expect(!detector.isEnabled)
         #expect(answers(&detector, host: 0, 500, times: 100, at: s) == nil)
+        #expect(!detector.isEjected(0) && detector.ejectionMultiplier(of: 0) == 0)
+        var events: [OutlierEvent] = []
+        detector.tick(now: 60 * s, events: &events)
+        #expect(events.isEmpty)
         #expect(detector.eligibility(unhealthy: { $0 < 1 }) == .healthy(count: 3))
         // 50% healthy is not below 50%: no panic.
         #expect(detector.eligibility(unhealthy: { $0 < 2 }) == .healthy(count: 2))

@@ -26,6 +26,9 @@ struct MeshRuntime: ~Copyable {
     var ejections: ContiguousArray<Int> = []
     /// Per service, whether its outlier timer has a tick queued.
     var outlierTimerArmed: ContiguousArray<Bool> = []
+    /// Consistent-hash rings by host count, built once and shared by every caller's sidecar
+    /// state (a ring has at least 1024 points).
+    var rings: [Int: RingHash] = [:]
     /// Reused by the outlier timers, so that ticks do not allocate.
     var outlierEvents: [OutlierEvent] = []
     var sidecarPasses = 0

@@ -17,12 +17,12 @@ struct SidecarCluster: Sendable {
     /// has moved on since (its timeout fired) are skipped when a connection frees.
     var waiting = FIFO<(call: Int32, token: UInt32)>()
 
-    init(caller: Int32, cluster: Int32, hosts: Int, policy: TrafficPolicy?, rng: inout some RandomSource) {
+    init(caller: Int32, cluster: Int32, hosts: Int, policy: TrafficPolicy?, ring: RingHash?, rng: inout some RandomSource) {
         self.caller = caller
         self.cluster = cluster
         breaker = CircuitBreaker(policy?.connectionPool)
         detector = OutlierDetector(policy?.outlierDetection, hosts: hosts)
-        balancer = LoadBalancer(policy?.loadBalancer, hosts: hosts, seed: &rng)
+        balancer = LoadBalancer(policy?.loadBalancer, hosts: hosts, seed: &rng, ring: ring)
         active = ContiguousArray(repeating: 0, count: hosts)
     }
 }

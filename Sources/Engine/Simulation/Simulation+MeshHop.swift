@@ -183,9 +183,15 @@ extension Simulation {
         }
         guard let model = world.mesh else { return -1 }
         let destination = model.clusters[cluster]
+        let policy = model.hosts[destination.service].trafficPolicy
+        let hosts = destination.instances.count
+        var ring: RingHash?
+        if case .consistentHashHeader? = policy?.loadBalancer {
+            ring = mesh.rings[hosts] ?? RingHash(hosts: hosts)
+            mesh.rings[hosts] = ring
+        }
         let state = SidecarCluster(
-            caller: Int32(caller), cluster: Int32(cluster), hosts: destination.instances.count,
-            policy: model.hosts[destination.service].trafficPolicy, rng: &egress[caller])
+            caller: Int32(caller), cluster: Int32(cluster), hosts: hosts, policy: policy, ring: ring, rng: &egress[caller])
         let index = Int32(mesh.sidecars.count)
         mesh.sidecars.append(state)
         mesh.callerSidecars[caller].append(index)

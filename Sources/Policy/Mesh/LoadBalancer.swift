@@ -31,7 +31,9 @@ public struct LoadBalancer: Sendable {
 
     /// nil is Istio's default, LEAST_REQUEST. Takes one draw from `rng` (Envoy's round-robin
     /// seed, drawn whatever the algorithm so that the stream does not depend on it).
-    public init(_ policy: TrafficPolicy.LoadBalancer?, hosts: Int, seed rng: inout some RandomSource) {
+    /// `ring` is a ring already built for `hosts` hosts: rings of the same size are equal, so
+    /// the sidecars of many callers can share one instead of building one each.
+    public init(_ policy: TrafficPolicy.LoadBalancer?, hosts: Int, seed rng: inout some RandomSource, ring shared: RingHash? = nil) {
         self.hosts = max(0, hosts)
         switch policy {
         case nil, .leastRequest: algorithm = .leastRequest
@@ -39,7 +41,7 @@ public struct LoadBalancer: Sendable {
         case .random: algorithm = .random
         case .consistentHashHeader(let header): algorithm = .ringHash(header: header)
         }
-        ring = if case .ringHash = algorithm { RingHash(hosts: self.hosts) } else { nil }
+        ring = if case .ringHash = algorithm { shared ?? RingHash(hosts: self.hosts) } else { nil }
         let seed = UInt64(truncatingIfNeeded: rng.nextInt(below: Int.max))
         healthyIndex = seed
         panicIndex = seed

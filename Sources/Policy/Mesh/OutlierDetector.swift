@@ -32,7 +32,9 @@ public struct OutlierDetector: Sendable {
         isEnabled = detection != nil
         config = Config(detection)
         self.hosts = max(0, hosts)
-        monitors = Array(repeating: HostMonitor(), count: self.hosts)
+        // A disabled detector never reads a monitor: none are kept, so that thousands of
+        // callers of a large cluster without outlier detection cost no memory here.
+        monitors = isEnabled ? Array(repeating: HostMonitor(), count: self.hosts) : []
     }
 
     /// The period of `tick(now:events:)`.
