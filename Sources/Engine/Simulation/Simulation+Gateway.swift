@@ -50,11 +50,11 @@ extension Simulation {
             case .rateLimit(let limiter, let perReplica, let identities):
                 let slot = perReplica ? limiter + replica : limiter
                 let identity = identities[Int(job.attribution.address) % identities.count]
-                if !gateway.limiters[slot].check(identity: identity, now: now).allowed {
+                if !limiters[slot].check(identity: identity, now: now).allowed {
                     return Outcome(status: 429, flag: .rateLimited)
                 }
             case .tokenBucket(let firstSlot):
-                if !gateway.buckets[firstSlot + replica].take(now: now) {
+                if !buckets[firstSlot + replica].take(now: now) {
                     return Outcome(status: 429, flag: .rateLimited)
                 }
             }

@@ -29,7 +29,11 @@ struct Simulation: ~Copyable {
     var arrivals: DenseTable<ArrivalProcess?>
     /// Per client, the next source address (round-robin).
     var nextAddress: DenseTable<Int>
-    var gateway: GatewayCounters
+    /// The gateway's rate-limit counters and token buckets (`World.gatewayCounters` as they
+    /// stand at t = 0). Tables, not arrays: through the arrays, every request made one unique
+    /// (an empty array allocates a buffer to become so).
+    var limiters: DenseTable<RateLimitingPolicy>
+    var buckets: DenseTable<LocalRateLimitPolicy>
     var nextGatewayReplica = 0
     /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
     var partitions: [Int]
@@ -65,7 +69,8 @@ struct Simulation: ~Copyable {
         egress = DenseTable((0..<world.callerCount).map { RandomStream(seed: seed, key: "egress:\(world.callerName($0))") })
         arrivals = DenseTable(world.clients.map(\.arrival))
         nextAddress = DenseTable(repeatElement(0, count: world.clients.count))
-        gateway = world.gatewayCounters
+        limiters = DenseTable(world.gatewayCounters.limiters)
+        buckets = DenseTable(world.gatewayCounters.buckets)
         partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
         serviceTime = DenseTable(world.servers.map { server in
             server.version.map { world.versions[$0].latency } ?? world.gatewayLatency
