@@ -59,6 +59,12 @@ struct DenseTable<Element>: ~Copyable {
         unsafeMutableAddress { base + checked(Int(index)) }
     }
 
+    /// The elements as one buffer, for loops that check their own indices (a heap's sift):
+    /// valid only inside `body`.
+    mutating func withUnsafeMutableBuffer<Result>(_ body: (UnsafeMutableBufferPointer<Element>) -> Result) -> Result {
+        body(UnsafeMutableBufferPointer(start: base, count: count))
+    }
+
     /// O(count).
     func contains(where predicate: (borrowing Element) -> Bool) -> Bool {
         for index in indices where predicate(base[index]) { return true }

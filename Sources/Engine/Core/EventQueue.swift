@@ -1,13 +1,20 @@
 import Scenario
 
-/// A 4-ary min-heap of events ordered by (time, insertion sequence), over ContiguousArray.
+/// A 4-ary min-heap of events ordered by (time, insertion sequence), with FIFO lanes for
+/// timers of a fixed delay.
 ///
-/// push is O(log n) and popMin is O(log n); `nextTime`, `count` and `isEmpty` are O(1).
-/// Events with equal times pop in insertion order (FIFO), which keeps runs deterministic.
-/// A 4-ary heap is half as deep as a binary one, and its four children sit next to each other
-/// in memory, which pays off on the pop-heavy workload of a discrete-event loop.
-public struct EventQueue<Event>: Sendable where Event: Sendable {
-    private struct Entry: Sendable {
+/// push is O(log n) and popMin is O(log n + lanes); `nextTime` is O(lanes), `count` and
+/// `isEmpty` O(lanes). Events with equal times pop in insertion order (FIFO), which keeps runs
+/// deterministic. A 4-ary heap is half as deep as a binary one, and its four children sit next
+/// to each other in memory, which pays off on the pop-heavy workload of a discrete-event loop.
+///
+/// Noncopyable, over `DenseTable`s: the loop pushes and pops once or more per event, and
+/// through arrays each push and pop first asked the runtime whether the storage was uniquely
+/// referenced. A simulation owns its one queue, so nothing is lost.
+public struct EventQueue<Event: Sendable>: ~Copyable {
+    /// Internal, not private: `popMin` is inlined into other files, and Swift 6.3's debug
+    /// build then fails to link a private type's metadata.
+    struct Entry: Sendable {
         var time: Nanoseconds
         var sequence: UInt64
         var event: Event
@@ -18,40 +25,42 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
         }
     }
 
-    /// The heap is `heap[0..<heapCount]`. Slots past it keep stale entries for reuse: the array
-    /// never shrinks, so a push or pop is one pass over the buffer, not an append or removal
-    /// (each a uniqueness and capacity check of its own) followed by the sift.
-    private var heap: ContiguousArray<Entry>
+    /// The heap is `heap[0..<heapCount]`. Slots past it keep stale entries for reuse: the table
+    /// never shrinks, so a push or pop is one pass over the buffer.
+    private var heap: DenseTable<Entry>
     private var heapCount = 0
     private var nextSequence: UInt64 = 0
     /// Timers of one fixed delay, set at non-decreasing times, come due in the order they were
     /// set: each such delay gets a FIFO lane instead of the heap, so a 60 s timeout armed on
     /// every request costs O(1) instead of deepening the heap by 60 s worth of entries.
-    private var lanes: ContiguousArray<FIFO<Entry>> = []
-    private var laneDelays: ContiguousArray<Nanoseconds> = []
+    private var lanes = DenseTable<FIFO<Entry>>(reservingCapacity: Self.maximumLanes)
+    private var laneDelays = DenseTable<Nanoseconds>(reservingCapacity: Self.maximumLanes)
     /// The latest time queued in each lane, to keep every lane in order whatever the caller does.
-    private var laneLast: ContiguousArray<Nanoseconds> = []
+    private var laneLast = DenseTable<Nanoseconds>(reservingCapacity: Self.maximumLanes)
     /// Each lane's head as (time, sequence), (max, max) when the lane is empty: popping scans
     /// these plain pairs rather than every lane's head entry.
-    private var laneHeads: ContiguousArray<(time: Nanoseconds, sequence: UInt64)> = []
+    private var laneHeads = DenseTable<(time: Nanoseconds, sequence: UInt64)>(reservingCapacity: Self.maximumLanes)
     private static var emptyLane: (time: Nanoseconds, sequence: UInt64) { (.max, .max) }
     /// Popping compares every lane's head, so the lanes are few; further delays use the heap.
     static var maximumLanes: Int { 8 }
 
     public init(reservingCapacity: Int = 1024) {
-        heap = []
-        heap.reserveCapacity(max(reservingCapacity, 0))
+        heap = DenseTable(reservingCapacity: reservingCapacity)
     }
 
     /// O(lanes).
-    public var count: Int { lanes.reduce(heapCount) { $0 + $1.count } }
+    public var count: Int {
+        var count = heapCount
+        for lane in lanes.indices { count += lanes[lane].count }
+        return count
+    }
 
     public var isEmpty: Bool { count == 0 }
 
     /// The time of the event `popMin` would return, or nil when empty. O(lanes).
     public var nextTime: Nanoseconds? {
-        guard let lane = earliestLane() else { return heapCount > 0 ? heap[0].time : nil }
-        return lanes[lane].first?.time
+        if let lane = earliestLane() { return laneHeads[lane].time }
+        return heapCount > 0 ? heap[0].time : nil
     }
 
     /// O(log n).
@@ -67,15 +76,19 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     /// non-decreasing `now` share a FIFO lane: O(1). Pops in the same order as `push` would.
     public mutating func push(_ event: Event, after delay: Nanoseconds, from now: Nanoseconds) {
         let time = now.plusSaturating(delay)
-        var lane = laneDelays.firstIndex(of: delay)
-        if lane == nil, laneDelays.count < Self.maximumLanes {
+        var lane = -1
+        for index in laneDelays.indices where laneDelays[index] == delay {
+            lane = index
+            break
+        }
+        if lane < 0, laneDelays.count < Self.maximumLanes {
             laneDelays.append(delay)
             laneLast.append(time)
             laneHeads.append(Self.emptyLane)
             lanes.append(FIFO())
             lane = laneDelays.count - 1
         }
-        guard let lane, laneLast[lane] <= time else {
+        guard lane >= 0, laneLast[lane] <= time else {
             push(event, at: time)
             return
         }
@@ -103,9 +116,8 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     }
 
     /// The earliest event, the first pushed among equal times; nil when empty.
-    /// O(log n + lanes).
-    /// Inlined: the event loop calls it once per event, and out of line the entry it returns
-    /// travels through memory.
+    /// O(log n + lanes). Inlined: the event loop calls it once per event, and out of line the
+    /// entry it returns travels through memory.
     @inline(__always)
     public mutating func popMin() -> (time: Nanoseconds, event: Event)? {
         if let lane = earliestLane(), let entry = lanes[lane].pop() {
@@ -117,12 +129,10 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
         return siftDownLast()
     }
 
-    /// Moves a hole up from `index` instead of swapping, then drops `entry` into it.
-    /// Works on the buffer directly: through the array, every store would check again that
-    /// the storage is uniquely referenced and every access its bounds, which cost more than
-    /// the comparisons themselves (the indices here are in bounds by construction).
+    /// Moves a hole up from `index` instead of swapping, then drops `entry` into it. Works on
+    /// the buffer directly: the indices are in bounds by construction.
     private mutating func siftUp(_ entry: Entry, from index: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
+        heap.withUnsafeMutableBuffer { heap in
             var hole = index
             while hole > 0 {
                 let parent = (hole - 1) >> 2
@@ -138,7 +148,7 @@ public struct EventQueue<Event>: Sendable where Event: Sendable {
     /// `heapCount`, just dropped from the heap) belongs, and drops that entry into it.
     private mutating func siftDownLast() -> (time: Nanoseconds, event: Event) {
         let count = heapCount
-        return heap.withUnsafeMutableBufferPointer { heap in
+        return heap.withUnsafeMutableBuffer { heap in
             let top = heap[0]
             let entry = heap[count]
             var hole = 0
