@@ -5,7 +5,7 @@
 /// first asks the runtime whether the buffer is uniquely referenced; in an M/M/c run that
 /// check alone took about a tenth of the time. A table that cannot be copied owns its memory
 /// outright, so an access is a bounds check and a load or store.
-struct DenseTable<Element>: ~Copyable {
+struct DenseTable<Element: ~Copyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
@@ -13,11 +13,6 @@ struct DenseTable<Element>: ~Copyable {
     init(reservingCapacity capacity: Int = 16) {
         self.capacity = max(capacity, 1)
         base = .allocate(capacity: self.capacity)
-    }
-
-    init(_ elements: some Collection<Element>) {
-        self.init(reservingCapacity: elements.count)
-        for element in elements { append(element) }
     }
 
     deinit {
@@ -30,7 +25,7 @@ struct DenseTable<Element>: ~Copyable {
     var isEmpty: Bool { count == 0 }
 
     /// Amortised O(1): the capacity doubles when full.
-    mutating func append(_ element: Element) {
+    mutating func append(_ element: consuming Element) {
         if count == capacity {
             let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: base, count: count)
@@ -76,5 +71,12 @@ struct DenseTable<Element>: ~Copyable {
     private func checked(_ index: Int) -> Int {
         precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "table index out of range")
         return index
+    }
+}
+
+extension DenseTable where Element: Copyable {
+    init(_ elements: some Collection<Element>) {
+        self.init(reservingCapacity: elements.count)
+        for element in elements { append(element) }
     }
 }

@@ -11,10 +11,10 @@ import Scenario
 /// Noncopyable, over `DenseTable`s: the loop pushes and pops once or more per event, and
 /// through arrays each push and pop first asked the runtime whether the storage was uniquely
 /// referenced. A simulation owns its one queue, so nothing is lost.
-public struct EventQueue<Event: Sendable>: ~Copyable {
+public struct EventQueue<Event>: ~Copyable {
     /// Internal, not private: `popMin` is inlined into other files, and Swift 6.3's debug
     /// build then fails to link a private type's metadata.
-    struct Entry: Sendable {
+    struct Entry {
         var time: Nanoseconds
         var sequence: UInt64
         var event: Event

@@ -2,12 +2,22 @@
 /// pop are O(1) and move nothing, growth is amortised O(1), and steady state allocates
 /// nothing.
 ///
-/// Slots outside the live range hold stale copies of earlier elements (a ring of a generic
-/// element has no empty value to put there); they are overwritten as the ring goes round.
-struct FIFO<Element: Sendable>: Sendable {
-    private var slots: ContiguousArray<Element> = []
+/// Noncopyable, over memory it owns (see `DenseTable`): timer lanes push and pop once per
+/// timer, and through an array each did a uniqueness check. Only the live range is initialised.
+struct FIFO<Element>: ~Copyable {
+    private var slots: UnsafeMutablePointer<Element>
+    private var capacity = 0
     private var head = 0
     private(set) var count = 0
+
+    init() {
+        slots = .allocate(capacity: 1)
+    }
+
+    deinit {
+        for offset in 0..<count { (slots + ((head + offset) & (capacity - 1))).deinitialize(count: 1) }
+        slots.deallocate()
+    }
 
     var isEmpty: Bool { count == 0 }
 
@@ -15,27 +25,29 @@ struct FIFO<Element: Sendable>: Sendable {
     var first: Element? { count > 0 ? slots[head] : nil }
 
     mutating func push(_ element: Element) {
-        if count == slots.count { grow(filling: element) }
-        slots[(head + count) & (slots.count - 1)] = element
+        if count == capacity { grow() }
+        (slots + ((head + count) & (capacity - 1))).initialize(to: element)
         count += 1
     }
 
     mutating func pop() -> Element? {
         guard count > 0 else { return nil }
-        let element = slots[head]
-        head = (head + 1) & (slots.count - 1)
+        let element = (slots + head).move()
+        head = (head + 1) & (capacity - 1)
         count -= 1
         return element
     }
 
     /// Doubles the ring (at least 16 slots), unrolling it so the oldest element is at 0.
-    private mutating func grow(filling filler: Element) {
-        var larger = ContiguousArray<Element>()
-        let capacity = max(16, slots.count * 2)
-        larger.reserveCapacity(capacity)
-        for offset in 0..<count { larger.append(slots[(head + offset) & (slots.count - 1)]) }
-        while larger.count < capacity { larger.append(filler) }
-        slots = larger
+    private mutating func grow() {
+        let larger = max(16, capacity * 2)
+        let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
+        for offset in 0..<count {
+            (moved + offset).moveInitialize(from: slots + ((head + offset) & (capacity - 1)), count: 1)
+        }
+        slots.deallocate()
+        slots = moved
+        capacity = larger
         head = 0
     }
 }

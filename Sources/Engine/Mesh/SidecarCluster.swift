@@ -4,7 +4,7 @@ import Scenario
 /// What one caller's sidecar (or gateway replica) keeps for one destination cluster, as each
 /// Envoy keeps its own: the circuit breaker, the outlier detector, the load balancer, the
 /// requests it has in flight to each host, and the requests waiting for a connection.
-struct SidecarCluster: Sendable {
+struct SidecarCluster: ~Copyable {
     /// Caller index (see `World.callerName`) and cluster index.
     let caller: Int32
     let cluster: Int32
