@@ -70,6 +70,8 @@ extension Simulation {
 
     /// The version a request to the rollout's service goes to: the canary with probability
     /// weight / 100, else the stable version. Nil when `service` is not being rolled out.
+    /// Inlined: every call asks, and nearly always the answer is the first guard's nil.
+    @inline(__always)
     mutating func rolloutVersion(of service: Int, caller: Int) -> Int? {
         guard service == rolloutService, let weight = rollout?.controller.canaryWeight, let stable = world.rollout?.stable else { return nil }
         if weight <= 0 { return stable }
@@ -88,6 +90,7 @@ extension Simulation {
     }
 
     /// Feeds the canary's analysis window: every attempt the canary answered, counted or not.
+    @inline(__always)
     mutating func recordCanary(version: Int, outcome: Outcome, latency: Nanoseconds) {
         guard version == rolloutCanary, let start = world.rollout?.start else { return }
         rollout?.record(outcome, latency: latency, now: now, start: start)
