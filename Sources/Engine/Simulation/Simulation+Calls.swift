@@ -6,7 +6,8 @@ import Scenario
 /// upstream retries on connect failures and timeouts, and the route timeout per attempt.
 extension Simulation {
     /// With the mesh, the call's slot in `hops` starts afresh, so that no timer of the slot's
-    /// previous call can match it.
+    /// previous call can match it. Inlined for the reason `Slab.insert` is.
+    @inline(__always)
     mutating func openCall(_ call: CallRecord) -> Int32 {
         let index = calls.insert(call)
         if world.mesh != nil {

@@ -14,6 +14,10 @@ struct Slab<Record: SlabRecord>: ~Copyable {
     private var free = DenseTable<Int32>(reservingCapacity: 64)
 
     /// Stores `record` as live and returns its index; a reused slot gets a fresh token. Amortised O(1).
+    /// Inlined, so the record the caller just built goes to its slot field by field: copied
+    /// out of line, it was read back from the stack with wide loads that waited on the narrow
+    /// stores that built it (a store-forwarding stall on every request).
+    @inline(__always)
     mutating func insert(_ record: Record) -> Int32 {
         var record = record
         record.live = true
