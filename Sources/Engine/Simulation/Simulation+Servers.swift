@@ -9,13 +9,12 @@ import Scenario
 /// slow dependency exhausts its callers.
 extension Simulation {
     mutating func admit(call: Int32, token: UInt32, at server: Int) {
-        let caller = calls[call]
         var job = JobRecord()
         job.server = Int32(server)
         job.call = call
         job.callToken = token
         job.arrival = now
-        job.attribution = caller.attribution
+        job.attribution = calls[call].attribution
         if servers[server].active < world.servers[server].capacity {
             servers[server].active += 1
             startProcessing(jobs.insert(job))
