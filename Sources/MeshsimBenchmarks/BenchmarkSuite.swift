@@ -110,19 +110,23 @@ struct BenchmarkSuite {
         }
     }
 
+    /// Best of three, like the engine's M/M/c: one run of a few seconds moves by a fifth with
+    /// the machine's other work.
     private mutating func measureReference(floor: Double?) {
         progress("reference scenario: every policy on the hot path")
-        let outcome: EnginePipeline.Outcome
+        var runs: [EnginePipeline.Outcome] = []
         do throws(EnginePipeline.Failure) {
             guard let text = try? String(contentsOfFile: options.reference, encoding: .utf8) else {
                 throw EnginePipeline.Failure(description: "cannot read \(options.reference)")
             }
             let duration = try? Overrides.parseAssignment("duration=\(referenceDuration)s")
-            outcome = try EnginePipeline(text: text, file: options.reference, overrides: duration.map { [$0] } ?? []).run()
+            let pipeline = EnginePipeline(text: text, file: options.reference, overrides: duration.map { [$0] } ?? [])
+            for _ in 0..<(options.quick ? 1 : 3) { runs.append(try pipeline.run()) }
         } catch {
             _ = unavailable("reference scenario", error.description)
             return
         }
+        guard let outcome = runs.max(by: { $0.requestsPerSecond < $1.requestsPerSecond }) else { return }
         let share = floor.map { outcome.requestsPerSecond / $0 }
         report.add("reference scenario", "\(NumberText.count(outcome.requestsPerSecond)) requests/s"
                    + (share.map { " (\(NumberText.percent($0)) of floor)" } ?? ""),
@@ -130,8 +134,8 @@ struct BenchmarkSuite {
         report.notes.append("""
             **Reference scenario.** `Benchmarks/reference.yaml` with `duration=\(referenceDuration)s`: \
             \(NumberText.count(Double(outcome.requests))) client requests through the same pipeline in \
-            \(NumberText.fixed(outcome.seconds, 2)) s; simulated client requests per wall-clock second, against the \
-            floor's customers per second.
+            \(NumberText.fixed(outcome.seconds, 2)) s (best of \(runs.count) runs); simulated client requests per \
+            wall-clock second, against the floor's customers per second.
             """)
     }
 
