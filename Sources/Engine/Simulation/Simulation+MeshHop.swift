@@ -25,7 +25,7 @@ extension Simulation {
         if calls[call].callerService == -2, calls[call].attemptTimeout > 0 {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: true), after: calls[call].attemptTimeout, from: now)
         }
-        guard let rule = meshRule(for: calls[call].attribution, service: Int(service)) else {
+        guard let rule = meshRule(for: calls[call].attribution, service: Int(service), model) else {
             endHopLocally(call, Outcome(status: 404, flag: .noRoute))
             return
         }
@@ -33,7 +33,7 @@ extension Simulation {
         let token = calls[call].token
         switch model.hosts[Int(service)].rules[Int(rule)].fault.decide(&egress[Int(caller)]) {
         case .none:
-            routeHop(call)
+            routeHop(call, model)
         case .abort(let status):
             endHopLocally(call, Outcome(status: Int32(clamping: status), flag: .faultInjected))
         case .delay(let wait):
@@ -48,8 +48,8 @@ extension Simulation {
 
     /// After any fault delay: the weighted pick of a destination, the mirror, the route
     /// timeout, then the first attempt.
-    mutating func routeHop(_ call: Int32) {
-        guard let model = world.mesh, case .service(let service) = calls[call].target else { return }
+    mutating func routeHop(_ call: Int32, _ model: MeshModel) {
+        guard case .service(let service) = calls[call].target else { return }
         let hop = hops[call]
         if hop.abortStatus != 0 {
             endHopLocally(call, Outcome(status: hop.abortStatus, flag: .faultInjected))
@@ -66,25 +66,24 @@ extension Simulation {
         }
         let mirror = model.hosts[host].rules[rule].mirror
         if mirror >= 0, model.hosts[host].shouldMirror(rule: rule, &egress[caller]) {
-            self.mirror(call, to: Int(mirror), timeout: model.hosts[host].rules[rule].retry.routeTimeout)
+            self.mirror(call, to: Int(mirror), timeout: model.hosts[host].rules[rule].retry.routeTimeout, model)
         }
         var cluster = Int(model.hosts[host].rules[rule].destinations[pick])
         // The rollout owns its rule's destinations: stable and canary, by the current weight.
         if world.rollout?.rule == rule, let version = rolloutVersion(of: host, caller: caller) {
             cluster = model.hosts[host].firstCluster + 1 + version - world.services[host].versions.lowerBound
         }
-        hops[call].sidecar = sidecarState(caller: caller, cluster: cluster)
+        hops[call].sidecar = sidecarState(caller: caller, cluster: cluster, model)
         hops[call].retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
         if let timeout = model.hosts[host].rules[rule].retry.routeTimeout {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: false), after: timeout, from: now)
         }
-        startMeshAttempt(call)
+        startMeshAttempt(call, model)
     }
 
     /// A copy of the request to the mirror cluster: one attempt, no retries, the mirroring
     /// rule's timeout, its answer dropped.
-    private mutating func mirror(_ call: Int32, to cluster: Int, timeout: Nanoseconds?) {
-        guard let model = world.mesh else { return }
+    private mutating func mirror(_ call: Int32, to cluster: Int, timeout: Nanoseconds?, _ model: MeshModel) {
         let original = calls[call]
         var copy = CallRecord()
         copy.waiter = .discard
@@ -96,12 +95,12 @@ extension Simulation {
         let index = openCall(copy)
         hops[index].caller = caller
         hops[index].mirror = true
-        hops[index].sidecar = sidecarState(caller: Int(caller), cluster: cluster)
+        hops[index].sidecar = sidecarState(caller: Int(caller), cluster: cluster, model)
         hops[index].serial = calls[index].token
         if let timeout {
             queue.push(.hopTimeout(call: index, serial: calls[index].token, kong: false), after: timeout, from: now)
         }
-        startMeshAttempt(index)
+        startMeshAttempt(index, model)
     }
 
     /// The route timeout, or Kong's timeout around the hop, fired: what is in progress is
@@ -160,8 +159,7 @@ extension Simulation {
 
     /// The index of the first rule of `service`'s VirtualService that matches the hop's
     /// request, nil when none does; cached per (template, path, service).
-    private mutating func meshRule(for attribution: Attribution, service: Int) -> Int32? {
-        guard let model = world.mesh else { return nil }
+    private mutating func meshRule(for attribution: Attribution, service: Int, _ model: MeshModel) -> Int32? {
         let template = model.firstTemplate[Int(attribution.client)] + Int(attribution.template)
         let cell = (template * max(model.paths.count, 1) + Int(attribution.path)) * world.services.count + service
         if mesh.ruleCache.indices.contains(cell), mesh.ruleCache[cell] != MeshRuntime.unknownRule {
@@ -177,11 +175,10 @@ extension Simulation {
     }
 
     /// The caller's sidecar state for a cluster, created on first use.
-    private mutating func sidecarState(caller: Int, cluster: Int) -> Int32 {
+    private mutating func sidecarState(caller: Int, cluster: Int, _ model: MeshModel) -> Int32 {
         for state in mesh.callerSidecars[caller] where mesh.sidecars[Int(state)].cluster == Int32(cluster) {
             return state
         }
-        guard let model = world.mesh else { return -1 }
         let destination = model.clusters[cluster]
         let policy = model.hosts[destination.service].trafficPolicy
         let hosts = destination.instances.count

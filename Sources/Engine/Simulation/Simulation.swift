@@ -167,8 +167,8 @@ struct Simulation: ~Copyable {
         case .meshStep(let call, let token, let step):
             guard calls[call].live, calls[call].token == token else { break }
             switch step {
-            case .route: routeHop(call)
-            case .attempt: startMeshAttempt(call)
+            case .route: if let model = world.mesh { routeHop(call, model) }
+            case .attempt: if let model = world.mesh { startMeshAttempt(call, model) }
             case .arrive: arrive(call)
             case .answer: finishHop(call, hops[call].answer)
             }
