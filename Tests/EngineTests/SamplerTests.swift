@@ -190,4 +190,18 @@ import Testing
         let values = draws(.lognormal(p50: 1_000_000 * Self.ms, p99: Int64.max), count: 2_000, seed: 14)
         #expect(values.allSatisfy { $0 >= 0 && $0 <= Sampler.maximumDraw })
     }
+
+    /// Draws are rounded half away from zero, as `Double.rounded()` does, including the
+    /// largest double below one half and values where a double has no fraction left.
+    @Test func drawsRoundToTheNearestNanosecondLikeRounded() {
+        let values: [Double] = [
+            0.4, 0.5, 0.49999999999999994, 1.5, 2.5, 2.4999999999999996, 1234.5, 1234.4999,
+            4_503_599_627_370_495.5, 4_503_599_627_370_497, 9_007_199_254_740_994, 1e18,
+        ]
+        for value in values {
+            #expect(Sampler.nanoseconds(value) == Nanoseconds(value.rounded()), "\(value)")
+        }
+        #expect(Sampler.nanoseconds(-0.5) == 0 && Sampler.nanoseconds(.nan) == 0)
+        #expect(Sampler.nanoseconds(1e300) == Sampler.maximumDraw)
+    }
 }

@@ -119,6 +119,9 @@ public struct Sampler: Sendable {
     static func nanoseconds(_ x: Double) -> Nanoseconds {
         guard x > 0 else { return 0 }
         guard x < Double(maximumDraw) else { return maximumDraw }
-        return Nanoseconds(x.rounded())
+        // Half away from zero by hand, as `rounded()` does, which is a call into libm on the
+        // x86-64 baseline. Exact: x − trunc(x) has no rounding error, and above 2^52 x is whole.
+        let whole = Nanoseconds(x)
+        return x - Double(whole) >= 0.5 ? whole + 1 : whole
     }
 }

@@ -51,10 +51,13 @@ struct ArrivalProcess: Sendable {
             target = cursorLambda + rng.nextExponential(mean: 1)
         }
         guard let seconds = advance(toLambda: target) else { return nil }
-        let nanoseconds = (seconds * 1e9).rounded(.up)
-        // Beyond any run's end: a rate so low that the next arrival never comes.
+        let nanoseconds = seconds * 1e9
+        // Beyond any run's end: a rate so low that the next arrival never comes. (Doubles this
+        // large are whole, so this is the same test on the value rounded up.)
         guard nanoseconds < 9e18 else { return nil }
-        return Nanoseconds(nanoseconds)
+        // Rounded up by hand: `rounded(.up)` is a call into libm on the x86-64 baseline.
+        let whole = Nanoseconds(nanoseconds)
+        return Double(whole) < nanoseconds ? whole + 1 : whole
     }
 
     /// Moves the cursor forward to where Λ reaches `target` and returns that time in seconds.
