@@ -11,16 +11,9 @@ private enum Run {
 
     static func counts(_ requests: Int, errors: Int, ok: Int? = nil, rateLimited: Int = 0, unauthorized: Int = 0,
                        timeouts: Int = 0, overflows: Int = 0, retries: Int = 0) -> ScopeCounts {
-        var c = ScopeCounts()
-        c.requests = requests
-        c.ok = ok ?? requests - errors
-        c.errors = errors
-        c.rateLimited = rateLimited
-        c.unauthorized = unauthorized
-        c.timeouts = timeouts
-        c.overflows = overflows
-        c.retries = retries
-        return c
+        ScopeCounts(
+            requests: requests, ok: ok ?? requests - errors, errors: errors, rateLimited: rateLimited,
+            unauthorized: unauthorized, timeouts: timeouts, overflows: overflows, retries: retries)
     }
 
     static func latency(p99: Nanoseconds, mean: Double = 1) -> LatencySummary {

@@ -2,12 +2,13 @@ import Testing
 @testable import MeshsimCLI
 import Scenario
 
-private func parse(_ arguments: String...) throws(UsageError) -> Command {
+/// The command a command line parses to (shared by this target's tests).
+func parse(_ arguments: String...) throws(UsageError) -> Command {
     try ArgumentParser.parse(arguments)
 }
 
 /// The error a command line raises, or nil when it parses.
-private func error(_ arguments: String...) -> UsageError? {
+func error(_ arguments: String...) -> UsageError? {
     do {
         _ = try ArgumentParser.parse(arguments)
         return nil

@@ -26,12 +26,6 @@ import Testing
         """
     }
 
-    func meshsim(_ arguments: String...) -> (code: ExitCode, out: String, err: String) {
-        var console = Console()
-        let code = Meshsim.main(arguments, console: &console)
-        return (code, console.out, console.err)
-    }
-
     @Test func allAssertionsHoldExitsZero() throws {
         let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario(["p99 <= 5ms", "requests{client=web} == 750", "rps == 50"])])
         let result = meshsim("run", workspace.path("s.yaml"), "--out", workspace.path("out"), "--quiet")

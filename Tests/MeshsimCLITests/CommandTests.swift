@@ -3,6 +3,17 @@ import MeshsimCLI
 import Testing
 
 /// The CLI end to end, in process: exit codes, `validate` output, `--set`, report bytes.
+/// Runs the CLI in process, as the target's tests do: its exit code, stdout and stderr.
+func meshsim(_ arguments: [String]) -> (code: ExitCode, out: String, err: String) {
+    var console = Console()
+    let code = Meshsim.main(arguments, console: &console)
+    return (code, console.out, console.err)
+}
+
+func meshsim(_ arguments: String...) -> (code: ExitCode, out: String, err: String) {
+    meshsim(arguments)
+}
+
 @Suite struct CommandTests {
     static let scenario = """
         name: cli-test
@@ -39,12 +50,6 @@ import Testing
         func path(_ name: String) -> String { root.appendingPathComponent(name).path }
 
         func read(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
-    }
-
-    func meshsim(_ arguments: String...) -> (code: ExitCode, out: String, err: String) {
-        var console = Console()
-        let code = Meshsim.main(arguments, console: &console)
-        return (code, console.out, console.err)
     }
 
     @Test func runWritesTheFourReportsAndExitsZero() throws {

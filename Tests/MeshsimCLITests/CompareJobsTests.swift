@@ -4,16 +4,6 @@ import Testing
 
 /// `meshsim compare --jobs N`: how many setups run at once, never what they compute.
 @Suite struct CompareJobsTests {
-    private func parse(_ arguments: String...) throws(UsageError) -> Command {
-        try ArgumentParser.parse(arguments)
-    }
-
-    private func meshsim(_ arguments: [String]) -> (code: ExitCode, out: String, err: String) {
-        var console = Console()
-        let code = Meshsim.main(arguments, console: &console)
-        return (code, console.out, console.err)
-    }
-
     @Test func jobsIsReadAsAWholeNumberAndAbsentMeansOnePerCore() throws {
         #expect(try parse("compare", "a.yaml", "--jobs", "3") == .compare(CompareOptions(scenarios: ["a.yaml"], jobs: 3)))
         #expect(try parse("compare", "a.yaml", "b.yaml", "--jobs=1", "--out", "x")
@@ -54,14 +44,5 @@ import Testing
         let alone = try workspace.read("strict/compare.csv").split(separator: "\n").dropFirst()
         #expect(Array(together.filter { $0.hasPrefix("strict,") }) == Array(alone))
         #expect(try workspace.read("two/strict/summary.csv") == workspace.read("strict/strict/summary.csv"))
-    }
-
-    private func error(_ arguments: String...) -> UsageError? {
-        do {
-            _ = try ArgumentParser.parse(arguments)
-            return nil
-        } catch {
-            return error
-        }
     }
 }

@@ -14,6 +14,12 @@ import Testing
     func expectBadInput(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectBadInput(outcome, sourceLocation: sourceLocation) }
     func expectEndsCleanly(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectEndsCleanly(outcome, sourceLocation: sourceLocation) }
 
+    /// Exit 2 with `message` at `location` of the scratch file.
+    func expectRefused(_ outcome: Outcome, at location: String, saying message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(outcome.code == .badInput, sourceLocation: sourceLocation)
+        #expect(outcome.err.contains("s.yaml:\(location)") && outcome.err.contains(message), "\(outcome.err)", sourceLocation: sourceLocation)
+    }
+
     /// A run that simulated (exit 0; these scenarios have no assertions) and ended in time.
     func expectRan(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(outcome.code == .success, "\(outcome.err)", sourceLocation: sourceLocation)
@@ -66,9 +72,7 @@ import Testing
               s:
                 trafficPolicy: { outlierDetection: { interval: 1ns } }
             """
-        let outcome = try meshsim("run", text)
-        #expect(outcome.code == .badInput)
-        #expect(outcome.err.contains("s.yaml:8:") && outcome.err.contains("interval must be at least 1ms, not 1ns"), "\(outcome.err)")
+        expectRefused(try meshsim("run", text), at: "8:", saying: "interval must be at least 1ms, not 1ns")
     }
 
     /// The rollout's `analysis.interval: 1ns` would write a `rollout_check_failed` event per
@@ -91,9 +95,7 @@ import Testing
               canary: v2
               analysis: { interval: 1ns, threshold: 1000000000, stepWeight: 1, maxWeight: 50 }
             """
-        let outcome = try meshsim("run", text)
-        #expect(outcome.code == .badInput)
-        #expect(outcome.err.contains("s.yaml:15:") && outcome.err.contains("interval must be at least 1s, not 1ns"), "\(outcome.err)")
+        expectRefused(try meshsim("run", text), at: "15:", saying: "interval must be at least 1s, not 1ns")
     }
 
     /// a calls b, and b's VirtualService sends b's traffic to a: every request recurses a → a → …
@@ -113,9 +115,7 @@ import Testing
                 http:
                   - route: [{ destination: { host: a } }]
             """
-        let outcome = try meshsim("run", text)
-        #expect(outcome.code == .badInput)
-        #expect(outcome.err.contains("s.yaml:") && outcome.err.contains(": error: "), "\(outcome.err)")
+        expectBadInput(try meshsim("run", text))
     }
 
     // MARK: extreme mesh values that must keep running

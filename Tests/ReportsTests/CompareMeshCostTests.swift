@@ -9,7 +9,7 @@ import Testing
 
     /// One total and one client row, the same in every setup, so only the estimate differs.
     private static func run(mesh: MeshUsage?) -> RunResult {
-        let counts = SampleRun.counts(requests: 100, ok: 99, errors: 1)
+        let counts = ScopeCounts(requests: 100, ok: 99, errors: 1)
         let latency = LatencySummary(p50: 2_000_000, p90: 0, p95: 0, p99: 9_000_000, p999: 0, max: 0, mean: 0)
         return RunResult(
             scenarioName: "s", seed: 1, endTime: minute,

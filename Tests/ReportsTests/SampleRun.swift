@@ -2,22 +2,6 @@ import Engine
 
 /// A small hand-built run whose report text is worked out by hand in the tests.
 enum SampleRun {
-    static func counts(
-        requests: Int, ok: Int, errors: Int, rateLimited: Int = 0, unauthorized: Int = 0,
-        timeouts: Int = 0, overflows: Int = 0, retries: Int = 0
-    ) -> ScopeCounts {
-        var c = ScopeCounts()
-        c.requests = requests
-        c.ok = ok
-        c.errors = errors
-        c.rateLimited = rateLimited
-        c.unauthorized = unauthorized
-        c.timeouts = timeouts
-        c.overflows = overflows
-        c.retries = retries
-        return c
-    }
-
     static let empty = RunResult(
         scenarioName: "idle", seed: 1, endTime: 0, summary: [], timeseries: [], events: [], responses: [])
 
@@ -26,16 +10,16 @@ enum SampleRun {
         summary: [
             ScopeSummary(
                 scope: .total, name: "all",
-                counts: counts(
+                counts: ScopeCounts(
                     requests: 200, ok: 190, errors: 8, rateLimited: 2, unauthorized: 1, timeouts: 3, overflows: 1,
                     retries: 5),
                 latency: LatencySummary(
                     p50: 1_234_567, p90: 5_000_000, p95: 7_000_000, p99: 12_345_500, p999: 20_000_499,
                     max: 31_000_000, mean: 2_500_500)),
-            ScopeSummary(scope: .client, name: "web, mobile", counts: counts(requests: 3, ok: 2, errors: 1), latency: nil),
-            ScopeSummary(scope: .service, name: "pay", counts: counts(requests: 0, ok: 0, errors: 0), latency: nil, ejections: 2),
+            ScopeSummary(scope: .client, name: "web, mobile", counts: ScopeCounts(requests: 3, ok: 2, errors: 1), latency: nil),
+            ScopeSummary(scope: .service, name: "pay", counts: ScopeCounts(requests: 0, ok: 0, errors: 0), latency: nil, ejections: 2),
             ScopeSummary(
-                scope: .version, name: "pay/v2", counts: counts(requests: 16000, ok: 15999, errors: 1),
+                scope: .version, name: "pay/v2", counts: ScopeCounts(requests: 16000, ok: 15999, errors: 1),
                 latency: LatencySummary(
                     p50: 999_999, p90: 1_000_499, p95: 1_000_499, p99: 1_000_500, p999: 2_000_000,
                     max: 123_456_789_012, mean: 1_000_000.5)),

@@ -8,15 +8,15 @@ import Testing
         summary: [
             ScopeSummary(
                 scope: .total, name: "all",
-                counts: SampleRun.counts(requests: 200, ok: 190, errors: 8, rateLimited: 2, timeouts: 3),
+                counts: ScopeCounts(requests: 200, ok: 190, errors: 8, rateLimited: 2, timeouts: 3),
                 latency: LatencySummary(
                     p50: 1_234_567, p90: 0, p95: 0, p99: 12_345_500, p999: 0, max: 31_000_000, mean: 0)),
             ScopeSummary(
                 scope: .client, name: "mobile-app",
-                counts: SampleRun.counts(requests: 800, ok: 799, errors: 1, timeouts: 1),
+                counts: ScopeCounts(requests: 800, ok: 799, errors: 1, timeouts: 1),
                 latency: LatencySummary(
                     p50: 2_000_000, p90: 0, p95: 0, p99: 150_000_000, p999: 0, max: 1_500_000_000, mean: 0)),
-            ScopeSummary(scope: .service, name: "pay", counts: SampleRun.counts(requests: 0, ok: 0, errors: 0), latency: nil),
+            ScopeSummary(scope: .service, name: "pay", counts: ScopeCounts(requests: 0, ok: 0, errors: 0), latency: nil),
         ],
         timeseries: [], events: [], responses: [])
 

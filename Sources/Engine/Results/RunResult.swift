@@ -76,7 +76,19 @@ public struct ScopeCounts: Sendable, Hashable {
     public var overflows = 0
     public var retries = 0
 
-    public init() {}
+    public init(
+        requests: Int = 0, ok: Int = 0, errors: Int = 0, rateLimited: Int = 0, unauthorized: Int = 0,
+        timeouts: Int = 0, overflows: Int = 0, retries: Int = 0
+    ) {
+        self.requests = requests
+        self.ok = ok
+        self.errors = errors
+        self.rateLimited = rateLimited
+        self.unauthorized = unauthorized
+        self.timeouts = timeouts
+        self.overflows = overflows
+        self.retries = retries
+    }
 
     mutating func add(_ other: ScopeCounts) {
         requests += other.requests
