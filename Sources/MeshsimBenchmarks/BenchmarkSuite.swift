@@ -40,7 +40,7 @@ struct BenchmarkSuite {
         }
         let duration = options.quick ? 170 : 1700
         let pipeline = EnginePipeline(text: model.scenarioText(duration: duration), file: "mmc-bench.yaml")
-        var floorRuns: [FloorSimulation.Outcome] = []
+        var floorRuns: [MMcModel.Run] = []
         var engineRuns: [EnginePipeline.Outcome] = []
         var failure: EnginePipeline.Failure?
         for _ in 0..<mmcRounds {
@@ -57,7 +57,7 @@ struct BenchmarkSuite {
     }
 
     /// Best of the hand-written loop's runs, each of at least 5M customers and 2 s.
-    private mutating func reportFloor(_ runs: [FloorSimulation.Outcome], customers: Int) -> Double? {
+    private mutating func reportFloor(_ runs: [MMcModel.Run], customers: Int) -> Double? {
         guard let best = runs.max(by: { $0.customersPerSecond < $1.customersPerSecond }) else { return nil }
         let agrees = runs.allSatisfy { model.agrees(withMeanSojourn: $0.meanSojourn) }
         report.add("engine floor (hand-written M/M/c)", "\(NumberText.count(best.customersPerSecond)) customers/s",
@@ -108,7 +108,7 @@ struct BenchmarkSuite {
             report.add("meshsim engine / SimPy", "unavailable", target: "≥ 30x", .unavailable)
             return
         }
-        let outcome: SimPyPeer.Outcome
+        let outcome: MMcModel.Run
         do {
             outcome = try SimPyPeer(python: python, script: options.simpyScript, customers: customers).run()
         } catch {

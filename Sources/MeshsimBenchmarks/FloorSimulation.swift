@@ -4,21 +4,13 @@ import Engine
 /// A heap of value events, one random stream, c servers and a FIFO queue; nothing else.
 /// meshsim's engine is measured against this loop, built in the same release build.
 struct FloorSimulation {
-    struct Outcome {
-        var customers: Int
-        /// Mean time in system, seconds.
-        var meanSojourn: Double
-        var seconds: Double
-        var customersPerSecond: Double { Double(customers) / seconds }
-    }
-
     let model: MMcModel
     let seed: UInt64
 
     /// Simulates until `customers` have entered service, timing the whole run.
-    func run(customers: Int) -> Outcome {
+    func run(customers: Int) -> MMcModel.Run {
         let (mean, seconds) = Stopwatch.time { simulate(customers: customers) }
-        return Outcome(customers: customers, meanSojourn: mean, seconds: seconds)
+        return MMcModel.Run(customers: customers, meanSojourn: mean, seconds: seconds)
     }
 
     /// The mean time in system of the first `customers` to enter service. A customer's time

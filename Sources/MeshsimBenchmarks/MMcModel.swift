@@ -12,6 +12,15 @@ struct MMcModel {
     /// The model: λ = 3000/s, c = 4, 1 ms service, so 75% load.
     static let benchmark = MMcModel(arrivalRate: 3000, servers: 4, meanService: 0.001)
 
+    /// One timed run of this model, by the floor or by SimPy.
+    struct Run {
+        var customers: Int
+        /// Mean time in system, seconds.
+        var meanSojourn: Double
+        var seconds: Double
+        var customersPerSecond: Double { Double(customers) / seconds }
+    }
+
     /// How close a simulated mean sojourn must be to Erlang C for the run to count.
     static let tolerance = 0.02
 

@@ -1,20 +1,12 @@
 /// The peer: the same M/M/c in SimPy (`Benchmarks/mmc_simpy.py`), run by the suite's
 /// Python when SimPy could be installed.
+/// Its `seconds` are the script's own timing of the simulation, without Python's start-up.
 struct SimPyPeer {
-    struct Outcome {
-        var customers: Int
-        /// Mean time in system, seconds.
-        var meanSojourn: Double
-        /// The script's own timing of the simulation, without Python's start-up.
-        var seconds: Double
-        var customersPerSecond: Double { Double(customers) / seconds }
-    }
-
     let python: String
     let script: String
     let customers: Int
 
-    func run() throws(Subprocess.Failure) -> Outcome {
+    func run() throws(Subprocess.Failure) -> MMcModel.Run {
         let output = try Subprocess(executable: python, arguments: [script, String(customers)]).run().stdout
         var fields: [Substring: Double] = [:]
         for pair in output.split(whereSeparator: \.isWhitespace) {
@@ -25,6 +17,6 @@ struct SimPyPeer {
               seconds > 0 else {
             throw Subprocess.Failure(description: "\(script) printed no measurement: \(output)")
         }
-        return Outcome(customers: Int(count), meanSojourn: mean / 1000, seconds: seconds)
+        return MMcModel.Run(customers: Int(count), meanSojourn: mean / 1000, seconds: seconds)
     }
 }
