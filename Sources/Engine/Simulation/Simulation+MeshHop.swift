@@ -70,7 +70,7 @@ extension Simulation {
         }
         var cluster = Int(model.hosts[host].rules[rule].destinations[pick])
         // The rollout owns its rule's destinations: stable and canary, by the current weight.
-        if world.rollout?.rule == rule, let version = rolloutVersion(of: host, caller: caller) {
+        if host == rolloutService, world.rollout?.rule == rule, let version = rolloutVersion(of: host, caller: caller) {
             cluster = model.hosts[host].firstCluster + 1 + version - world.services[host].versions.lowerBound
         }
         hops[call].sidecar = sidecarState(caller: caller, cluster: cluster, model)

@@ -9,9 +9,6 @@ enum SizeChecks {
     /// About a quarter of an hour of simulation at a million requests per second.
     static let maximumOpenLoopRequests = 1_000_000_000.0
     static let maximumClientRetries = 100
-    /// `retries.attempts` of a VirtualService rule; beyond it, a request failing without a
-    /// timeout on its path would be retried for simulated years.
-    static let maximumMeshRetries = 1000
     /// Kong's schema limit for a service's `retries`.
     static let maximumRouteRetries = 32_767
 
