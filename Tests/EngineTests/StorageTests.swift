@@ -52,11 +52,14 @@ import Testing
         var slab = Slab<Record>()
         for value in 0..<1_000 { _ = slab.insert(Record(value: value)) }
         for index in stride(from: 0, to: 1_000, by: 2) { slab.remove(Int32(index)) }
+        // The even slots were freed; the odd ones kept their records in place while the slab grew.
+        #expect(slab.indices.allSatisfy { slab[$0].live == ($0 % 2 == 1) })
         for index in slab.indices where slab[index].live { #expect(slab[index].value == Int(index)) }
         #expect(slab.liveCount == 500)
         // 500 inserts fill the 500 freed slots before the slab grows again.
-        for value in 0..<500 { _ = slab.insert(Record(value: -value)) }
+        for value in 1...500 { _ = slab.insert(Record(value: -value)) }
         #expect(slab.indices.count == 1_000 && slab.liveCount == 1_000)
+        #expect(stride(from: 0, to: 1_000, by: 2).allSatisfy { slab[Int32($0)].value < 0 })
     }
 
     @Test func denseTableHoldsWhatWasAppended() {

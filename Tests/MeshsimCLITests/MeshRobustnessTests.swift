@@ -12,7 +12,6 @@ import Testing
 
     func meshsim(_ command: String, _ text: String) throws -> Outcome { try ScratchRun.meshsim(command, text) }
     func expectBadInput(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectBadInput(outcome, sourceLocation: sourceLocation) }
-    func expectEndsCleanly(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) { ScratchRun.expectEndsCleanly(outcome, sourceLocation: sourceLocation) }
 
     /// Exit 2 with `message` at `location` of the scratch file.
     func expectRefused(_ outcome: Outcome, at location: String, saying message: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -53,10 +52,9 @@ import Testing
         let with = try meshsim("run", detecting)
         expectRan(without)
         expectRan(with)
-        let rows = { (outcome: Outcome) in outcome.timeseries?.split(separator: "\n").count ?? -1 }
-        #expect(rows(with) == rows(without), "\(rows(with)) time-series lines with the detector, \(rows(without)) without")
-        let identical = with.timeseries == without.timeseries
-        #expect(identical, "timeseries.csv differs")
+        let withRows = try #require(with.timeseries), withoutRows = try #require(without.timeseries)
+        #expect(withRows.split(separator: "\n").count == withoutRows.split(separator: "\n").count)
+        #expect(withRows == withoutRows, "timeseries.csv differs")
     }
 
     /// `interval: 1ns` would tick every detector 10^9 times per simulated second; Istio refuses
@@ -115,7 +113,7 @@ import Testing
                 http:
                   - route: [{ destination: { host: a } }]
             """
-        expectBadInput(try meshsim("run", text))
+        expectRefused(try meshsim("run", text), at: "7:30: error: ", saying: "calls form a cycle: a → a")
     }
 
     // MARK: extreme mesh values that must keep running
@@ -169,7 +167,10 @@ import Testing
                   loadBalancer: { consistentHash: { httpHeaderName: x-user } }
                   outlierDetection: { consecutive5xxErrors: 1, interval: 1ms, baseEjectionTime: \(Self.maxDuration), maxEjectionPercent: 100 }
             """
-        expectRan(try meshsim("run", Self.mesh(service)))
+        let outcome = try meshsim("run", Self.mesh(service))
+        expectRan(outcome)
+        // 10 uniform requests in 1 s; once the 3 hosts have failed once each, all are ejected.
+        #expect(outcome.responses?.contains("\ntotal,all,503,UH,10\n") == true, "\(outcome.responses ?? "no responses.csv")")
     }
 
     /// All-zero weights (Istio would reject the rule; validate warns), a mirror to the service
@@ -219,7 +220,9 @@ import Testing
               - { at: 0s, target: s, kind: partition, from: gateway, to: s }
               - { at: 0s, target: s, kind: hang }
             """
-        expectRan(try meshsim("run", text))
+        let outcome = try meshsim("run", text)
+        expectRan(outcome)
+        #expect(outcome.responses?.contains("\ntotal,all,504,UT,10\n") == true, "\(outcome.responses ?? "no responses.csv")")
     }
 
     /// `compare` over variants that switch the mesh off, empty the VirtualService, drop the

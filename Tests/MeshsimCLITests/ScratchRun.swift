@@ -11,8 +11,9 @@ enum ScratchRun {
     struct Outcome {
         var code: ExitCode
         var err: String
-        /// `timeseries.csv` of a run that wrote its reports.
+        /// `timeseries.csv` and `responses.csv` of a run that wrote its reports.
         var timeseries: String?
+        var responses: String? = nil
     }
 
     /// `meshsim COMMAND FILE`, with `--out DIR --quiet` for run and `--out DIR` for compare.
@@ -29,7 +30,8 @@ enum ScratchRun {
         var console = Console()
         let code = Meshsim.main(arguments, console: &console)
         let timeseries = try? String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
-        return Outcome(code: code, err: console.out + console.err, timeseries: timeseries)
+        let responses = try? String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
+        return Outcome(code: code, err: console.out + console.err, timeseries: timeseries, responses: responses)
     }
 
     /// Exit 2 with at least one located error for the scratch file.

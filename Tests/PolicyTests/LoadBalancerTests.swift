@@ -134,16 +134,23 @@ private struct ScriptedRandom: RandomSource {
 
     /// Envoy builds a ring from the hosts alone, so one ring can serve every caller's sidecar:
     /// a balancer given a shared ring maps every key where one that built its own does.
+    /// Callers differ in their seed, so the shared ring must not depend on it; and the ring
+    /// given is the one used (a one-host ring sends every key to host 0).
     @Test func aSharedRingMapsKeysLikeAnOwnRing() {
-        var own = balancer(.consistentHashHeader("x-user"), hosts: 7)
-        var seed = SplitMix64(state: 1)
+        var own = balancer(.consistentHashHeader("x-user"), hosts: 7, seed: 1)
+        var seed = SplitMix64(state: 99)
         var shared = LoadBalancer(.consistentHashHeader("x-user"), hosts: 7, seed: &seed, ring: RingHash(hosts: 7))
+        var oneHost = LoadBalancer(.consistentHashHeader("x-user"), hosts: 7, seed: &seed, ring: RingHash(hosts: 1))
         var rng = SplitMix64(state: 4)
+        var hosts: Set<Int> = []
         for index in 0..<500 {
             let key = "user-\(index)"
             let host = own.pick(.all, isHealthy: { _ in true }, active: { _ in 0 }, hashKey: key, &rng)
+            hosts.insert(host ?? -1)
             #expect(shared.pick(.all, isHealthy: { _ in true }, active: { _ in 0 }, hashKey: key, &rng) == host)
+            #expect(oneHost.pick(.all, isHealthy: { _ in true }, active: { _ in 0 }, hashKey: key, &rng) == 0)
         }
+        #expect(hosts == Set(0..<7))
     }
 
     /// A host owns 256 of 1024 random points, so its arc is Beta(256, 768): variance

@@ -1,5 +1,6 @@
 import Policy
 import Scenario
+import Testing
 
 /// What the engine does with a `RolloutController`: call `analyze` at `nextAnalysis` and
 /// `step` at `nextStep`, in time order, `analyze` first at the same instant.
@@ -54,6 +55,7 @@ struct RolloutDriver {
                 ticks.append(Tick(at: now, events: events))
             }
         }
+        Issue.record("the controller did not reach \(end) within 1000 calls")
         return ticks
     }
 }
