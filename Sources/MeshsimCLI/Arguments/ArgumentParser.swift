@@ -68,8 +68,7 @@ public enum ArgumentParser {
         let scenario = try positionals(scanned, for: .run)[0]
         var seed: UInt64?
         if let text = scanned.value("--seed") {
-            // UInt64(_:) alone would also take "+5" and "-0".
-            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = UInt64(text) else {
+            guard let number: UInt64 = wholeNumber(text) else {
                 throw .badNumber(option: "--seed", value: text, command: "run")
             }
             seed = number
@@ -83,13 +82,20 @@ public enum ArgumentParser {
                           quiet: scanned.flags.contains("--quiet"))
     }
 
+    /// `text` as a whole number written in ASCII digits only: the integer initialisers alone
+    /// would also take "+5" and "-0". Nil when it is not one or does not fit.
+    private static func wholeNumber<Number: FixedWidthInteger>(_ text: String) -> Number? {
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Number(text)
+    }
+
     private static func compareOptions(_ scanned: ScannedArguments) throws(UsageError) -> CompareOptions {
         let scenarios = try positionals(scanned, for: .compare)
         let variants = scanned.values["--variant"] ?? []
         if scenarios.count == 2, !variants.isEmpty { throw .variantsWithTwoScenarios }
         var jobs: Int?
         if let text = scanned.value("--jobs") {
-            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), number >= 1 else {
+            guard let number: Int = wholeNumber(text), number >= 1 else {
                 throw .badJobs(text)
             }
             jobs = number
