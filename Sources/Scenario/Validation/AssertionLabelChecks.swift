@@ -12,30 +12,29 @@ enum AssertionLabelChecks {
         if assertion.metric == .rollout, scenario.rollout == nil {
             return "the scenario has no rollout section, so there is no rollout result to compare"
         }
-        func value(_ label: Assertion.Label) -> String? { assertion.labels.first { $0.label == label }?.value }
-        if let version = value(.version) {
-            return versionProblem(version, service: value(.service), names)
+        // The row the assertion reads names what must exist (`service=S, version=V` reads `S/V`).
+        let row = assertion.row
+        switch row.label {
+        case nil:
+            return nil
+        case .version:
+            return versionProblem(row.name, names)
+        case .service:
+            return names.serviceProblem(row.name)
+        case .route:
+            guard scenario.gateway != nil else { return "route=\(row.name) needs a gateway, and the scenario has none" }
+            return names.routes.contains(row.name) ? nil : NameIndex.unknown("route", row.name, among: names.routes)
+        case .client:
+            return names.clients.contains(row.name) ? nil : NameIndex.unknown("client", row.name, among: names.clients)
         }
-        if let service = value(.service) { return names.serviceProblem(service) }
-        if let route = value(.route) {
-            guard scenario.gateway != nil else { return "route=\(route) needs a gateway, and the scenario has none" }
-            return names.routes.contains(route) ? nil : NameIndex.unknown("route", route, among: names.routes)
-        }
-        if let client = value(.client) {
-            return names.clients.contains(client) ? nil : NameIndex.unknown("client", client, among: names.clients)
-        }
-        return nil
     }
 
-    /// `version=S/V`, or `version=V` next to `service=S` (the parser has checked that the two agree).
-    private static func versionProblem(_ version: String, service label: String?, _ names: NameIndex) -> String? {
-        if let slash = version.firstIndex(of: "/") {
-            let service = String(version[..<slash])
-            return names.serviceProblem(service) ?? names.versionProblem(String(version[version.index(after: slash)...]), of: service)
-        }
-        guard let service = label else {
+    /// The version row `S/V`; a version without its service cannot be found.
+    private static func versionProblem(_ version: String, _ names: NameIndex) -> String? {
+        guard let slash = version.firstIndex(of: "/") else {
             return "write version=SERVICE/VERSION (versions: \(names.qualifiedVersions.joined(separator: ", ")))"
         }
-        return names.serviceProblem(service) ?? names.versionProblem(version, of: service)
+        let service = String(version[..<slash])
+        return names.serviceProblem(service) ?? names.versionProblem(String(version[version.index(after: slash)...]), of: service)
     }
 }
