@@ -18,20 +18,15 @@ enum ScratchRun {
 
     /// `meshsim COMMAND FILE`, with `--out DIR --quiet` for run and `--out DIR` for compare.
     static func meshsim(_ command: String, _ text: String) throws -> Outcome {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-scratch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("s.yaml").path
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let out = root.appendingPathComponent("out")
-        var arguments = [command, file]
-        if command == "run" { arguments += ["--out", out.path, "--quiet"] }
-        if command == "compare" { arguments += ["--out", out.path] }
-        var console = Console()
-        let code = Meshsim.main(arguments, console: &console)
-        let timeseries = try? String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
-        let responses = try? String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
-        return Outcome(code: code, err: console.out + console.err, timeseries: timeseries, responses: responses)
+        let workspace = try CommandTests.Workspace(["s.yaml": text])
+        var arguments = [command, workspace.path("s.yaml")]
+        if command == "run" { arguments += ["--out", workspace.path("out"), "--quiet"] }
+        if command == "compare" { arguments += ["--out", workspace.path("out")] }
+        let result = MeshsimCLITests.meshsim(arguments)
+        // Absent when the run wrote no reports (bad input, compare's own layout).
+        return Outcome(
+            code: result.code, err: result.out + result.err,
+            timeseries: try? workspace.read("out/timeseries.csv"), responses: try? workspace.read("out/responses.csv"))
     }
 
     /// Exit 2 with at least one located error for the scratch file.
