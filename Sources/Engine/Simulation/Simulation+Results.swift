@@ -74,7 +74,6 @@ extension Simulation {
             // The intervals closed so far are in the parent already; an interval the run left
             // open (nothing but retries after the last tick) is not.
             totals[scopes.parent[scope]].absorbInterval(of: stats[scope])
-            totals[scopes.parent[scope]].absorbTallies(of: stats[scope])
         }
         for scope in 0..<scopes.count {
             let statistics = totals[scope]

@@ -4,8 +4,10 @@ import Scenario
 /// Everything measured for one report scope: run totals, the current time-series
 /// interval, and answer counts by status and flag. Memory is fixed per scope.
 ///
-/// A value is recorded once, into the open interval (counts and latencies), and added to the
-/// run's totals when its interval closes: half the work per request of keeping both.
+/// A value is recorded once, into the open interval, and added to the run's totals when its
+/// interval closes. An answer is recorded only as a tally of its (status, flag): the counts
+/// (ok, errors, timeouts, …) are functions of those two, so they are worked out from the
+/// tallies when the interval closes rather than counted on every request.
 struct ScopeStatistics: Sendable {
     struct ResponseTally: Sendable {
         var status: Int32
@@ -17,20 +19,31 @@ struct ScopeStatistics: Sendable {
     private var closedCounts = ScopeCounts()
     /// The run's latencies up to the last closed interval.
     private(set) var latency = LatencyHistogram()
-    /// Counts since the last closed interval.
-    private(set) var interval = ScopeCounts()
     private(set) var intervalLatency = LatencyHistogram()
+    /// Retries in the open interval: the one count that is not an answer.
+    private var intervalRetries = 0
     /// Answers repeat in runs (nearly all 200s, a burst of 503s): the current run is counted
-    /// here, and reaches `tallies` only when a different answer ends it.
+    /// here, and reaches `intervalTallies` only when a different answer ends it or the interval
+    /// closes. Its status and flag outlive a close, so the next answer usually extends it.
     private var run = ResponseTally(status: 0, flag: .none, count: 0)
-    /// Few distinct (status, flag) pairs occur per scope, so a linear scan beats hashing.
+    /// The open interval's answers by (status, flag), apart from the current run. Few distinct
+    /// pairs occur per scope, so a linear scan beats hashing.
+    private var intervalTallies: ContiguousArray<ResponseTally> = []
+    /// The closed intervals' answers.
     private var tallies: ContiguousArray<ResponseTally> = []
 
     /// Answer counts by (status, flag), in order of first appearance.
     var responses: ContiguousArray<ResponseTally> {
         var all = tallies
-        if run.count > 0 { Self.add(run, to: &all) }
+        for tally in openTallies { Self.add(tally, to: &all) }
         return all
+    }
+
+    /// The open interval's counts.
+    var interval: ScopeCounts {
+        var counts = ScopeCounts(retries: intervalRetries)
+        for tally in openTallies { Self.count(tally, into: &counts) }
+        return counts
     }
 
     /// The run's counts so far, the open interval included.
@@ -40,63 +53,55 @@ struct ScopeStatistics: Sendable {
         return counts
     }
 
+    /// The open interval's answers, the current run included.
+    private var openTallies: ContiguousArray<ResponseTally> {
+        var open = intervalTallies
+        if run.count > 0 { Self.add(run, to: &open) }
+        return open
+    }
+
     mutating func record(_ outcome: Outcome, latency value: Nanoseconds) {
-        let status = outcome.status
-        interval.requests += 1
-        if status > 0 && status < 400 { interval.ok += 1 }
-        if status >= 500 || status == 0 { interval.errors += 1 }
-        switch status {
-        case 429:
-            interval.rateLimited += 1
-        case 401, 403:
-            interval.unauthorized += 1
-        case 0, 504:
-            interval.timeouts += 1
-        case 503 where outcome.flag == .overflow:
-            interval.overflows += 1
-        default:
-            break
-        }
         intervalLatency.record(value)
-        tally(outcome)
+        if run.status == outcome.status, run.flag == outcome.flag {
+            run.count += 1
+            return
+        }
+        endRun()
+        run = ResponseTally(status: outcome.status, flag: outcome.flag, count: 1)
     }
 
     mutating func recordRetry() {
-        interval.retries += 1
+        intervalRetries += 1
     }
 
     /// Hands back the interval just ended, with its median and p99 (nil when empty), and starts
     /// the next. `latency` covers the run only once every interval is closed.
     mutating func closeInterval() -> (counts: ScopeCounts, p50: Nanoseconds?, p99: Nanoseconds?) {
+        endRun()
+        let counts = interval
         let empty = intervalLatency.count == 0
-        let ended = (interval, empty ? nil : intervalLatency.quantile(0.5), empty ? nil : intervalLatency.quantile(0.99))
-        closedCounts.add(interval)
+        let ended = (counts, empty ? nil : intervalLatency.quantile(0.5), empty ? nil : intervalLatency.quantile(0.99))
+        closedCounts.add(counts)
+        for tally in intervalTallies { Self.add(tally, to: &tallies) }
+        intervalTallies.removeAll(keepingCapacity: true)
+        intervalRetries = 0
         latency.merge(intervalLatency)
-        interval = ScopeCounts()
         intervalLatency.reset()
         return ended
     }
 
-    /// Adds a child scope's open interval (counts and latencies) to this one's, before either
-    /// closes. O(buckets between the child's minimum and maximum).
+    /// Adds a child scope's open interval (answers, retries and latencies) to this one's,
+    /// before either closes. O(buckets between the child's minimum and maximum).
     mutating func absorbInterval(of child: borrowing ScopeStatistics) {
-        interval.add(child.interval)
+        for tally in child.openTallies { Self.add(tally, to: &intervalTallies) }
+        intervalRetries += child.intervalRetries
         intervalLatency.merge(child.intervalLatency)
     }
 
-    /// Adds a child scope's answer tallies to this one's, at the end of the run. Counts and
-    /// latencies are not touched: they arrive interval by interval through `absorbInterval`.
-    mutating func absorbTallies(of child: borrowing ScopeStatistics) {
-        for response in child.responses { Self.add(response, to: &tallies) }
-    }
-
-    private mutating func tally(_ outcome: Outcome) {
-        if run.status == outcome.status, run.flag == outcome.flag {
-            run.count += 1
-            return
-        }
-        if run.count > 0 { Self.add(run, to: &tallies) }
-        run = ResponseTally(status: outcome.status, flag: outcome.flag, count: 1)
+    private mutating func endRun() {
+        guard run.count > 0 else { return }
+        Self.add(run, to: &intervalTallies)
+        run.count = 0
     }
 
     private static func add(_ response: ResponseTally, to tallies: inout ContiguousArray<ResponseTally>) {
@@ -105,5 +110,25 @@ struct ScopeStatistics: Sendable {
             return
         }
         tallies.append(response)
+    }
+
+    /// What `count` answers of one (status, flag) add to each count.
+    private static func count(_ tally: ResponseTally, into counts: inout ScopeCounts) {
+        let status = tally.status
+        counts.requests += tally.count
+        if status > 0 && status < 400 { counts.ok += tally.count }
+        if status >= 500 || status == 0 { counts.errors += tally.count }
+        switch status {
+        case 429:
+            counts.rateLimited += tally.count
+        case 401, 403:
+            counts.unauthorized += tally.count
+        case 0, 504:
+            counts.timeouts += tally.count
+        case 503 where tally.flag == .overflow:
+            counts.overflows += tally.count
+        default:
+            break
+        }
     }
 }
