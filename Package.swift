@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 // meshsim depends on the Swift toolchain only: no package dependencies, by design.
 let package = Package(
     name: "meshsim",
@@ -14,9 +16,9 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
     ],
     targets: [
-        .target(name: "Scenario"),
+        .target(name: "Scenario", swiftSettings: crossModule),
         // Every gateway and mesh policy as a pure state machine; knows nothing of the simulator.
-        .target(name: "Policy", dependencies: ["Scenario"]),
+        .target(name: "Policy", dependencies: ["Scenario"], swiftSettings: crossModule),
         .target(name: "Engine", dependencies: ["Scenario", "Policy"]),
         .target(name: "Reports", dependencies: ["Engine", "Scenario"]),
         .target(name: "MeshsimCLI", dependencies: ["Scenario", "Policy", "Engine", "Reports"]),
