@@ -25,4 +25,27 @@ struct SidecarCluster: ~Copyable {
         balancer = LoadBalancer(policy?.loadBalancer, hosts: hosts, seed: &rng, ring: ring)
         active = ContiguousArray(repeating: 0, count: hosts)
     }
+
+    /// The host for an attempt, nil when none is eligible. Retries avoid the hosts already
+    /// tried (`previous_hosts`), except under consistent hashing, as Istio sets it.
+    ///
+    /// Here rather than in the simulation: the balancer changes while its closures read the
+    /// detector and the active counts, and only as fields of one value can those be reached in
+    /// place. From outside, the balancer had to be copied out and back (retaining its parts).
+    mutating func pickHost(tried: TriedHosts, hashKey: String?, _ rng: inout RandomStream) -> Int? {
+        let eligibility = OutlierDetector.eligibility(
+            healthy: detector.hosts - detector.ejectedCount, hosts: detector.hosts, panicThreshold: detector.config.panicThreshold)
+        guard let first = balancer.pick(
+            eligibility, isHealthy: { !detector.isEjected($0) }, active: { Int(active[$0]) }, hashKey: hashKey, &rng)
+        else { return nil }
+        if tried.isEmpty || balancer.hashHeader != nil { return first }
+        var initial: Int? = first
+        return PreviousHosts.pick(avoiding: tried) {
+            if let pick = initial {
+                initial = nil
+                return pick
+            }
+            return balancer.pick(eligibility, isHealthy: { !detector.isEjected($0) }, active: { Int(active[$0]) }, hashKey: hashKey, &rng) ?? first
+        }
+    }
 }

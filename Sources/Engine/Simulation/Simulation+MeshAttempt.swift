@@ -188,46 +188,14 @@ extension Simulation {
         }
     }
 
-    /// The host for the call's next attempt, nil when none is eligible. Retries avoid hosts
-    /// already tried (`previous_hosts`), except under consistent hashing, as Istio sets it.
+    /// The host for the call's next attempt, nil when none is eligible.
     private mutating func pickHost(for call: Int32, sidecar: Int, _ model: MeshModel) -> Int? {
-        let caller = Int(hops[call].caller)
-        let eligibility = OutlierDetector.eligibility(
-            healthy: mesh.sidecars[sidecar].detector.hosts - mesh.sidecars[sidecar].detector.ejectedCount,
-            hosts: mesh.sidecars[sidecar].detector.hosts, panicThreshold: mesh.sidecars[sidecar].detector.config.panicThreshold)
         var hashKey: String?
         if let header = mesh.sidecars[sidecar].balancer.hashHeader {
             let attribution = calls[call].attribution
             let shape = model.templates[model.firstTemplate[Int(attribution.client)] + Int(attribution.template)]
             hashKey = shape.headers.first { $0.name.lowercased() == header.lowercased() }?.value
         }
-        // The balancer and the stream are taken out so that the closures can read the
-        // detector and the active counts in place, without copying them.
-        var balancer = mesh.sidecars[sidecar].balancer
-        var rng = egress[caller]
-        let tried = hops[call].tried
-        let host = Self.pick(
-            &balancer, eligibility, tried: tried, hashKey: hashKey, &rng,
-            isHealthy: { !self.mesh.sidecars[sidecar].detector.isEjected($0) },
-            active: { Int(self.mesh.sidecars[sidecar].active[$0]) })
-        mesh.sidecars[sidecar].balancer = balancer
-        egress[caller] = rng
-        return host
-    }
-
-    private static func pick(
-        _ balancer: inout LoadBalancer, _ eligibility: OutlierDetector.Eligibility, tried: TriedHosts, hashKey: String?,
-        _ rng: inout RandomStream, isHealthy: (Int) -> Bool, active: (Int) -> Int
-    ) -> Int? {
-        guard let first = balancer.pick(eligibility, isHealthy: isHealthy, active: active, hashKey: hashKey, &rng) else { return nil }
-        if tried.isEmpty || balancer.hashHeader != nil { return first }
-        var initial: Int? = first
-        return PreviousHosts.pick(avoiding: tried) {
-            if let pick = initial {
-                initial = nil
-                return pick
-            }
-            return balancer.pick(eligibility, isHealthy: isHealthy, active: active, hashKey: hashKey, &rng) ?? first
-        }
+        return mesh.sidecars[sidecar].pickHost(tried: hops[call].tried, hashKey: hashKey, &egress[Int(hops[call].caller)])
     }
 }
