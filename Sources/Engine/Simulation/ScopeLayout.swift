@@ -16,6 +16,8 @@ struct ScopeLayout: Sendable {
     let count: Int
     /// Per scope, the scope that adds it up, or -1.
     let parent: [Int]
+    /// Per scope, the scopes it adds up.
+    let children: [[Int]]
 
     static let total = 0
 
@@ -28,6 +30,9 @@ struct ScopeLayout: Sendable {
         parent = [-1] + Array(repeating: Self.total, count: world.clients.count)
             + Array(repeating: -1, count: world.routes.count + world.services.count)
             + world.versions.map { [services] version in services + version.service }
+        var children = Array(repeating: [Int](), count: count)
+        for (scope, parent) in parent.enumerated() where parent >= 0 { children[parent].append(scope) }
+        self.children = children
     }
 
     func kind(of scope: Int) -> ScopeKind {

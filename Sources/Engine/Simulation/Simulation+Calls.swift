@@ -79,7 +79,7 @@ extension Simulation {
             let latency = now - record.attemptStart
             recordCanary(version: version, outcome: outcome, latency: latency)
             if record.attribution.counted {
-                stats[scopes.versions + version].record(outcome, latency: latency)
+                recordAnswer(outcome, latency: latency, scope: scopes.versions + version)
             }
         }
         if world.mesh != nil, case .service = record.target {

@@ -74,7 +74,7 @@ extension Simulation {
         let record = requests[request]
         if record.attribution.counted {
             let latency = now - record.start
-            stats[scopes.clients + Int(record.attribution.client)].record(outcome, latency: latency)
+            recordAnswer(outcome, latency: latency, scope: scopes.clients + Int(record.attribution.client))
         }
         requests.remove(request)
         if record.user >= 0 {

@@ -130,7 +130,7 @@ extension Simulation {
                 let latency = now - record.attemptStart
                 recordCanary(version: version, outcome: timeout, latency: latency)
                 if record.attribution.counted {
-                    stats[scopes.versions + version].record(timeout, latency: latency)
+                    recordAnswer(timeout, latency: latency, scope: scopes.versions + version)
                 }
             }
             endAttempt(call, status: 504)

@@ -137,9 +137,9 @@ extension Simulation {
             }
             let latency = now - record.attemptStart
             if let version {
-                stats[scopes.versions + version].record(outcome, latency: latency)
+                recordAnswer(outcome, latency: latency, scope: scopes.versions + version)
             } else if let service {
-                stats[scopes.services + service].record(outcome, latency: latency)
+                recordAnswer(outcome, latency: latency, scope: scopes.services + service)
             }
         }
         hops[call].answer = outcome

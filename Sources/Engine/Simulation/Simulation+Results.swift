@@ -1,16 +1,29 @@
+import Policy
 import Scenario
 
 /// Time-series intervals and the final `RunResult`.
 extension Simulation {
+    /// An answer and its latency, into the open interval of `scope`.
+    @inline(__always)
+    mutating func recordAnswer(_ outcome: Outcome, latency: Nanoseconds, scope: Int) {
+        stats[scope].record(outcome)
+        latencies.record(latency, scope: scope)
+    }
+
     mutating func closeInterval(at end: Nanoseconds) {
         lastTick = end
         let seconds = Double(world.interval) / 1e9
         for scope in 0..<scopes.count where scopes.parent[scope] >= 0 {
             let child = stats[scope]
             stats[scopes.parent[scope]].absorbInterval(of: child)
+            latencies.absorb(scope, into: scopes.parent[scope])
         }
+        var latency = LatencyHistogram()
         for scope in 0..<scopes.count {
-            let (counts, p50, p99) = stats[scope].closeInterval()
+            latency.reset()
+            latencies.add(scope, to: &latency)
+            latencies.reset(scope)
+            let (counts, p50, p99) = stats[scope].closeInterval(latency: latency)
             let kind = scopes.kind(of: scope)
             timeseries.append(TimeseriesRow(
                 end: end, scope: kind, name: name(of: scope), requests: counts.requests,
@@ -77,7 +90,9 @@ extension Simulation {
         }
         for scope in 0..<scopes.count {
             let statistics = totals[scope]
-            let histogram = statistics.latency
+            var histogram = statistics.latency
+            latencies.add(scope, to: &histogram)
+            for child in scopes.children[scope] { latencies.add(child, to: &histogram) }
             let latency = histogram.count == 0 ? nil : LatencySummary(
                 p50: histogram.quantile(0.5), p90: histogram.quantile(0.9), p95: histogram.quantile(0.95),
                 p99: histogram.quantile(0.99), p999: histogram.quantile(0.999), max: histogram.max, mean: histogram.mean)

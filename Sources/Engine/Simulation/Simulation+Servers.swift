@@ -161,7 +161,7 @@ extension Simulation {
         }
         let attribution = record.attribution
         if attribution.route >= 0, attribution.counted, world.servers[server].version == nil {
-            stats[scopes.routes + Int(attribution.route)].record(outcome, latency: now - record.arrival)
+            recordAnswer(outcome, latency: now - record.arrival, scope: scopes.routes + Int(attribution.route))
         }
         jobs.remove(job)
         releaseWorker(server)

@@ -45,6 +45,7 @@ struct Simulation: ~Copyable {
     let faultLatency: DenseTable<Sampler>
 
     var stats: DenseTable<ScopeStatistics>
+    var latencies: IntervalLatencies
     var timeseries: [TimeseriesRow] = []
     var events: [EventRecord] = []
     var lastTick: Nanoseconds = 0
@@ -83,6 +84,7 @@ struct Simulation: ~Copyable {
             return Sampler(.zero)
         })
         stats = DenseTable(repeatElement(ScopeStatistics(), count: scopes.count))
+        latencies = IntervalLatencies(scopes: scopes.count)
         if let model = world.mesh {
             mesh = MeshRuntime(world: world, model: model)
         } else {

@@ -70,14 +70,20 @@ public struct LatencyHistogram: Sendable {
     }
 
     public mutating func merge(_ other: LatencyHistogram) {
-        guard other.recorded > 0 else { return }
-        for i in other.usedIndices {
-            buckets[i] += other.buckets[i]
+        merge(count: other.recorded, minimum: other.minimum, maximum: other.maximum, sum: other.sum) { other.buckets[$0] }
+    }
+
+    /// Adds the values of a histogram kept elsewhere (`IntervalLatencies`): `bucket(i)` is its
+    /// count in bucket i, read only between the buckets of `minimum` and `maximum`.
+    mutating func merge(count: Int, minimum: Int64, maximum: Int64, sum: UInt128, bucket: (Int) -> UInt64) {
+        guard count > 0 else { return }
+        for i in Self.index(of: minimum)...Self.index(of: maximum) {
+            buckets[i] += bucket(i)
         }
-        recorded += other.recorded
-        minimum = Swift.min(minimum, other.minimum)
-        maximum = Swift.max(maximum, other.maximum)
-        sum += other.sum
+        recorded += count
+        self.minimum = Swift.min(self.minimum, minimum)
+        self.maximum = Swift.max(self.maximum, maximum)
+        self.sum += sum
     }
 
     public mutating func reset() {
@@ -100,6 +106,7 @@ public struct LatencyHistogram: Sendable {
     }
 
     /// For v ≥ 128 with highest set bit e: group e − 6 (≥ 1) holds v >> (e − 6), which is in 64..<128.
+    @inline(__always)
     static func index(of value: Int64) -> Int {
         guard value >= linearLimit else { return Int(value) }
         let shift = 63 - value.leadingZeroBitCount - subBucketBits

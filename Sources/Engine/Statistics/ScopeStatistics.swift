@@ -5,7 +5,7 @@ import Scenario
 /// interval, and answer counts by status and flag. Memory is fixed per scope.
 ///
 /// A value is recorded once, into the open interval, and added to the run's totals when its
-/// interval closes. An answer is recorded only as a tally of its (status, flag): the counts
+/// interval closes; the open interval's latencies are kept apart, in `IntervalLatencies`. An answer is recorded only as a tally of its (status, flag): the counts
 /// (ok, errors, timeouts, …) are functions of those two, so they are worked out from the
 /// tallies when the interval closes rather than counted on every request.
 struct ScopeStatistics: Sendable {
@@ -19,7 +19,6 @@ struct ScopeStatistics: Sendable {
     private var closedCounts = ScopeCounts()
     /// The run's latencies up to the last closed interval.
     private(set) var latency = LatencyHistogram()
-    private(set) var intervalLatency = LatencyHistogram()
     /// Retries in the open interval: the one count that is not an answer.
     private var intervalRetries = 0
     /// Answers repeat in runs (nearly all 200s, a burst of 503s): the current run is counted
@@ -60,8 +59,10 @@ struct ScopeStatistics: Sendable {
         return open
     }
 
-    mutating func record(_ outcome: Outcome, latency value: Nanoseconds) {
-        intervalLatency.record(value)
+    /// Counts an answer; its latency goes to `IntervalLatencies`. Inlined: it runs for every
+    /// answer, and is mostly one comparison and one increment.
+    @inline(__always)
+    mutating func record(_ outcome: Outcome) {
         if run.status == outcome.status, run.flag == outcome.flag {
             run.count += 1
             return
@@ -75,8 +76,11 @@ struct ScopeStatistics: Sendable {
     }
 
     /// Hands back the interval just ended, with its median and p99 (nil when empty), and starts
-    /// the next. `latency` covers the run only once every interval is closed.
-    mutating func closeInterval() -> (counts: ScopeCounts, p50: Nanoseconds?, p99: Nanoseconds?) {
+    /// the next. `intervalLatency` holds the interval's latencies (from `IntervalLatencies`).
+    /// `latency` covers the run only once every interval is closed.
+    mutating func closeInterval(
+        latency intervalLatency: borrowing LatencyHistogram
+    ) -> (counts: ScopeCounts, p50: Nanoseconds?, p99: Nanoseconds?) {
         endRun()
         let counts = interval
         let empty = intervalLatency.count == 0
@@ -85,17 +89,15 @@ struct ScopeStatistics: Sendable {
         for tally in intervalTallies { Self.add(tally, to: &tallies) }
         intervalTallies.removeAll(keepingCapacity: true)
         intervalRetries = 0
-        latency.merge(intervalLatency)
-        intervalLatency.reset()
+        latency.merge(copy intervalLatency)
         return ended
     }
 
-    /// Adds a child scope's open interval (answers, retries and latencies) to this one's,
-    /// before either closes. O(buckets between the child's minimum and maximum).
+    /// Adds a child scope's open interval (answers and retries) to this one's, before either
+    /// closes.
     mutating func absorbInterval(of child: borrowing ScopeStatistics) {
         for tally in child.openTallies { Self.add(tally, to: &intervalTallies) }
         intervalRetries += child.intervalRetries
-        intervalLatency.merge(child.intervalLatency)
     }
 
     private mutating func endRun() {

@@ -1,0 +1,74 @@
+import Scenario
+
+/// The open time-series interval's latencies of every report scope, as `LatencyHistogram`
+/// buckets in one block of memory the simulation owns.
+///
+/// Recording is the per-request path: through a histogram's array, every record first asked
+/// the runtime whether the buckets were uniquely referenced. Owned memory that cannot be
+/// copied needs no such check. At an interval's close each scope's buckets go into a
+/// `LatencyHistogram`, which the reports read.
+struct IntervalLatencies: ~Copyable {
+    /// What a histogram keeps besides its buckets, for one scope.
+    private struct Extent {
+        var count = 0
+        var minimum = Int64.max
+        var maximum: Int64 = 0
+        var sum: UInt128 = 0
+    }
+
+    private static var width: Int { LatencyHistogram.bucketCount }
+    /// Scope s's buckets are `buckets[s * width ..< (s + 1) * width]`.
+    private var buckets: DenseTable<UInt64>
+    private var extents: DenseTable<Extent>
+
+    init(scopes: Int) {
+        buckets = DenseTable(repeatElement(0, count: scopes * Self.width))
+        extents = DenseTable(repeatElement(Extent(), count: scopes))
+    }
+
+    /// Negative values clamp to 0, as `LatencyHistogram.record` does. O(1).
+    @inline(__always)
+    mutating func record(_ value: Nanoseconds, scope: Int) {
+        let v = max(value, 0)
+        buckets[scope * Self.width + LatencyHistogram.index(of: v)] += 1
+        extents[scope].count += 1
+        extents[scope].minimum = min(extents[scope].minimum, v)
+        extents[scope].maximum = max(extents[scope].maximum, v)
+        extents[scope].sum += UInt128(v)
+    }
+
+    /// Adds the scope's open interval to `histogram`. O(buckets between its minimum and maximum).
+    func add(_ scope: Int, to histogram: inout LatencyHistogram) {
+        let extent = extents[scope]
+        guard extent.count > 0 else { return }
+        let base = scope * Self.width
+        histogram.merge(
+            count: extent.count, minimum: extent.minimum, maximum: extent.maximum, sum: extent.sum,
+            bucket: { buckets[base + $0] })
+    }
+
+    /// Adds a child scope's open interval to its parent's, before either closes.
+    mutating func absorb(_ child: Int, into parent: Int) {
+        let extent = extents[child]
+        guard extent.count > 0 else { return }
+        let (from, to) = (child * Self.width, parent * Self.width)
+        for index in LatencyHistogram.index(of: extent.minimum)...LatencyHistogram.index(of: extent.maximum) {
+            buckets[to + index] += buckets[from + index]
+        }
+        extents[parent].count += extent.count
+        extents[parent].minimum = min(extents[parent].minimum, extent.minimum)
+        extents[parent].maximum = max(extents[parent].maximum, extent.maximum)
+        extents[parent].sum += extent.sum
+    }
+
+    /// Empties the scope's open interval. O(buckets between its minimum and maximum).
+    mutating func reset(_ scope: Int) {
+        let extent = extents[scope]
+        guard extent.count > 0 else { return }
+        let base = scope * Self.width
+        for index in LatencyHistogram.index(of: extent.minimum)...LatencyHistogram.index(of: extent.maximum) {
+            buckets[base + index] = 0
+        }
+        extents[scope] = Extent()
+    }
+}
