@@ -24,6 +24,8 @@ struct FIFO<Element>: ~Copyable {
     /// The element `pop` would return.
     var first: Element? { count > 0 ? slots[head] : nil }
 
+    /// Inlined, with `grow` kept out of line: a timer lane pushes once per timer set.
+    @inline(__always)
     mutating func push(_ element: Element) {
         if count == capacity { grow() }
         (slots + ((head + count) & (capacity - 1))).initialize(to: element)
@@ -39,6 +41,7 @@ struct FIFO<Element>: ~Copyable {
     }
 
     /// Doubles the ring (at least 16 slots), unrolling it so the oldest element is at 0.
+    @inline(never)
     private mutating func grow() {
         let larger = max(16, capacity * 2)
         let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
