@@ -11,6 +11,10 @@ struct ArrivalProcess: Sendable {
     private let times: [Double]
     private let rates: [Double]
     let spacing: Client.Spacing
+    /// The last piece and its constant rate: once there, every arrival takes the short path in
+    /// `next` without reading the tables.
+    private let lastPiece: Int
+    private let finalRate: Double
 
     /// Index of the piece holding `cursorTime`.
     private var piece = 0
@@ -38,6 +42,8 @@ struct ArrivalProcess: Sendable {
         self.times = times
         self.rates = rates
         self.spacing = spacing
+        lastPiece = times.count - 1
+        finalRate = rates[times.count - 1]
     }
 
     /// The next arrival time in nanoseconds, or nil when the rate stays 0 for ever.
@@ -50,7 +56,7 @@ struct ArrivalProcess: Sendable {
         case .poisson:
             target = cursorLambda + rng.nextExponential(mean: 1)
         }
-        guard let seconds = advance(toLambda: target) else { return nil }
+        guard let seconds = piece == lastPiece ? advanceOnLastPiece(toLambda: target) : advance(toLambda: target) else { return nil }
         let nanoseconds = seconds * 1e9
         // Beyond any run's end: a rate so low that the next arrival never comes. (Doubles this
         // large are whole, so this is the same test on the value rounded up.)
@@ -60,23 +66,25 @@ struct ArrivalProcess: Sendable {
         return Double(whole) < nanoseconds ? whole + 1 : whole
     }
 
+    /// `advance` on the last piece, where the rate is constant: the loop there would come to
+    /// the same arithmetic through its general case, and a constant rate is the common one.
+    @inline(__always)
+    private mutating func advanceOnLastPiece(toLambda target: Double) -> Double? {
+        var need = target - cursorLambda
+        if need <= 0 {
+            if finalRate > 0 { return cursorTime }
+            need = 1e-12
+        }
+        let tau = finalRate > 0 ? need / finalRate : .infinity
+        guard tau.isFinite else { return nil }
+        cursorTime += tau
+        cursorLambda = target
+        return cursorTime
+    }
+
     /// Moves the cursor forward to where Λ reaches `target` and returns that time in seconds.
     private mutating func advance(toLambda target: Double) -> Double? {
-        // On the last piece the rate is constant: the loop below would come to the same
-        // arithmetic through its general case, and a constant rate is the common one.
-        if piece == times.count - 1 {
-            let rate = rates[piece]
-            var need = target - cursorLambda
-            if need <= 0 {
-                if rate > 0 { return cursorTime }
-                need = 1e-12
-            }
-            let tau = rate > 0 ? need / rate : .infinity
-            guard tau.isFinite else { return nil }
-            cursorTime += tau
-            cursorLambda = target
-            return cursorTime
-        }
+        if piece == lastPiece { return advanceOnLastPiece(toLambda: target) }
         while true {
             let start = times[piece]
             let r0 = rate(at: cursorTime)
