@@ -114,6 +114,8 @@ extension Simulation {
         }
     }
 
+    /// Inlined: it runs on every answer, and is mostly a switch.
+    @inline(__always)
     mutating func deliver(_ outcome: Outcome, to waiter: Waiter) {
         switch waiter {
         case .request(let request, let token):

@@ -53,6 +53,8 @@ extension Simulation {
     }
 
     /// The current attempt ended (answer or timeout): retry it or complete the request.
+    /// Inlined: it runs once per request.
+    @inline(__always)
     mutating func finishAttempt(_ request: Int32, outcome: Outcome) {
         // A new token orphans the attempt's call and disarms its timeout.
         requests[request].token &+= 1
@@ -70,6 +72,8 @@ extension Simulation {
         complete(request, outcome: outcome)
     }
 
+    /// Inlined: it runs once per request.
+    @inline(__always)
     mutating func complete(_ request: Int32, outcome: Outcome) {
         let record = requests[request]
         if record.attribution.counted {
