@@ -31,6 +31,8 @@ extension Simulation {
         startAttempt(requests.insert(record))
     }
 
+    /// Inlined: it runs once per request.
+    @inline(__always)
     mutating func startAttempt(_ request: Int32) {
         let record = requests[request]
         let client = Int(record.attribution.client)
