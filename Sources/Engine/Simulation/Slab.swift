@@ -11,7 +11,20 @@ protocol SlabRecord: Sendable {
 struct Slab<Record: SlabRecord>: ~Copyable {
     /// Every slot ever used, live or free.
     private var records = DenseTable<Record>(reservingCapacity: 64)
-    private var free = DenseTable<Int32>(reservingCapacity: 64)
+    /// The free slots, as a stack. It never holds more indices than there are slots, and its
+    /// capacity grows with the slots: freeing, which every record's end does, is then a store
+    /// and an increment, with no capacity check and no call.
+    private var free: UnsafeMutablePointer<Int32>
+    private var freeCapacity = 64
+    private var freeCount = 0
+
+    init() {
+        free = .allocate(capacity: freeCapacity)
+    }
+
+    deinit {
+        free.deallocate()
+    }
 
     /// Stores `record` as live and returns its index; a reused slot gets a fresh token. Amortised O(1).
     /// Inlined, so the record the caller just built goes to its slot field by field: copied
@@ -21,25 +34,30 @@ struct Slab<Record: SlabRecord>: ~Copyable {
     mutating func insert(_ record: Record) -> Int32 {
         var record = record
         record.live = true
-        if !free.isEmpty {
-            let index = free.removeLast()
+        if freeCount > 0 {
+            freeCount -= 1
+            let index = free[freeCount]
             record.token = records[index].token &+ 1
             records[index] = record
             return index
         }
+        if records.count == freeCapacity { growFree() }
         records.append(record)
         return Int32(records.count - 1)
     }
 
     /// Frees the slot; its token changes, so every outstanding reference goes stale. O(1).
+    @inline(__always)
     mutating func remove(_ index: Int32) {
+        precondition(records[index].live, "freeing a slot that is not live")
         records[index].live = false
         records[index].token &+= 1
-        free.append(index)
+        free[freeCount] = index
+        freeCount += 1
     }
 
     /// Records inserted and not removed. O(1).
-    var liveCount: Int { records.count - free.count }
+    var liveCount: Int { records.count - freeCount }
 
     /// Every slot ever used: check `live` before acting on one.
     var indices: Range<Int32> { 0..<Int32(records.count) }
@@ -47,5 +65,14 @@ struct Slab<Record: SlabRecord>: ~Copyable {
     subscript(index: Int32) -> Record {
         _read { yield records[index] }
         _modify { yield &records[index] }
+    }
+
+    @inline(never)
+    private mutating func growFree() {
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: freeCapacity * 2)
+        larger.moveInitialize(from: free, count: freeCount)
+        free.deallocate()
+        free = larger
+        freeCapacity *= 2
     }
 }
