@@ -75,12 +75,15 @@ extension Simulation {
     private mutating func runSteps(_ job: Int32) {
         let server = Int(jobs[job].server)
         guard let version = world.servers[server].version else { return }
-        let steps = world.versions[version].steps
-        while Int(jobs[job].step) < steps.count {
-            let step = steps[Int(jobs[job].step)]
+        // The steps are read in place, by index: bound to a local, a step list or call list
+        // was retained and released on every job.
+        while Int(jobs[job].step) < world.versions[version].steps.count {
+            let step = Int(jobs[job].step)
             jobs[job].step += 1
             var launched: Int32 = 0
-            for downstream in step.calls where downstream.percent >= 1 || servers[server].rng.nextUnit() < downstream.percent {
+            for index in world.versions[version].steps[step].calls.indices {
+                let downstream = world.versions[version].steps[step].calls[index]
+                guard downstream.percent >= 1 || servers[server].rng.nextUnit() < downstream.percent else { continue }
                 launched += 1
                 launchCall(from: job, to: downstream)
             }
