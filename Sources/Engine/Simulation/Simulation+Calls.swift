@@ -58,6 +58,8 @@ extension Simulation {
             servers[replica].cursors[service] = position + 1
             return instances.lowerBound + position
         }
+        // One instance is no choice: no draw (an M/M/c service is one instance with c workers).
+        guard instances.count > 1 else { return instances.lowerBound }
         return instances.lowerBound + egress[caller].nextInt(below: instances.count)
     }
 
