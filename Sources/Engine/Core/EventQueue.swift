@@ -63,7 +63,8 @@ public struct EventQueue<Event>: ~Copyable {
         return heapCount > 0 ? heap[0].time : nil
     }
 
-    /// O(log n).
+    /// O(log n). Inlined, with the sift: nearly every handler pushes an event.
+    @inline(__always)
     public mutating func push(_ event: Event, at time: Nanoseconds) {
         let entry = Entry(time: time, sequence: nextSequence, event: event)
         nextSequence &+= 1
@@ -131,6 +132,7 @@ public struct EventQueue<Event>: ~Copyable {
 
     /// Moves a hole up from `index` instead of swapping, then drops `entry` into it. Works on
     /// the buffer directly: the indices are in bounds by construction.
+    @inline(__always)
     private mutating func siftUp(_ entry: Entry, from index: Int) {
         heap.withUnsafeMutableBuffer { heap in
             var hole = index
