@@ -149,6 +149,8 @@ struct Simulation: ~Copyable {
         startRollout()
     }
 
+    /// Inlined into the event loop, its one caller.
+    @inline(__always)
     private mutating func handle(_ event: SimEvent) {
         switch event {
         case .arrival(let client):
