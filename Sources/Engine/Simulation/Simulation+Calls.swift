@@ -47,6 +47,8 @@ extension Simulation {
 
     /// Without a mesh: a gateway replica goes round the instances with its own cursor, any
     /// other caller picks one at random. During a rollout the version is drawn by weight first.
+    /// Inlined into its one caller: every call without the mesh picks.
+    @inline(__always)
     private mutating func pickInstance(of service: Int, picker: Int32, client: Int) -> Int {
         let caller = Int(callerIndex(pickerServer: picker, client: Int32(client)))
         var instances = world.services[service].instances
