@@ -46,7 +46,9 @@ struct ArrivalProcess: Sendable {
         finalRate = rates[times.count - 1]
     }
 
-    /// The next arrival time in nanoseconds, or nil when the rate stays 0 for ever.
+    /// The next arrival time in nanoseconds, or nil when the rate stays 0 for ever. Inlined
+    /// into the arrival handler: open-loop clients call it once per request.
+    @inline(__always)
     mutating func next(_ rng: inout RandomStream) -> Nanoseconds? {
         let target: Double
         switch spacing {
