@@ -73,8 +73,11 @@ extension Simulation {
 
     /// The attempt in flight ended with `outcome` (an answer, a failure, or its per-try
     /// timeout): the outlier detector hears of it, then the retry policy decides.
+    ///
+    /// The model is read through `world.mesh` where needed, not bound: a binding is retained
+    /// across the mutating calls here, on every answer of the mesh.
     mutating func meshAttemptEnded(_ call: Int32, outcome: Outcome) {
-        guard hops[call].phase == .inFlight, let model = world.mesh, case .service(let service) = calls[call].target else { return }
+        guard hops[call].phase == .inFlight, world.mesh != nil, case .service(let service) = calls[call].target else { return }
         endAttempt(call, status: Self.outlierStatus(outcome))
         let hop = hops[call]
         if hop.mirror {
@@ -84,7 +87,7 @@ extension Simulation {
         let (host, rule) = (Int(service), Int(hop.rule))
         // An upstream's full queue is a 503 answer to this router, not its own overflow.
         let answer = outcome.flag == .overflow ? Outcome(status: 503, flag: .none) : outcome
-        guard model.hosts[host].rules[rule].retry.isRetriable(answer) else {
+        guard world.mesh?.hosts[host].rules[rule].retry.isRetriable(answer) == true else {
             finishHop(call, outcome)
             return
         }
@@ -106,7 +109,7 @@ extension Simulation {
         hops[call].retriesLeft -= 1
         hops[call].retriesMade += 1
         recordRetry(of: calls[call], server: calls[call].server)
-        let wait = model.hosts[host].rules[rule].retry.backoff(retry: Int(hops[call].retriesMade), &egress[Int(hop.caller)])
+        let wait = world.mesh?.hosts[host].rules[rule].retry.backoff(retry: Int(hops[call].retriesMade), &egress[Int(hop.caller)]) ?? 0
         calls[call].token &+= 1
         queue.push(.meshStep(call: call, token: calls[call].token, step: .attempt), at: now.plusSaturating(wait))
     }
