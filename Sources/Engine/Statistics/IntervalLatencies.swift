@@ -8,8 +8,10 @@ import Scenario
 /// copied needs no such check. At an interval's close each scope's buckets go into a
 /// `LatencyHistogram`, which the reports read.
 struct IntervalLatencies: ~Copyable {
-    /// What a histogram keeps besides its buckets, for one scope.
-    private struct Extent {
+    /// What a histogram keeps besides its buckets, for one scope. Internal, not private:
+    /// `record` is inlined into other files, and Swift 6.3's debug build then fails to link a
+    /// private type's metadata.
+    struct Extent {
         var count = 0
         var minimum = Int64.max
         var maximum: Int64 = 0
