@@ -16,6 +16,14 @@ struct IntervalLatencies: ~Copyable {
         var minimum = Int64.max
         var maximum: Int64 = 0
         var sum: UInt128 = 0
+
+        @inline(__always)
+        mutating func add(count: Int, minimum: Int64, maximum: Int64, sum: UInt128) {
+            self.count += count
+            self.minimum = min(self.minimum, minimum)
+            self.maximum = max(self.maximum, maximum)
+            self.sum += sum
+        }
     }
 
     private static var width: Int { LatencyHistogram.bucketCount }
@@ -33,10 +41,7 @@ struct IntervalLatencies: ~Copyable {
     mutating func record(_ value: Nanoseconds, scope: Int) {
         let v = max(value, 0)
         buckets[scope * Self.width + LatencyHistogram.index(of: v)] += 1
-        extents[scope].count += 1
-        extents[scope].minimum = min(extents[scope].minimum, v)
-        extents[scope].maximum = max(extents[scope].maximum, v)
-        extents[scope].sum += UInt128(v)
+        extents[scope].add(count: 1, minimum: v, maximum: v, sum: UInt128(v))
     }
 
     /// Adds the scope's open interval to `histogram`. O(buckets between its minimum and maximum).
@@ -57,10 +62,7 @@ struct IntervalLatencies: ~Copyable {
         for index in LatencyHistogram.index(of: extent.minimum)...LatencyHistogram.index(of: extent.maximum) {
             buckets[to + index] += buckets[from + index]
         }
-        extents[parent].count += extent.count
-        extents[parent].minimum = min(extents[parent].minimum, extent.minimum)
-        extents[parent].maximum = max(extents[parent].maximum, extent.maximum)
-        extents[parent].sum += extent.sum
+        extents[parent].add(count: extent.count, minimum: extent.minimum, maximum: extent.maximum, sum: extent.sum)
     }
 
     /// Empties the scope's open interval. O(buckets between its minimum and maximum).
