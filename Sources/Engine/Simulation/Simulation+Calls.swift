@@ -78,27 +78,29 @@ extension Simulation {
     /// Stale attempts (the call moved on, or is gone) are ignored.
     mutating func resolveAttempt(_ call: Int32, token: UInt32, outcome: Outcome, server: Int32) {
         guard calls[call].live, calls[call].token == token else { return }
-        let record = calls[call]
+        // Fields are read in place: a copy of the whole record cost more than the reads.
         if server >= 0, let version = world.servers[Int(server)].version {
-            let latency = now - record.attemptStart
+            let latency = now - calls[call].attemptStart
             recordCanary(version: version, outcome: outcome, latency: latency)
-            if record.attribution.counted {
+            if calls[call].attribution.counted {
                 recordAnswer(outcome, latency: latency, scope: scopes.versions + version)
             }
         }
-        if world.mesh != nil, case .service = record.target {
+        if world.mesh != nil, case .service = calls[call].target {
             meshAttemptEnded(call, outcome: outcome)
             return
         }
         let retriable = outcome.flag == .connectFailure || outcome.flag == .timeout
-        if retriable && record.retriesLeft > 0 {
+        if retriable && calls[call].retriesLeft > 0 {
             calls[call].retriesLeft -= 1
+            let record = calls[call]
             recordRetry(of: record, server: server)
             dispatchAttempt(call, pickerServer: pickerServer(of: record))
             return
         }
+        let waiter = calls[call].waiter
         calls.remove(call)
-        deliver(outcome, to: record.waiter)
+        deliver(outcome, to: waiter)
     }
 
     private func pickerServer(of call: CallRecord) -> Int32 {
