@@ -14,9 +14,8 @@ struct ScopeLayout: Sendable {
     let services: Int
     let versions: Int
     let count: Int
-    /// Per scope, the scope that adds it up, or -1.
-    let parent: [Int]
-    /// Per scope, the scopes it adds up.
+    /// Per scope, the scopes it adds up: `total` its clients, a service its versions. A child
+    /// always comes after its parent.
     let children: [[Int]]
 
     static let total = 0
@@ -27,11 +26,9 @@ struct ScopeLayout: Sendable {
         services = routes + world.routes.count
         versions = services + world.services.count
         count = versions + world.versions.count
-        parent = [-1] + Array(repeating: Self.total, count: world.clients.count)
-            + Array(repeating: -1, count: world.routes.count + world.services.count)
-            + world.versions.map { [services] version in services + version.service }
         var children = Array(repeating: [Int](), count: count)
-        for (scope, parent) in parent.enumerated() where parent >= 0 { children[parent].append(scope) }
+        children[Self.total] = Array(clients..<routes)
+        for (index, version) in world.versions.enumerated() { children[services + version.service].append(versions + index) }
         self.children = children
     }
 

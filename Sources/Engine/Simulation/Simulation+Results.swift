@@ -13,13 +13,14 @@ extension Simulation {
     mutating func closeInterval(at end: Nanoseconds) {
         lastTick = end
         let seconds = Double(world.interval) / 1e9
-        for scope in 0..<scopes.count where scopes.parent[scope] >= 0 {
-            let child = stats[scope]
-            stats[scopes.parent[scope]].absorbInterval(of: child)
-            latencies.absorb(scope, into: scopes.parent[scope])
-        }
         var latency = LatencyHistogram()
         for scope in 0..<scopes.count {
+            // Children come after their parent, so they are still open here.
+            for child in scopes.children[scope] {
+                let open = stats[child]
+                stats[scope].absorbInterval(of: open)
+                latencies.absorb(child, into: scope)
+            }
             latency.reset()
             latencies.add(scope, to: &latency)
             latencies.reset(scope)
@@ -82,17 +83,16 @@ extension Simulation {
     func result(scenarioName: String, seed: UInt64) -> RunResult {
         var summary: [ScopeSummary] = []
         var responses: [ResponseCount] = []
-        var totals = (0..<scopes.count).map { stats[$0] }
-        for scope in 0..<scopes.count where scopes.parent[scope] >= 0 {
-            // The intervals closed so far are in the parent already; an interval the run left
-            // open (nothing but retries after the last tick) is not.
-            totals[scopes.parent[scope]].absorbInterval(of: stats[scope])
-        }
         for scope in 0..<scopes.count {
-            let statistics = totals[scope]
+            var statistics = stats[scope]
             var histogram = statistics.latency
             latencies.add(scope, to: &histogram)
-            for child in scopes.children[scope] { latencies.add(child, to: &histogram) }
+            // The intervals closed so far are in the parent already; an interval the run left
+            // open (nothing but retries after the last tick) is not.
+            for child in scopes.children[scope] {
+                statistics.absorbInterval(of: stats[child])
+                latencies.add(child, to: &histogram)
+            }
             let latency = histogram.count == 0 ? nil : LatencySummary(
                 p50: histogram.quantile(0.5), p90: histogram.quantile(0.9), p95: histogram.quantile(0.95),
                 p99: histogram.quantile(0.99), p999: histogram.quantile(0.999), max: histogram.max, mean: histogram.mean)
@@ -109,7 +109,7 @@ extension Simulation {
             mesh: world.mesh.map { model in
                 MeshUsage(
                     proxies: model.proxies, sidecarPasses: mesh.sidecarPasses, addedLatency: mesh.addedLatency,
-                    clientRequests: totals[ScopeLayout.total].counts.requests, duration: world.duration)
+                    clientRequests: summary[ScopeLayout.total].counts.requests, duration: world.duration)
             },
             rollout: rolloutOutcome())
     }
