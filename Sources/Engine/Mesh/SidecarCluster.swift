@@ -35,17 +35,20 @@ struct SidecarCluster: ~Copyable {
     mutating func pickHost(tried: TriedHosts, hashKey: String?, _ rng: inout RandomStream) -> Int? {
         let eligibility = OutlierDetector.eligibility(
             healthy: detector.hosts - detector.ejectedCount, hosts: detector.hosts, panicThreshold: detector.config.panicThreshold)
-        guard let first = balancer.pick(
-            eligibility, isHealthy: { !detector.isEjected($0) }, active: { Int(active[$0]) }, hashKey: hashKey, &rng)
-        else { return nil }
+        // Inlined: out of line, the nested function cost 0.5% of a mesh run.
+        @inline(__always)
+        func pick() -> Int? {
+            balancer.pick(eligibility, isHealthy: { !detector.isEjected($0) }, active: { Int(active[$0]) }, hashKey: hashKey, &rng)
+        }
+        guard let first = pick() else { return nil }
         if tried.isEmpty || balancer.hashHeader != nil { return first }
         var initial: Int? = first
         return PreviousHosts.pick(avoiding: tried) {
-            if let pick = initial {
+            if let host = initial {
                 initial = nil
-                return pick
+                return host
             }
-            return balancer.pick(eligibility, isHealthy: { !detector.isEjected($0) }, active: { Int(active[$0]) }, hashKey: hashKey, &rng) ?? first
+            return pick() ?? first
         }
     }
 }
