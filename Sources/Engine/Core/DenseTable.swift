@@ -37,13 +37,6 @@ struct DenseTable<Element: ~Copyable>: ~Copyable {
         count += 1
     }
 
-    /// O(1). The table must not be empty.
-    mutating func removeLast() -> Element {
-        precondition(count > 0, "removeLast on an empty table")
-        count -= 1
-        return (base + count).move()
-    }
-
     subscript(index: Int) -> Element {
         unsafeAddress { UnsafePointer(base + checked(index)) }
         unsafeMutableAddress { base + checked(index) }
