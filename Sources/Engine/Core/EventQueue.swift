@@ -21,7 +21,12 @@ public struct EventQueue<Event>: ~Copyable {
 
         @inline(__always)
         func precedes(_ other: Entry) -> Bool {
-            time < other.time || (time == other.time && sequence < other.sequence)
+            precedes(time: other.time, sequence: other.sequence)
+        }
+
+        @inline(__always)
+        func precedes(time: Nanoseconds, sequence: UInt64) -> Bool {
+            self.time < time || (self.time == time && self.sequence < sequence)
         }
     }
 
@@ -152,7 +157,11 @@ public struct EventQueue<Event>: ~Copyable {
         let count = heapCount
         return heap.withUnsafeMutableBuffer { heap in
             let top = heap[0]
-            let entry = heap[count]
+            // Only the last entry's key, read field by field; the entry itself moves once, at
+            // the end. Read whole up front, its bytes came in one wide load that the narrow
+            // stores of a recent push could not forward to: a stall on nearly every pop.
+            let time = heap[count].time
+            let sequence = heap[count].sequence
             var hole = 0
             while true {
                 let firstChild = 4 * hole + 1
@@ -164,12 +173,12 @@ public struct EventQueue<Event>: ~Copyable {
                     if heap[child].precedes(heap[best]) { best = child }
                     child += 1
                 }
-                guard heap[best].precedes(entry) else { break }
+                guard heap[best].precedes(time: time, sequence: sequence) else { break }
                 heap[hole] = heap[best]
                 hole = best
             }
             // With one entry left, it was the top: the hole is 0 and the write is harmless.
-            heap[hole] = entry
+            heap[hole] = heap[count]
             return (top.time, top.event)
         }
     }
