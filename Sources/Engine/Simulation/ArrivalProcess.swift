@@ -15,6 +15,7 @@ struct ArrivalProcess: Sendable {
     /// `next` without reading the tables.
     private let lastPiece: Int
     private let finalRate: Double
+    private let finalMeanGap: Double
 
     /// Index of the piece holding `cursorTime`.
     private var piece = 0
@@ -44,6 +45,7 @@ struct ArrivalProcess: Sendable {
         self.spacing = spacing
         lastPiece = times.count - 1
         finalRate = rates[times.count - 1]
+        finalMeanGap = 1 / finalRate
     }
 
     /// The next arrival time in nanoseconds, or nil when the rate stays 0 for ever. Inlined
@@ -77,7 +79,7 @@ struct ArrivalProcess: Sendable {
             if finalRate > 0 { return cursorTime }
             need = 1e-12
         }
-        let tau = finalRate > 0 ? need / finalRate : .infinity
+        let tau = finalRate > 0 ? need * finalMeanGap : .infinity
         guard tau.isFinite else { return nil }
         cursorTime += tau
         cursorLambda = target
