@@ -78,12 +78,25 @@ enum SamplerKernel: Sendable {
         }
     }
 
+    /// Inlined for the two common laws, a constant and the exponential of queueing models:
+    /// a service time is drawn on every job, and the calls cost more than these draws.
+    @inline(__always)
     func sample(_ rng: inout RandomStream) -> Nanoseconds {
         switch self {
         case .constant(let value):
             return value
         case .exponential(let mean):
             return Sampler.nanoseconds(rng.nextExponential(mean: mean))
+        default:
+            return sampleOther(&rng)
+        }
+    }
+
+    /// The other laws, out of line.
+    private func sampleOther(_ rng: inout RandomStream) -> Nanoseconds {
+        switch self {
+        case .constant, .exponential:
+            return sample(&rng)
         case .uniform(let low, let width):
             return Sampler.nanoseconds(low + width * rng.nextUnit())
         case .normalRedraw(let mean, let standardDeviation):
