@@ -47,7 +47,9 @@ extension Simulation {
         }
     }
 
-    /// Goes on with a job whose processing ended, or that a hang held.
+    /// Goes on with a job whose processing ended, or that a hang held. Inlined into the event
+    /// loop, its one caller.
+    @inline(__always)
     mutating func jobReady(_ job: Int32) {
         let server = Int(jobs[job].server)
         if servers[server].hung > 0 {
@@ -173,6 +175,8 @@ extension Simulation {
         resolveAttempt(record.call, token: record.callToken, outcome: outcome, server: Int32(server))
     }
 
+    /// Inlined into `answer`, its one caller.
+    @inline(__always)
     mutating func releaseWorker(_ server: Int) {
         let next = servers[server].queueHead
         guard next >= 0 else {
