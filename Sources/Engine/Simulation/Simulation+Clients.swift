@@ -4,6 +4,8 @@ import Scenario
 /// Clients: open-loop arrivals and closed-loop users, client timeouts and retries, and
 /// the final outcome of each request as the client saw it.
 extension Simulation {
+    /// Inlined into the event loop: an open-loop client's every request passes here.
+    @inline(__always)
     mutating func scheduleNextArrival(client: Int) {
         guard let time = arrivals[client]?.next(&clientRNG[client]), time < world.duration else { return }
         queue.push(.arrival(client: Int32(client)), at: time)
