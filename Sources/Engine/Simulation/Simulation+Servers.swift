@@ -8,6 +8,8 @@ import Scenario
 /// leaves, downstream calls included, as in a thread-per-request server: that is how a
 /// slow dependency exhausts its callers.
 extension Simulation {
+    /// Inlined: every attempt that reaches a server passes here.
+    @inline(__always)
     mutating func admit(call: Int32, token: UInt32, at server: Int) {
         var job = JobRecord()
         job.server = Int32(server)
