@@ -116,6 +116,8 @@ public struct Sampler: Sendable {
     }
 
     /// Rounds to the nearest nanosecond, mapping negatives and NaN to 0 and capping at `maximumDraw`.
+    /// Inlined: it ends every draw, and is a few instructions.
+    @inline(__always)
     static func nanoseconds(_ x: Double) -> Nanoseconds {
         guard x > 0 else { return 0 }
         guard x < Double(maximumDraw) else { return maximumDraw }
