@@ -75,7 +75,9 @@ extension Simulation {
     }
 
     /// The current attempt ended, from the caller's side: an answer, a failure, or its timeout.
-    /// Stale attempts (the call moved on, or is gone) are ignored.
+    /// Stale attempts (the call moved on, or is gone) are ignored. Inlined into its three
+    /// callers: every attempt ends here.
+    @inline(__always)
     mutating func resolveAttempt(_ call: Int32, token: UInt32, outcome: Outcome, server: Int32) {
         guard calls[call].live, calls[call].token == token else { return }
         // Fields are read in place: a copy of the whole record cost more than the reads.
