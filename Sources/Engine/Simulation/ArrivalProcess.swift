@@ -15,6 +15,8 @@ struct ArrivalProcess: Sendable {
     /// `next` without reading the tables.
     private let lastPiece: Int
     private let finalRate: Double
+    /// 1 / `finalRate`: the short path multiplies by it, since a division's latency sits on
+    /// the chain that ends in the next arrival's time.
     private let finalMeanGap: Double
 
     /// Index of the piece holding `cursorTime`.
