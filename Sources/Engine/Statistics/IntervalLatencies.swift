@@ -59,7 +59,7 @@ struct IntervalLatencies: ~Copyable {
         let extent = extents[child]
         guard extent.count > 0 else { return }
         let (from, to) = (child * Self.width, parent * Self.width)
-        for index in LatencyHistogram.index(of: extent.minimum)...LatencyHistogram.index(of: extent.maximum) {
+        for index in LatencyHistogram.indices(from: extent.minimum, to: extent.maximum) {
             buckets[to + index] += buckets[from + index]
         }
         extents[parent].add(count: extent.count, minimum: extent.minimum, maximum: extent.maximum, sum: extent.sum)
@@ -70,7 +70,7 @@ struct IntervalLatencies: ~Copyable {
         let extent = extents[scope]
         guard extent.count > 0 else { return }
         let base = scope * Self.width
-        for index in LatencyHistogram.index(of: extent.minimum)...LatencyHistogram.index(of: extent.maximum) {
+        for index in LatencyHistogram.indices(from: extent.minimum, to: extent.maximum) {
             buckets[base + index] = 0
         }
         extents[scope] = Extent()

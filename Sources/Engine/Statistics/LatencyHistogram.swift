@@ -77,7 +77,7 @@ public struct LatencyHistogram: Sendable {
     /// count in bucket i, read only between the buckets of `minimum` and `maximum`.
     mutating func merge(count: Int, minimum: Int64, maximum: Int64, sum: UInt128, bucket: (Int) -> UInt64) {
         guard count > 0 else { return }
-        for i in Self.index(of: minimum)...Self.index(of: maximum) {
+        for i in Self.indices(from: minimum, to: maximum) {
             buckets[i] += bucket(i)
         }
         recorded += count
@@ -102,7 +102,13 @@ public struct LatencyHistogram: Sendable {
 
     /// Every non-empty bucket lies between those of the minimum and the maximum.
     private var usedIndices: ClosedRange<Int> {
-        Self.index(of: minimum)...Self.index(of: maximum)
+        Self.indices(from: minimum, to: maximum)
+    }
+
+    /// The buckets from `minimum`'s to `maximum`'s: every non-empty one, when those are the
+    /// smallest and largest values recorded.
+    static func indices(from minimum: Int64, to maximum: Int64) -> ClosedRange<Int> {
+        index(of: minimum)...index(of: maximum)
     }
 
     /// For v ≥ 128 with highest set bit e: group e − 6 (≥ 1) holds v >> (e − 6), which is in 64..<128.
