@@ -73,7 +73,8 @@ struct ArrivalProcess: Sendable {
     }
 
     /// `advance` on the last piece, where the rate is constant: the loop there would come to
-    /// the same arithmetic through its general case, and a constant rate is the common one.
+    /// the same time through its general case (dividing by the rate where this multiplies by
+    /// its inverse), and a constant rate is the common one.
     @inline(__always)
     private mutating func advanceOnLastPiece(toLambda target: Double) -> Double? {
         var need = target - cursorLambda
@@ -89,8 +90,9 @@ struct ArrivalProcess: Sendable {
     }
 
     /// Moves the cursor forward to where Λ reaches `target` and returns that time in seconds.
+    /// For a cursor before the last piece (`next` takes the short path on it); it may move on
+    /// to the last piece.
     private mutating func advance(toLambda target: Double) -> Double? {
-        if piece == lastPiece { return advanceOnLastPiece(toLambda: target) }
         while true {
             let start = times[piece]
             let r0 = rate(at: cursorTime)
