@@ -2,7 +2,6 @@ import Foundation
 import MeshsimCLI
 import Testing
 
-/// The CLI end to end, in process: exit codes, `validate` output, `--set`, report bytes.
 /// Runs the CLI in process, as the target's tests do: its exit code, stdout and stderr.
 func meshsim(_ arguments: [String]) -> (code: ExitCode, out: String, err: String) {
     var console = Console()
@@ -14,6 +13,7 @@ func meshsim(_ arguments: String...) -> (code: ExitCode, out: String, err: Strin
     meshsim(arguments)
 }
 
+/// The CLI end to end, in process: exit codes, `validate` output, `--set`, report bytes.
 @Suite struct CommandTests {
     static let scenario = """
         name: cli-test

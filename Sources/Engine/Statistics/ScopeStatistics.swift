@@ -5,9 +5,10 @@ import Scenario
 /// interval, and answer counts by status and flag. Memory is fixed per scope.
 ///
 /// A value is recorded once, into the open interval, and added to the run's totals when its
-/// interval closes; the open interval's latencies are kept apart, in `IntervalLatencies`. An answer is recorded only as a tally of its (status, flag): the counts
-/// (ok, errors, timeouts, …) are functions of those two, so they are worked out from the
-/// tallies when the interval closes rather than counted on every request.
+/// interval closes; the open interval's latencies are kept apart, in `IntervalLatencies`.
+/// An answer is recorded only as a tally of its (status, flag): the counts (ok, errors,
+/// timeouts, …) are functions of those two, so they are worked out from the tallies when
+/// the interval closes rather than counted on every request.
 struct ScopeStatistics: Sendable {
     struct ResponseTally: Sendable {
         var status: Int32
