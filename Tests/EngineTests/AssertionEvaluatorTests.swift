@@ -25,7 +25,8 @@ private enum Run {
         counts: counts(400, errors: 8, ok: 392, rateLimited: 3, unauthorized: 2, timeouts: 5, overflows: 1, retries: 7),
         latency: LatencySummary(
             p50: 10 * ms, p90: 20 * ms, p95: 25 * ms, p99: 212_345_000, p999: 300 * ms, max: 412_031_400,
-            mean: 50_123_456.5))
+            mean: 50_123_456.5),
+        ejections: 3)
 
     static let summary: [ScopeSummary] = [
         total,
@@ -148,8 +149,8 @@ struct AssertionEvaluatorTests {
         #expect(try Run.check("p99{service=orders, version=orders/v2} < 1s").1 == "17.000 ms")
     }
 
-    @Test func ejectionsWithoutLabelsAreAllServicesEjections() throws {
-        // The total row carries 0 ejections; the services carry 2 + 1.
+    @Test func ejectionsWithoutLabelsAreTheTotalRows() throws {
+        // The total row carries every ejection (the services' 2 + 1).
         #expect(try Run.check("ejections == 3") == (true, "3"))
         #expect(try Run.check("ejections{service=orders} >= 2") == (true, "2"))
         #expect(try Run.check("ejections{version=orders/v1} > 0") == (false, "0"))

@@ -50,11 +50,6 @@ public enum AssertionEvaluator {
             return .success(Measurement(quantity: .word(rollout.result.rawValue), text: rollout.result.rawValue))
         }
         let row = assertion.row
-        if assertion.metric == .ejections, row.label == nil {
-            // The total row counts requests, not instances: all ejections are the services' sum.
-            let ejections = result.summary.filter { $0.scope == .service }.reduce(0) { $0 + $1.ejections }
-            return .success(count(ejections))
-        }
         guard let summary = result.summary.first(where: { $0.scope == scope(of: row) && $0.name == row.name }) else {
             let name = row.label.map { "\($0.rawValue)=\(row.name)" } ?? "total"
             return .failure(Absent(reason: "no summary row \(name)"))

@@ -48,10 +48,12 @@ extension Simulation {
         }
     }
 
-    /// Ejections so far of a service's or version's instances, by any caller.
+    /// Ejections so far of a service's or version's instances by any caller; on the total row,
+    /// of every instance. Client and route rows have none: nothing is ejected from them.
     private func ejections(scope: Int, kind: ScopeKind) -> Int {
         guard world.mesh != nil else { return 0 }
         switch kind {
+        case .total: return mesh.ejections.reduce(0, +)
         case .service: return world.services[scope - scopes.services].versions.reduce(0) { $0 + mesh.ejections[$1] }
         case .version: return mesh.ejections[scope - scopes.versions]
         default: return 0

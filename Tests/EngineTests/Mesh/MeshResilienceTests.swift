@@ -63,6 +63,8 @@ import Testing
         #expect(ejecting.summary[0].counts.errors == 10)
         #expect(Double(ejecting.summary[0].counts.errors) * 10 <= Double(never.summary[0].counts.errors))
         #expect(T.row(ejecting, .service, "s")?.ejections == 2)
+        #expect(T.row(ejecting, .total, "all")?.ejections == 2)
+        #expect(T.row(ejecting, .client, "load")?.ejections == 0)
         // At every interval's end the host is out (the 40 s row is closed before the tick
         // that brings it back, and it is out again 0.1 s later).
         let ejected = ejecting.timeseries.filter { $0.scope == .service }.map { $0.ejected ?? -1 }
