@@ -43,12 +43,11 @@ extension Simulation {
             case .weight(let weight):
                 events.append(EventRecord(
                     time: now, kind: "rollout_weight", target: service, detail: "\(canary)=\(weight)% \(stable)=\(100 - weight)%"))
-            case .checkFailed(let metric, let measured, let bound, let isMin, let failures, let limit):
-                let what: String
-                if let measured, let bound {
-                    what = "\(metric) \(Self.number(measured)) \(isMin ? "<" : ">") \(isMin ? "min" : "max") \(Self.number(bound))"
-                } else {
-                    what = "no canary traffic"
+            case .checkFailed(let failure, let failures, let limit):
+                let what = switch failure {
+                case .noTraffic: "no canary traffic"
+                case .belowMin(let metric, let measured, let min): "\(metric.rawValue) \(Self.number(measured)) < min \(Self.number(min))"
+                case .aboveMax(let metric, let measured, let max): "\(metric.rawValue) \(Self.number(measured)) > max \(Self.number(max))"
                 }
                 events.append(EventRecord(
                     time: now, kind: "rollout_check_failed", target: service, detail: "\(what) (failed checks \(failures), threshold \(limit))"))

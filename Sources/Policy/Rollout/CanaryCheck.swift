@@ -12,28 +12,15 @@ import Scenario
 ///   (Flagger: "no values found … probably not receiving traffic"). The spec makes it a failed
 ///   check even without metrics.
 enum CanaryCheck {
-    /// One failing metric, or the lack of traffic.
-    struct Failure: Sendable, Equatable {
-        var metric: String
-        var measured: Double?
-        var bound: Double?
-        var isMin: Bool
-
-        static let noTraffic = Failure(metric: "no-traffic", measured: nil, bound: nil, isMin: false)
-
-        func event(failures: Int, limit: Int) -> RolloutEvent {
-            .checkFailed(metric: metric, measured: measured, bound: bound, isMin: isMin, failures: failures, limit: limit)
-        }
-    }
-
     /// Every failing metric in the order written, or just `noTraffic` when the canary had
     /// no requests; empty when the window passes.
-    static func failures(of metrics: [Rollout.Metric], over window: CanaryWindow) -> [Failure] {
+    static func failures(of metrics: [Rollout.Metric], over window: CanaryWindow) -> [CheckFailure] {
         guard window.requests > 0 else { return [.noTraffic] }
         return metrics.compactMap { failure(of: $0, over: window) }
     }
 
-    private static func failure(of metric: Rollout.Metric, over window: CanaryWindow) -> Failure? {
+    /// A metric without a value fails as no traffic, as in Flagger.
+    private static func failure(of metric: Rollout.Metric, over window: CanaryWindow) -> CheckFailure? {
         switch metric.name {
         case .requestSuccessRate:
             guard let rate = window.successRate else { return .noTraffic }
@@ -46,12 +33,12 @@ enum CanaryCheck {
     }
 
     /// `min` and `max` are the effective bounds; the failure reports the bound as written.
-    private static func outOfRange(_ metric: Rollout.Metric, measured: Double, min: Double?, max: Double?) -> Failure? {
-        if let min, measured < min {
-            return Failure(metric: metric.name.rawValue, measured: measured, bound: metric.min, isMin: true)
+    private static func outOfRange(_ metric: Rollout.Metric, measured: Double, min: Double?, max: Double?) -> CheckFailure? {
+        if let min, let written = metric.min, measured < min {
+            return .belowMin(metric.name, measured: measured, min: written)
         }
-        if let max, measured > max {
-            return Failure(metric: metric.name.rawValue, measured: measured, bound: metric.max, isMin: false)
+        if let max, let written = metric.max, measured > max {
+            return .aboveMax(metric.name, measured: measured, max: written)
         }
         return nil
     }

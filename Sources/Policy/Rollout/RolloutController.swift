@@ -117,7 +117,7 @@ public struct RolloutController: Sendable {
         }
         if canaryWeight > 0, let failure = CanaryCheck.failures(of: metrics, over: window).first {
             failures += 1
-            return [failure.event(failures: failures, limit: limit)]
+            return [.checkFailed(failure, failures: failures, limit: limit)]
         }
         let step = progression.step(from: canaryWeight)
         guard step > 0 else { return [] }
@@ -130,7 +130,7 @@ public struct RolloutController: Sendable {
         let failed = CanaryCheck.failures(of: metrics, over: window)
         guard !failed.isEmpty else { return [] }
         failures += 1
-        let events = failed.map { $0.event(failures: failures, limit: limit) }
+        let events = failed.map { RolloutEvent.checkFailed($0, failures: failures, limit: limit) }
         return failures > limit ? events + finish(promoted: false) : events
     }
 

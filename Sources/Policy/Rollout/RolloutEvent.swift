@@ -4,11 +4,8 @@
 public enum RolloutEvent: Sendable, Equatable {
     /// The canary weight (percent) changed to this value.
     case weight(Int)
-    /// A check failed. `metric` is "request-success-rate", "request-duration", or "no-traffic";
-    /// `measured` is nil for no-traffic; `bound` is the violated threshold (min or max) and
-    /// `isMin` says which; `failures` is the failed-check count after this one, `limit` the threshold.
-    /// `measured` and `bound` are in the metric's unit: percent, or milliseconds.
-    case checkFailed(metric: String, measured: Double?, bound: Double?, isMin: Bool, failures: Int, limit: Int)
+    /// A check failed; `failures` is the failed-check count after this one, `limit` the threshold.
+    case checkFailed(CheckFailure, failures: Int, limit: Int)
     case promoted
     case rolledBack
 }

@@ -18,7 +18,7 @@ import Testing
     }
 
     func slowFailure(_ count: Int, limit: Int = 2) -> RolloutEvent {
-        .checkFailed(metric: "request-duration", measured: 800, bound: 500, isMin: false, failures: count, limit: limit)
+        .checkFailed(.aboveMax(.requestDuration, measured: 800, max: 500), failures: count, limit: limit)
     }
 
     /// The spec's example steps from a start at 1m: 20 at 1m, 50 at 3m, promoted at 5m when
@@ -111,7 +111,7 @@ import Testing
         var rollout = controller(metrics: [RolloutDriver.successRate(min: 99), RolloutDriver.duration(max: 500)], [.setWeight(20), .pause(nil)])
         _ = rollout.step(now: 0)
         #expect(rollout.analyze(now: m, window: RolloutDriver.window(errors: 50, p99: 800)) == [
-            .checkFailed(metric: "request-success-rate", measured: 95, bound: 99, isMin: true, failures: 1, limit: 2),
+            .checkFailed(.belowMin(.requestSuccessRate, measured: 95, min: 99), failures: 1, limit: 2),
             slowFailure(1),
         ])
     }
@@ -121,7 +121,7 @@ import Testing
         var rollout = controller([.setWeight(20), .pause(nil)])
         _ = rollout.step(now: 0)
         #expect(rollout.analyze(now: m, window: RolloutDriver.noTraffic) == [
-            .checkFailed(metric: "no-traffic", measured: nil, bound: nil, isMin: false, failures: 1, limit: 2),
+            .checkFailed(.noTraffic, failures: 1, limit: 2),
         ])
     }
 

@@ -49,7 +49,7 @@ import Testing
         var rollout = controller(analysis(threshold: 2))
         let ticks = RolloutDriver.run(&rollout, until: 20 * m) { _ in RolloutDriver.window(errors: 100) }
         let failed = { (count: Int) in
-            RolloutEvent.checkFailed(metric: "request-success-rate", measured: 90, bound: 99, isMin: true, failures: count, limit: 2)
+            RolloutEvent.checkFailed(.belowMin(.requestSuccessRate, measured: 90, min: 99), failures: count, limit: 2)
         }
         #expect(ticks == [
             Tick(at: 1 * m, events: [.weight(10)]),
@@ -107,8 +107,8 @@ import Testing
         let ticks = RolloutDriver.run(&rollout, until: 3 * m) { _ in RolloutDriver.window(p99: 600) }
         #expect(ticks == [
             Tick(at: 1 * m, events: [.weight(10)]),
-            Tick(at: 2 * m, events: [.checkFailed(metric: "request-duration", measured: 600, bound: 500, isMin: false, failures: 1, limit: 5)]),
-            Tick(at: 3 * m, events: [.checkFailed(metric: "request-duration", measured: 600, bound: 500, isMin: false, failures: 2, limit: 5)]),
+            Tick(at: 2 * m, events: [.checkFailed(.aboveMax(.requestDuration, measured: 600, max: 500), failures: 1, limit: 5)]),
+            Tick(at: 3 * m, events: [.checkFailed(.aboveMax(.requestDuration, measured: 600, max: 500), failures: 2, limit: 5)]),
         ])
         #expect(rollout.canaryWeight == 10)
     }
@@ -120,7 +120,7 @@ import Testing
         var rollout = controller(analysis(metrics: [RolloutDriver.duration(max: 500.9)]))
         _ = RolloutDriver.run(&rollout, until: 1 * m) { _ in slow }
         #expect(rollout.analyze(now: 2 * m, window: slow) == [
-            .checkFailed(metric: "request-duration", measured: 500.5, bound: 500.9, isMin: false, failures: 1, limit: 5),
+            .checkFailed(.aboveMax(.requestDuration, measured: 500.5, max: 500.9), failures: 1, limit: 5),
         ])
         let atBound = CanaryWindow(requests: 10, errors: 0, p99: 500_000_000)
         #expect(rollout.analyze(now: 3 * m, window: atBound) == [.weight(20)])
@@ -131,7 +131,7 @@ import Testing
         var rollout = controller(analysis())
         _ = RolloutDriver.run(&rollout, until: 1 * m) { _ in healthy }
         #expect(rollout.analyze(now: 2 * m, window: RolloutDriver.window(errors: 500, p99: 900)) == [
-            .checkFailed(metric: "request-success-rate", measured: 50, bound: 99, isMin: true, failures: 1, limit: 5),
+            .checkFailed(.belowMin(.requestSuccessRate, measured: 50, min: 99), failures: 1, limit: 5),
         ])
     }
 
@@ -141,7 +141,7 @@ import Testing
         _ = RolloutDriver.run(&rollout, until: 1 * m) { _ in healthy }
         #expect(rollout.analyze(now: 2 * m, window: RolloutDriver.window(errors: 10)) == [.weight(20)])
         #expect(rollout.analyze(now: 3 * m, window: RolloutDriver.window(errors: 11)) == [
-            .checkFailed(metric: "request-success-rate", measured: 98.9, bound: 99, isMin: true, failures: 1, limit: 5),
+            .checkFailed(.belowMin(.requestSuccessRate, measured: 98.9, min: 99), failures: 1, limit: 5),
         ])
     }
 
@@ -151,7 +151,7 @@ import Testing
         var rollout = controller(analysis(metrics: [metric]))
         _ = RolloutDriver.run(&rollout, until: 1 * m) { _ in healthy }
         #expect(rollout.analyze(now: 2 * m, window: healthy) == [
-            .checkFailed(metric: "request-success-rate", measured: 100, bound: 80, isMin: false, failures: 1, limit: 5),
+            .checkFailed(.aboveMax(.requestSuccessRate, measured: 100, max: 80), failures: 1, limit: 5),
         ])
     }
 
@@ -161,7 +161,7 @@ import Testing
             var rollout = controller(analysis(metrics: metrics))
             _ = RolloutDriver.run(&rollout, until: 1 * m) { _ in healthy }
             #expect(rollout.analyze(now: 2 * m, window: RolloutDriver.noTraffic) == [
-                .checkFailed(metric: "no-traffic", measured: nil, bound: nil, isMin: false, failures: 1, limit: 5),
+                .checkFailed(.noTraffic, failures: 1, limit: 5),
             ])
             #expect(rollout.canaryWeight == 10)
         }
@@ -175,7 +175,7 @@ import Testing
             failing.contains(now) ? RolloutDriver.window(p99: 700) : healthy
         }
         let failed = { (count: Int) in
-            RolloutEvent.checkFailed(metric: "request-duration", measured: 700, bound: 500, isMin: false, failures: count, limit: 3)
+            RolloutEvent.checkFailed(.aboveMax(.requestDuration, measured: 700, max: 500), failures: count, limit: 3)
         }
         #expect(ticks == [
             Tick(at: 1 * m, events: [.weight(10)]),
@@ -193,7 +193,7 @@ import Testing
         let ticks = RolloutDriver.run(&rollout, until: 20 * m) { now in now == 2 * m ? RolloutDriver.noTraffic : healthy }
         #expect(ticks == [
             Tick(at: 1 * m, events: [.weight(50)]),
-            Tick(at: 2 * m, events: [.checkFailed(metric: "no-traffic", measured: nil, bound: nil, isMin: false, failures: 1, limit: 5)]),
+            Tick(at: 2 * m, events: [.checkFailed(.noTraffic, failures: 1, limit: 5)]),
             Tick(at: 3 * m, events: [.weight(100), .promoted]),
         ])
     }
