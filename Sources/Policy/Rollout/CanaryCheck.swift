@@ -24,21 +24,22 @@ enum CanaryCheck {
         switch metric.name {
         case .requestSuccessRate:
             guard let rate = window.successRate else { return .noTraffic }
-            return outOfRange(metric, measured: rate, min: metric.min, max: metric.max)
+            return outOfRange(metric, measured: rate)
         case .requestDuration:
             guard let milliseconds = window.p99Milliseconds else { return .noTraffic }
-            return outOfRange(
-                metric, measured: milliseconds, min: metric.min?.rounded(.towardZero), max: metric.max?.rounded(.towardZero))
+            return outOfRange(metric, measured: milliseconds) { $0.rounded(.towardZero) }
         }
     }
 
-    /// `min` and `max` are the effective bounds; the failure reports the bound as written.
-    private static func outOfRange(_ metric: Rollout.Metric, measured: Double, min: Double?, max: Double?) -> CheckFailure? {
-        if let min, let written = metric.min, measured < min {
-            return .belowMin(metric.name, measured: measured, min: written)
+    /// Compares with each bound as `effective` makes it; the failure reports the bound as written.
+    private static func outOfRange(
+        _ metric: Rollout.Metric, measured: Double, effective: (Double) -> Double = { $0 }
+    ) -> CheckFailure? {
+        if let min = metric.min, measured < effective(min) {
+            return .belowMin(metric.name, measured: measured, min: min)
         }
-        if let max, let written = metric.max, measured > max {
-            return .aboveMax(metric.name, measured: measured, max: written)
+        if let max = metric.max, measured > effective(max) {
+            return .aboveMax(metric.name, measured: measured, max: max)
         }
         return nil
     }
