@@ -28,7 +28,9 @@ struct GatewayEvaluation {
     /// Prints the stages of `request` on `replica`; returns the upstream service, or nil when
     /// the gateway answers itself.
     mutating func run(_ request: EvalRequest, replica: Int, into report: inout EvalReport) -> String? {
-        report.line("gateway", "\(gateway.replicas) replica\(gateway.replicas == 1 ? "" : "s"), requests spread round-robin: this one goes to replica \(replica + 1)")
+        report.line("gateway", gateway.replicas <= 1
+            ? "\(gateway.replicas) replica"
+            : "\(gateway.replicas) replicas, requests spread round-robin: this one goes to replica \(replica + 1)")
         let router = KongRouter(routes: gateway.routes)
         guard let index = router.route(method: request.method, path: request.path, headers: request.headers) else {
             report.line("route", "none matches: 404 (NR); Kong picks the longest path prefix, then more conditions, then file order")
