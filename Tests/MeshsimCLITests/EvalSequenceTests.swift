@@ -119,4 +119,40 @@ import Testing
         #expect(result.code == .badInput)
         #expect(result.err.contains("--repeat 3 --every 2000000h: the last request would come after the latest time meshsim can count"))
     }
+
+    /// A verdict drawn at random (a 50% abort fault) changes often: the full stages once per
+    /// verdict, at most 100 one-line runs, then a note, and a tally that still counts all.
+    @Test func randomVerdictsPrintBoundedLinesAndACompleteTally() throws {
+        let flaky = """
+            name: flaky
+            duration: 1m
+            clients:
+              - { name: web, rate: 10/s, target: api }
+            mesh: { enabled: true }
+            services:
+              api:
+                latency: 1ms
+                http:
+                  - route: [ { destination: { host: api } } ]
+                    fault: { abort: { percentage: { value: 50 }, httpStatus: 503 } }
+            """
+        let workspace = try CommandTests.Workspace(["f.yaml": flaky])
+        var console = Console()
+        #expect(Meshsim.main(["eval", workspace.path("f.yaml"), "--repeat", "1000"], console: &console) == .success)
+        let lines = console.out.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("request ") && $0.hasSuffix(" of 1000:") }.count == 2)
+        // "request 7 at 0s: …", "requests 8–9: …"; not the stage lines "request    GET / …".
+        let runLines = lines.filter { line in
+            let words = line.split(separator: " ")
+            return words.count > 1 && ["request", "requests"].contains(words[0]) && words[1].first?.isNumber == true && !line.hasSuffix(":")
+        }
+        #expect(runLines.count == 100)
+        #expect(lines.contains { $0.hasPrefix("… ") && $0.hasSuffix(" more lines like the ones above; the counts below are complete") })
+        let tally = try #require(lines.last)
+        #expect(tally.hasPrefix("1000 requests at 0s: "))
+        let counts = tally.split(separator: ";").compactMap { $0.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        #expect(counts.count == 2)
+        #expect(counts.reduce(0, +) == 1000)
+        #expect(tally.contains("503 (FI): injected fault: ") && tally.contains("reaches api: "))
+    }
 }
