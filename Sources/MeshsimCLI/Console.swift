@@ -1,17 +1,37 @@
 /// Where a command writes: standard output for results, standard error for diagnostics
-/// and progress. Collected in memory so commands can be tested in-process.
+/// and progress. Collected in memory so commands can be tested in-process, unless sinks
+/// take each line as it comes (the real process), so that a warning printed before a long
+/// run is seen before the run, and the two streams interleave as they were written.
 public struct Console: Sendable {
-    public private(set) var out = ""
-    public private(set) var err = ""
+    public typealias Sink = @Sendable (String) -> Void
 
-    public init() {}
+    /// What `print` collected; empty when there is an `outputSink`.
+    public private(set) var out = ""
+    /// What `printError` collected; empty when there is an `errorSink`.
+    public private(set) var err = ""
+    private let outputSink: Sink?
+    private let errorSink: Sink?
+
+    /// Each sink receives its stream's lines, newline included, at once.
+    public init(outputSink: Sink? = nil, errorSink: Sink? = nil) {
+        self.outputSink = outputSink
+        self.errorSink = errorSink
+    }
 
     public mutating func print(_ text: String) {
+        if let outputSink {
+            outputSink(text + "\n")
+            return
+        }
         out += text
         out += "\n"
     }
 
     public mutating func printError(_ text: String) {
+        if let errorSink {
+            errorSink(text + "\n")
+            return
+        }
         err += text
         err += "\n"
     }

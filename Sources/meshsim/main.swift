@@ -1,8 +1,8 @@
 import Foundation
 import MeshsimCLI
 
-var console = Console()
+var console = Console(
+    outputSink: { FileHandle.standardOutput.write(Data($0.utf8)) },
+    errorSink: { FileHandle.standardError.write(Data($0.utf8)) })
 let code = Meshsim.main(Array(CommandLine.arguments.dropFirst()), console: &console)
-FileHandle.standardOutput.write(Data(console.out.utf8))
-FileHandle.standardError.write(Data(console.err.utf8))
 exit(code.rawValue)

@@ -127,8 +127,21 @@ func error(_ arguments: String...) -> UsageError? {
         #expect(error("eval", "a.yaml", "--request", "GET /", "--header", value) == .badHeader(value))
     }
 
-    @Test func evalNeedsARequest() {
-        #expect(error("eval", "a.yaml", "--client", "web") == .missingOption("--request", command: "eval"))
+    @Test func evalWithoutARequestLeavesItToTheClient() throws {
+        #expect(try parse("eval", "a.yaml", "--client", "web") == .eval(EvalOptions(scenario: "a.yaml", client: "web")))
+    }
+
+    @Test func evalRepeatAndEvery() throws {
+        #expect(try parse("eval", "a.yaml", "--client", "web", "--repeat", "101", "--every=10ms")
+            == .eval(EvalOptions(scenario: "a.yaml", client: "web", repeat: 101, every: "10ms")))
+        #expect(try parse("eval", "a.yaml", "--repeat", "100000") == .eval(EvalOptions(scenario: "a.yaml", repeat: 100_000)))
+    }
+
+    @Test(arguments: ["0", "100001", "-3", "+5", "1e3", "ten"])
+    func evalRepeatOutOfBoundsIsRefused(value: String) {
+        #expect(error("eval", "a.yaml", "--repeat", value) == .badCount(option: "--repeat", value: value, range: 1...100_000, command: "eval"))
+        #expect(error("eval", "a.yaml", "--repeat", value)?.description
+            == "--repeat takes a whole number from 1 to 100000, got '\(value)'\nRun 'meshsim eval --help' for usage.")
     }
 
     // MARK: option forms and --
@@ -295,10 +308,40 @@ func error(_ arguments: String...) -> UsageError? {
             == "option '--quiet' takes no value\nRun 'meshsim run --help' for usage.")
         #expect(message("compare", "a.yaml", "--out", "x", "--out", "y")
             == "option '--out' is given more than once; give it once\nRun 'meshsim compare --help' for usage.")
-        #expect(message("run", "a.yaml", "--seed", "-1")
-            == "option '--seed' needs a value\nRun 'meshsim run --help' for usage.")
-        #expect(message("run", "a.yaml", "--seed=-1")
-            == "--seed needs a whole number from 0 to 18446744073709551615, not '-1'\nRun 'meshsim run --help' for usage.")
+        #expect(message("run", "a.yaml", "--seed", "x")
+            == "--seed needs a whole number from 0 to 18446744073709551615, not 'x'\nRun 'meshsim run --help' for usage.")
+    }
+
+    /// issue 16: `--seed -1` and `--duration -1s` said "needs a value"; the value is there,
+    /// it is negative.
+    @Test func negativeSeedSaysSo() {
+        let expected = "--seed takes a non-negative integer, got -1; write a whole number from 0 to 18446744073709551615\n"
+            + "Run 'meshsim run --help' for usage."
+        #expect(message("run", "a.yaml", "--seed", "-1") == expected)
+        #expect(message("run", "a.yaml", "--seed=-1") == expected)
+    }
+
+    @Test func negativeDurationsSaySo() {
+        #expect(message("run", "a.yaml", "--duration", "-1s")
+            == "--duration -1s: a duration cannot be negative; write one such as 0s, 30s or 2m\nRun 'meshsim run --help' for usage.")
+        #expect(error("eval", "a.yaml", "--at", "-0.5s") == .negativeDuration(option: "--at", value: "-0.5s", command: "eval"))
+        #expect(error("eval", "a.yaml", "--every", "-2m") == .negativeDuration(option: "--every", value: "-2m", command: "eval"))
+        #expect(error("run", "a.yaml", "--duration", "-.5s") == .negativeDuration(option: "--duration", value: "-.5s", command: "run"))
+    }
+
+    /// Every option that takes a value takes one that looks negative, and reports what is
+    /// wrong with it (or accepts it: an --out folder may be called -1), never "needs a value".
+    @Test func everyValueOptionTakesANegativeLookingValue() {
+        for spec in CommandSpec.all {
+            for option in spec.options {
+                if case .flag = option.kind { continue }
+                let found = error(spec.name, "a.yaml", option.name, "-1")
+                #expect(found != .missingValue(option: option.name, command: spec.name), "\(spec.name) \(option.name)")
+                if case .unknownOption? = found { Issue.record("\(spec.name) \(option.name) -1 read -1 as an option") }
+            }
+        }
+        // An argument that starts with a dash and no digit is still an option.
+        #expect(error("run", "a.yaml", "--out", "-q") == .missingValue(option: "--out", command: "run"))
     }
 
     @Test func argumentCountMessages() {
@@ -312,8 +355,6 @@ func error(_ arguments: String...) -> UsageError? {
     }
 
     @Test func formatMessagesShowTheRightForm() {
-        #expect(message("eval", "a.yaml")
-            == "'eval' needs --request, for example --request \"GET /api/orders\"\nRun 'meshsim eval --help' for usage.")
         #expect(message("eval", "a.yaml", "--request", "/api/orders")
             == "--request needs a method and a path, not '/api/orders'; write --request \"GET /api/orders\"\nRun 'meshsim eval --help' for usage.")
         #expect(message("eval", "a.yaml", "--request", "GET /", "--header", "apikey")
@@ -327,7 +368,8 @@ func error(_ arguments: String...) -> UsageError? {
     @Test func everyMessageIsOneLineThenTheHelpPointer() {
         let lines: [[String]] = [
             ["rnu"], ["x"], ["--x"], ["run", "a", "--x"], ["run", "a", "--out"], ["run", "a", "--quiet=1"],
-            ["run", "a", "--out=1", "--out=2"], ["run"], ["eval", "a"], ["run", "a", "b"],
+            ["run", "a", "--out=1", "--out=2"], ["run"], ["eval", "a", "--repeat=0"], ["run", "a", "b"],
+            ["run", "a", "--seed", "-1"], ["run", "a", "--duration", "-1s"],
             ["run", "a", "--seed=x"], ["eval", "a", "--request=x"], ["eval", "a", "--request=GET /", "--header=x"],
             ["run", "a", "--set=x"], ["compare", "a", "b", "--variant=x"],
         ]

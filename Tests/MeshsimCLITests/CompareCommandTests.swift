@@ -95,4 +95,41 @@ import Testing
         #expect(unknown.err.contains("did you mean 'strict'?"))
         #expect(compare(workspace, [workspace.path("bare.yaml")]).code == .badInput)
     }
+
+    /// issue 16: `compare x.yaml x.yaml` exited 3 (both setups wrote x/summary.csv); the same
+    /// file twice, however spelt, is a usage error.
+    @Test func theSameFileTwiceIsBadInput() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let path = workspace.path("s.yaml")
+        for second in [path, workspace.root.path + "/./s.yaml"] {
+            let result = compare(workspace, [path, second, "--out", workspace.path("out")])
+            #expect(result.code == .badInput)
+            #expect(result.err.hasPrefix("error: \(path) and \(second) are the same file; compare two different scenarios"))
+            #expect(!FileManager.default.fileExists(atPath: workspace.path("out")))
+        }
+    }
+
+    /// Two files with the same scenario name and the same file name (a/s.yaml, b/s.yaml)
+    /// get numbered setup folders instead of failing on a report written twice.
+    @Test func twoFilesOfTheSameNameGetNumberedSetups() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: workspace.path(folder), withIntermediateDirectories: true)
+            try Self.scenario.write(toFile: workspace.path("\(folder)/s.yaml"), atomically: true, encoding: .utf8)
+        }
+        let result = compare(workspace, [workspace.path("a/s.yaml"), workspace.path("b/s.yaml"), "--out", workspace.path("out")])
+        #expect(result.code == .success)
+        #expect(rows(try workspace.read("out/compare.csv"), scope: "total", name: "all").map { String($0[0]) } == ["s-1", "s-2"])
+    }
+
+    /// issue 16: `compare --quiet` was refused; like `run --quiet` it drops the timing line.
+    @Test func quietDropsTheTimingLine() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let loud = compare(workspace, [workspace.path("s.yaml"), "--variant", "strict", "--out", workspace.path("loud")])
+        #expect(loud.err.hasPrefix("compared 1 setups on identical traffic; reports in "))
+        let quiet = compare(workspace, [workspace.path("s.yaml"), "--variant", "strict", "--out", workspace.path("quiet"), "--quiet"])
+        #expect(quiet.code == .success)
+        #expect(quiet.err == "")
+        #expect(quiet.out == loud.out)
+    }
 }

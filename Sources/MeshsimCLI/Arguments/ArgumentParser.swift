@@ -73,6 +73,7 @@ public enum ArgumentParser {
             }
             seed = number
         }
+        try checkNotNegative("--duration", scanned, command: "run")
         let sets = scanned.values["--set"] ?? []
         if let bad = sets.first(where: { (try? Overrides.parseAssignment($0)) == nil }) {
             throw .badSet(bad)
@@ -100,26 +101,47 @@ public enum ArgumentParser {
             }
             jobs = number
         }
-        return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"), jobs: jobs)
+        return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"), jobs: jobs,
+                              quiet: scanned.flags.contains("--quiet"))
+    }
+
+    /// Negative durations are refused here; other bad ones where the command reads them.
+    private static func checkNotNegative(_ option: String, _ scanned: ScannedArguments, command: String) throws(UsageError) {
+        if let text = scanned.value(option), let duration = ValueSyntax.duration(text), duration < 0 {
+            throw .negativeDuration(option: option, value: text, command: command)
+        }
     }
 
     private static func evalOptions(_ scanned: ScannedArguments) throws(UsageError) -> EvalOptions {
         let scenario = try positionals(scanned, for: .eval)[0]
-        guard let request = scanned.value("--request") else {
-            throw .missingOption("--request", command: "eval")
-        }
-        let parts = request.split(whereSeparator: \.isWhitespace)
-        guard parts.count == 2,
-              parts[0].allSatisfy({ $0.isASCII && $0.isLetter }),
-              parts[1].hasPrefix("/") else {
-            throw .badRequest(request)
+        var method: String?
+        var path: String?
+        if let request = scanned.value("--request") {
+            let parts = request.split(whereSeparator: \.isWhitespace)
+            guard parts.count == 2,
+                  parts[0].allSatisfy({ $0.isASCII && $0.isLetter }),
+                  parts[1].hasPrefix("/") else {
+                throw .badRequest(request)
+            }
+            method = parts[0].uppercased()
+            path = String(parts[1])
         }
         var headers: [EvalHeader] = []
         for text in scanned.values["--header"] ?? [] {
             guard let header = EvalHeader(parsing: text) else { throw .badHeader(text) }
             headers.append(header)
         }
-        return EvalOptions(scenario: scenario, method: parts[0].uppercased(), path: String(parts[1]),
-                           headers: headers, client: scanned.value("--client"), at: scanned.value("--at"))
+        try checkNotNegative("--at", scanned, command: "eval")
+        try checkNotNegative("--every", scanned, command: "eval")
+        var count = 1
+        if let text = scanned.value("--repeat") {
+            guard let number: Int = wholeNumber(text), EvalOptions.repeatRange.contains(number) else {
+                throw .badCount(option: "--repeat", value: text, range: EvalOptions.repeatRange, command: "eval")
+            }
+            count = number
+        }
+        return EvalOptions(scenario: scenario, method: method, path: path, headers: headers,
+                           client: scanned.value("--client"), at: scanned.value("--at"),
+                           repeat: count, every: scanned.value("--every"))
     }
 }

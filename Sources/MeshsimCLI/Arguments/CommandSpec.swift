@@ -88,7 +88,7 @@ struct CommandSpec: Sendable {
 
     static let compare = CommandSpec(
         name: "compare",
-        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N]"],
+        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N] [--quiet]"],
         summary: "Run the variants of a scenario, or two scenarios, side by side",
         positional: "SCENARIO",
         positionalSummary: "One scenario (compare its variants) or two (compare the files)",
@@ -100,6 +100,8 @@ struct CommandSpec: Sendable {
                        summary: "Folder for compare.csv and the reports in DIR/<variant>/"),
             OptionSpec(name: "--jobs", kind: .single(placeholder: "N"),
                        summary: "Setups simulated at once, 1 or more (default: one per core)"),
+            OptionSpec(name: "--quiet", kind: .flag,
+                       summary: "Print no timing line on stderr"),
         ],
         examples: [
             "meshsim compare checkout.yaml --variant gateway-only --variant mesh",
@@ -109,24 +111,29 @@ struct CommandSpec: Sendable {
 
     static let eval = CommandSpec(
         name: "eval",
-        synopsis: ["SCENARIO --request \"METHOD PATH\" [--header K=V]...", "[--client NAME] [--at D]"],
+        synopsis: ["SCENARIO [--request \"METHOD PATH\"] [--header K=V]...", "[--client NAME] [--at D] [--repeat N] [--every D]"],
         summary: "Show how the scenario's policies decide one request",
         positional: "SCENARIO",
         positionalSummary: "Scenario file (YAML) whose policies decide the request",
         positionalCount: 1...1,
         options: [
             OptionSpec(name: "--request", kind: .single(placeholder: "\"METHOD PATH\""),
-                       summary: "The request to evaluate (required)"),
+                       summary: "Request to evaluate (default: the client's first)"),
             OptionSpec(name: "--header", kind: .repeatable(placeholder: "K=V"),
                        summary: "Send this request header; repeatable"),
             OptionSpec(name: "--client", kind: .single(placeholder: "NAME"),
-                       summary: "Send the request as this client of the scenario"),
+                       summary: "Send as this client, with its credential and headers"),
             OptionSpec(name: "--at", kind: .single(placeholder: "D"),
-                       summary: "Simulated time of the request (default 0s)"),
+                       summary: "Simulated time of the first request (default 0s)"),
+            OptionSpec(name: "--repeat", kind: .single(placeholder: "N"),
+                       summary: "Send N (1 to 100000) requests; limits carry over"),
+            OptionSpec(name: "--every", kind: .single(placeholder: "D"),
+                       summary: "Simulated time between them (default 0s)"),
         ],
         examples: [
             "meshsim eval checkout.yaml --request \"GET /api/orders\" --header apikey=k-web",
             "meshsim eval checkout.yaml --request \"POST /api/orders\" --client web --at 5m",
+            "meshsim eval rate-limits.yaml --client partner-shared --repeat 301",
         ]
     )
 }

@@ -10,11 +10,14 @@ public struct CompareOptions: Equatable, Sendable {
     /// Setups simulated at once, at least 1 (`--jobs`); `nil` means one per core.
     /// The results are the same at any count.
     public var jobs: Int?
+    /// No timing line on stderr, as `run --quiet`.
+    public var quiet: Bool
 
-    public init(scenarios: [String], variants: [String] = [], out: String? = nil, jobs: Int? = nil) {
+    public init(scenarios: [String], variants: [String] = [], out: String? = nil, jobs: Int? = nil, quiet: Bool = false) {
         self.scenarios = scenarios
         self.variants = variants
         self.out = out
         self.jobs = jobs
+        self.quiet = quiet
     }
 }

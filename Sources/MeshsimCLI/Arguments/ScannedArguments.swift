@@ -8,7 +8,8 @@ struct ScannedArguments {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
 
-    /// Accepts `--name value`, `--name=value`, and `--` to end options.
+    /// Accepts `--name value`, `--name=value`, and `--` to end options. A value may look like a
+    /// negative number (`--seed -1`); any other argument starting with `-` is an option.
     /// The caller has already handled `-h` and `--help`.
     init(_ arguments: ArraySlice<String>, for spec: CommandSpec) throws(UsageError) {
         var remaining = arguments[...]
@@ -33,7 +34,7 @@ struct ScannedArguments {
                 guard flags.insert(name).inserted else { throw .duplicateOption(name, command: spec.name) }
             case .single, .repeatable:
                 var value = inlineValue
-                if value == nil, let next = remaining.first, !Self.isOption(next) {
+                if value == nil, let next = remaining.first, !Self.isOption(next) || Self.isNegativeNumber(next) {
                     value = next
                     remaining = remaining.dropFirst()
                 }
@@ -54,6 +55,13 @@ struct ScannedArguments {
     /// A lone `-` is an argument (conventionally standard input), not an option.
     static func isOption(_ argument: String) -> Bool {
         argument.hasPrefix("-") && argument != "-"
+    }
+
+    /// `-1`, `-1s`, `-.5`: a value that is wrong for being negative, taken as the value so
+    /// that the option's own check can say so, rather than "needs a value".
+    static func isNegativeNumber(_ argument: String) -> Bool {
+        guard argument.hasPrefix("-"), let next = argument.dropFirst().first else { return false }
+        return next.isASCII && (next.isNumber || next == ".")
     }
 
     private static func split(_ argument: String) -> (name: String, value: String?) {

@@ -15,13 +15,17 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case duplicateOption(String, command: String)
     /// A required positional argument (such as `SCENARIO`) is missing.
     case missingArgument(String, command: String)
-    /// A required option (such as `--request` of `eval`) is missing.
+    /// A required option (such as `--request` of `eval`, unless a client gives the request) is missing.
     case missingOption(String, command: String)
     /// More positional arguments than the command takes; carries the first extra one.
     /// `command` is `help` for `meshsim help A B`, nil after `--version`.
     case tooManyArguments(String, command: String?)
     /// A numeric option's value is not a number in range.
     case badNumber(option: String, value: String, command: String)
+    /// A duration option (`--duration`, `--at`, `--every`) was given a negative duration.
+    case negativeDuration(option: String, value: String, command: String)
+    /// A count option (`--repeat`) is not a whole number within `range`.
+    case badCount(option: String, value: String, range: ClosedRange<Int>, command: String)
     /// `--jobs` of `compare` is not a whole number of at least 1.
     case badJobs(String)
     /// `--request` is not `METHOD PATH`.
@@ -61,7 +65,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
         case let .missingArgument(argument, command):
             return "'\(command)' needs a \(argument) file"
         case let .missingOption(option, command):
-            let example = option == "--request" ? ", for example --request \"GET /api/orders\"" : ""
+            let example = option == "--request"
+                ? " (for example --request \"GET /api/orders\") or --client NAME to send that client's own request" : ""
             return "'\(command)' needs \(option)\(example)"
         case let .tooManyArguments(argument, command):
             switch command {
@@ -74,7 +79,14 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
                 return "unexpected argument '\(argument)'; '\(name)' takes \(limit)"
             }
         case let .badNumber(option, value, _):
+            if ScannedArguments.isNegativeNumber(value) {
+                return "\(option) takes a non-negative integer, got \(value); write a whole number from 0 to \(UInt64.max)"
+            }
             return "\(option) needs a whole number from 0 to \(UInt64.max), not '\(value)'"
+        case let .negativeDuration(option, value, _):
+            return "\(option) \(value): a duration cannot be negative; write one such as 0s, 30s or 2m"
+        case let .badCount(option, value, range, _):
+            return "\(option) takes a whole number from \(range.lowerBound) to \(range.upperBound), got '\(value)'"
         case let .badRequest(value):
             return "--request needs a method and a path, not '\(value)'; write --request \"GET /api/orders\""
         case let .badHeader(value):
@@ -96,7 +108,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
         case let .tooManyArguments(_, command): command == "help" ? nil : command
         case let .missingValue(_, command), let .unexpectedValue(_, command),
              let .duplicateOption(_, command), let .missingArgument(_, command),
-             let .missingOption(_, command), let .badNumber(_, _, command):
+             let .missingOption(_, command), let .badNumber(_, _, command),
+             let .negativeDuration(_, _, command), let .badCount(_, _, _, command):
             command
         case .badRequest, .badHeader: "eval"
         case .badSet: "run"

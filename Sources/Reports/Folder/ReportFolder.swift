@@ -3,9 +3,14 @@ import Foundation
 /// Writes a report folder completely or not at all.
 ///
 /// Every file goes into a fresh hidden sibling folder first (same parent, so the renames
-/// stay on one file system and are atomic). Then the old folder, if any, is renamed aside,
-/// the new one renamed into place, and the old one removed. If any step fails, the
-/// temporary folder is removed and the old folder is put back as it was.
+/// stay on one file system and are atomic). Then the new folder and the old one, if any,
+/// exchange names in one step, and the old one is removed under its hidden name; so a
+/// reader finds at the folder's path the complete old reports or the complete new ones,
+/// never a mix or a half-deleted folder. Where the system cannot exchange two names, the
+/// old folder is renamed aside first, leaving the path empty for that moment. If any step
+/// fails, the temporary folder is removed and the old folder is put back as it was. A run
+/// killed mid-write leaves only hidden folders (see `HiddenSiblings`), which the next write
+/// into the same folder removes.
 ///
 /// An existing folder is replaced only if it looks like a report folder: nothing in it
 /// but `.csv` and `.xml` files and folders of those. This keeps `--out` pointed at the
@@ -25,8 +30,9 @@ public enum ReportFolder {
             throw ReportWriteError(path: parent.path, underlying: error)
         }
         let targetExists = try ReplaceableFolder.check(target)
+        HiddenSiblings.removeLeftovers(of: target)
 
-        let staging = sibling(of: target, tag: "partial")
+        let staging = HiddenSiblings.make(for: target, tag: "partial")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -83,7 +89,13 @@ public enum ReportFolder {
             }
             return
         }
-        let old = sibling(of: target, tag: "old")
+        if FolderSwap.exchange(staging.path, target.path) {
+            // The new reports are in place; the old ones are under the staging name. One that
+            // cannot be removed stays hidden, for the next write to remove.
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        let old = HiddenSiblings.make(for: target, tag: "old")
         do {
             try fileManager.moveItem(at: target, to: old)
         } catch {
@@ -98,11 +110,5 @@ public enum ReportFolder {
         // The new reports are complete and in place; an old copy that cannot be removed
         // stays behind as a hidden sibling rather than failing a finished write.
         try? fileManager.removeItem(at: old)
-    }
-
-    /// A hidden sibling with a name no other write uses: ".NAME.TAG-UUID".
-    private static func sibling(of target: URL, tag: String) -> URL {
-        target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(tag)-\(UUID().uuidString)", isDirectory: true)
     }
 }

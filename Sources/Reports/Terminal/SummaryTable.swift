@@ -5,16 +5,28 @@ import Engine
 ///
 /// `error %` has two decimals; latencies are milliseconds with three decimals and "-" when
 /// the scope saw no request. Every line ends with "\n" and has no trailing spaces.
+///
+/// A second table, after a blank line, gives the same rows what their errors were and what
+/// explains errors that a service saw and its clients did not (or the other way round):
+/// timeouts, the answers a circuit breaker refused (503 UO), the answers no healthy host
+/// was left for (503 UH) after outlier detection ejected hosts, and the retries that hid
+/// failed tries. Two tables keep each within 120 columns for names up to about 15
+/// characters (the first) and 23 (the second).
 public enum SummaryTable {
     static let header = [
-        "scope", "name", "requests", "ok", "errors", "error %", "rate-limited", "unauthorized", "timeouts", "p50 ms", "p99 ms",
-        "max ms",
+        "scope", "name", "requests", "ok", "errors", "error %", "rate-limited", "unauthorized", "p50 ms", "p99 ms", "max ms",
+    ]
+    static let causesHeader = [
+        "scope", "name", "errors", "timeouts", "overflows (503 UO)", "no healthy upstream (503 UH)", "ejections", "retries",
     ]
     /// Columns 0 and 1 (scope, name) are text; the rest are numbers.
     private static let textColumns = 2
 
     public static func render(_ r: RunResult) -> String {
-        AlignedColumns.render([header] + r.summary.map(cells), textColumns: textColumns)
+        let unhealthy = noHealthyUpstream(r.responses)
+        return AlignedColumns.render([header] + r.summary.map(cells), textColumns: textColumns)
+            + "\n"
+            + AlignedColumns.render([causesHeader] + r.summary.map { causes($0, noHealthyUpstream: unhealthy) }, textColumns: textColumns)
     }
 
     private static func cells(_ row: ScopeSummary) -> [String] {
@@ -22,11 +34,33 @@ public enum SummaryTable {
         let latency = row.latency
         return [
             row.scope.rawValue, row.name, String(c.requests), String(c.ok), String(c.errors),
-            errorPercent(c), String(c.rateLimited), String(c.unauthorized), String(c.timeouts),
+            errorPercent(c), String(c.rateLimited), String(c.unauthorized),
             latency.map { NumberFormat.milliseconds($0.p50) } ?? "-",
             latency.map { NumberFormat.milliseconds($0.p99) } ?? "-",
             latency.map { NumberFormat.milliseconds($0.max) } ?? "-",
         ]
+    }
+
+    private struct Scope: Hashable {
+        var kind: ScopeKind
+        var name: String
+    }
+
+    private static func causes(_ row: ScopeSummary, noHealthyUpstream: [Scope: Int]) -> [String] {
+        let c = row.counts
+        return [
+            row.scope.rawValue, row.name, String(c.errors), String(c.timeouts), String(c.overflows),
+            String(noHealthyUpstream[Scope(kind: row.scope, name: row.name)] ?? 0), String(row.ejections), String(c.retries),
+        ]
+    }
+
+    /// 503 answers flagged UH, by scope, from the counts responses.csv lists.
+    private static func noHealthyUpstream(_ responses: [ResponseCount]) -> [Scope: Int] {
+        var counts: [Scope: Int] = [:]
+        for response in responses where response.code == 503 && response.flag == "UH" {
+            counts[Scope(kind: response.scope, name: response.name), default: 0] += response.count
+        }
+        return counts
     }
 
     /// errors × 100 / requests in a single division, so a tie such as 1/80 = 1.25 % is

@@ -41,20 +41,31 @@ enum CompareCommand {
         console.print(CompareTable.render(finished))
         let failures = finished.map { AssertionList.renderFailures($0.result.assertions, prefix: "\($0.name): ") }.filter { !$0.isEmpty }
         if !failures.isEmpty { console.print(failures.joined(separator: "\n")) }
-        console.printError("compared \(finished.count) setups on identical traffic; reports in \(folder)/")
+        if !options.quiet {
+            console.printError("compared \(finished.count) setups on identical traffic; reports in \(folder)/")
+        }
         return failures.isEmpty ? .success : .assertionFailed
     }
 
     /// The setups to run, each loaded and validated; nil after printing why not.
     private static func setups(_ options: CompareOptions, console: inout Console) -> [Setup]? {
         if options.scenarios.count == 2 {
+            if sameFile(options.scenarios[0], options.scenarios[1]) {
+                console.printError("error: \(options.scenarios[0]) and \(options.scenarios[1]) are the same file; compare two different scenarios, or the variants of one (meshsim compare \(options.scenarios[0]))")
+                return nil
+            }
             var setups: [Setup] = []
             for path in options.scenarios {
                 guard let scenario = load(path, overrides: [], console: &console) else { return nil }
                 setups.append(Setup(name: scenario.name, scenario: scenario))
             }
+            // Each setup's reports go to a folder named after it, so the names must differ:
+            // the scenario names, else the file names, else the file names numbered.
             if setups[0].name == setups[1].name {
                 setups = zip(setups, options.scenarios).map { Setup(name: URL(fileURLWithPath: $1).deletingPathExtension().lastPathComponent, scenario: $0.scenario) }
+            }
+            if setups[0].name == setups[1].name {
+                setups = setups.enumerated().map { Setup(name: "\($1.name)-\($0 + 1)", scenario: $1.scenario) }
             }
             return setups
         }
@@ -75,6 +86,12 @@ enum CompareCommand {
             setups.append(Setup(name: variant.name, scenario: scenario))
         }
         return setups
+    }
+
+    /// Both paths name one file, whatever the spelling (`x.yaml`, `./x.yaml`, a link to it).
+    private static func sameFile(_ first: String, _ second: String) -> Bool {
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return resolved(first) == resolved(second)
     }
 
     private static func load(_ path: String, overrides: [Override], console: inout Console) -> Scenario? {

@@ -4,19 +4,19 @@ import Scenario
 
 /// `meshsim eval SCENARIO --request "METHOD PATH"`: one request through the scenario's
 /// policies at simulated time `--at`, with nothing else running, printed stage by stage.
-/// It calls the same policy values the simulation runs.
+/// `--repeat N` sends N of them `--every D` apart through the same policy state (see
+/// `EvalSequence`). It calls the same policy values the simulation runs.
 enum EvalCommand {
     static func run(_ options: EvalOptions, console: inout Console) -> ExitCode {
         let loaded = ScenarioLoader.load(path: options.scenario)
         for diagnostic in loaded.errors { console.printError(diagnostic.description) }
         guard let scenario = loaded.scenario else { return .badInput }
-        var at: Nanoseconds = 0
-        if let text = options.at {
-            guard let parsed = ValueSyntax.duration(text), parsed >= 0 else {
-                console.printError("error: --at \(text): write a duration such as 0s, 90s or 2m")
-                return .badInput
-            }
-            at = parsed
+        guard let at = duration(options.at, option: "--at", console: &console),
+              let every = duration(options.every, option: "--every", console: &console) else { return .badInput }
+        let (span, spanOverflow) = every.multipliedReportingOverflow(by: Int64(options.repeat - 1))
+        guard !spanOverflow, !at.addingReportingOverflow(span).overflow else {
+            console.printError("error: --repeat \(options.repeat) --every \(options.every ?? "0s"): the last request would come after the latest time meshsim can count; send fewer or closer requests")
+            return .badInput
         }
         var client: Client?
         if let name = options.client {
@@ -29,28 +29,44 @@ enum EvalCommand {
         } else if scenario.clients.count == 1 {
             client = scenario.clients[0]
         }
-        let request = EvalRequest(
-            method: options.method, path: options.path, headers: options.headers.map { Header(name: $0.name, value: $0.value) },
-            client: client, at: at)
-        var rng = RandomStream(seed: scenario.seed, key: "eval")
-        var report = EvalReport()
-        report.line("request", "\(request.method) \(request.path) from \(client.map { "client \($0.name)" } ?? "no client") at \(DurationText.format(at))")
-        if !request.headers.isEmpty {
-            report.line("headers", request.headers.map { "\($0.name): \($0.value)" }.joined(separator: ", "))
+        guard let request = outgoingRequest(options, client: client, at: at) else {
+            console.printError("error: \(UsageError.missingOption("--request", command: "eval").description)")
+            return .badInput
         }
-        let service: String?
-        if let gateway = scenario.gateway, client.map({ $0.target == .gateway }) ?? true {
-            service = GatewayEvaluation(scenario: scenario, gateway: gateway, request: request).run(into: &report)
-        } else if case .service(let name) = client?.target {
-            service = name
-        } else {
-            service = scenario.services.first?.name
-        }
-        if let service, let target = scenario.service(named: service) {
-            MeshEvaluation(scenario: scenario, service: target, request: request).run(into: &report, &rng)
-        }
-        console.print(report.text)
+        var sequence = EvalSequence(scenario: scenario, request: request, every: every)
+        console.print(sequence.run(count: options.repeat))
         return .success
+    }
+
+    /// What the command line asks for, completed by the client: without `--request`, its
+    /// first request; with it, the headers of its request with that method and path (else
+    /// of its first). A `--header` replaces a client header of the same name.
+    private static func outgoingRequest(_ options: EvalOptions, client: Client?, at: Nanoseconds) -> EvalRequest? {
+        let template: RequestTemplate?
+        if let method = options.method, let path = options.path {
+            template = client.flatMap { client in
+                client.requests.first { $0.method.uppercased() == method && $0.path == path } ?? client.requests.first
+            }
+            return EvalRequest(method: method, path: path, headers: headers(template, options.headers), client: client, at: at)
+        }
+        guard let first = client?.requests.first else { return nil }
+        return EvalRequest(method: first.method.uppercased(), path: first.path, headers: headers(first, options.headers), client: client, at: at)
+    }
+
+    private static func headers(_ template: RequestTemplate?, _ given: [EvalHeader]) -> [Header] {
+        let replaced = Set(given.map { $0.name.lowercased() })
+        let own = (template?.headers ?? []).filter { !replaced.contains($0.name.lowercased()) }
+        return own + given.map { Header(name: $0.name, value: $0.value) }
+    }
+
+    /// A duration option's value, 0 when not given; nil after printing why it is unusable.
+    private static func duration(_ text: String?, option: String, console: inout Console) -> Nanoseconds? {
+        guard let text else { return 0 }
+        guard let parsed = ValueSyntax.duration(text), parsed >= 0 else {
+            console.printError("error: \(option) \(text): write a duration such as 0s, 90s or 2m")
+            return nil
+        }
+        return parsed
     }
 }
 
@@ -63,9 +79,16 @@ struct EvalRequest {
     var at: Nanoseconds
 }
 
-/// Aligned `stage  text` lines.
+/// Aligned `stage  text` lines, and the request's outcome in a few words.
 struct EvalReport {
     private var rows: [(stage: String, text: String)] = []
+    /// Where the request ended ("429 (RL) at rate-limiting (route)", "reaches orders/v1"),
+    /// set by the stage that decided it; what `eval --repeat` groups requests by.
+    private(set) var verdict = "no stage decided"
+
+    mutating func decide(_ verdict: String) {
+        self.verdict = verdict
+    }
 
     mutating func line(_ stage: String, _ text: String) {
         rows.append((stage, text))

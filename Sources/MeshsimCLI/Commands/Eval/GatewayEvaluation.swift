@@ -2,17 +2,39 @@ import Policy
 import Scenario
 
 /// The gateway's stages for `eval`: route, then each plugin of the route in Kong's order.
+/// The rate limits' counters carry over from one request to the next of `eval --repeat`.
 struct GatewayEvaluation {
+    /// One counter per plugin, and per replica under a local policy, as the simulation keeps them.
+    private struct CounterKey: Hashable {
+        var plugin: SourceLocation
+        var replica: Int
+    }
+
     let scenario: Scenario
     let gateway: Gateway
-    let request: EvalRequest
+    private var limiters: [CounterKey: RateLimitingPolicy] = [:]
+    private var buckets: [CounterKey: LocalRateLimitPolicy] = [:]
 
-    /// Prints the stages; returns the upstream service, or nil when the gateway answers itself.
-    func run(into report: inout EvalReport) -> String? {
-        report.line("gateway", "\(gateway.replicas) replica\(gateway.replicas == 1 ? "" : "s"), clients spread round-robin; the request is the first on its replica")
+    init(scenario: Scenario, gateway: Gateway) {
+        self.scenario = scenario
+        self.gateway = gateway
+    }
+
+    /// The replica the `number`th request (from 0) goes to: requests go round-robin.
+    func replica(ofRequest number: Int) -> Int {
+        number % max(gateway.replicas, 1)
+    }
+
+    /// Prints the stages of `request` on `replica`; returns the upstream service, or nil when
+    /// the gateway answers itself.
+    mutating func run(_ request: EvalRequest, replica: Int, into report: inout EvalReport) -> String? {
+        report.line("gateway", gateway.replicas <= 1
+            ? "\(gateway.replicas) replica"
+            : "\(gateway.replicas) replicas, requests spread round-robin: this one goes to replica \(replica + 1)")
         let router = KongRouter(routes: gateway.routes)
         guard let index = router.route(method: request.method, path: request.path, headers: request.headers) else {
             report.line("route", "none matches: 404 (NR); Kong picks the longest path prefix, then more conditions, then file order")
+            report.decide("404 (NR): no route")
             return nil
         }
         let route = gateway.routes[index]
@@ -33,6 +55,7 @@ struct GatewayEvaluation {
                     report.line(stage, "consumer \(name) (key \(id))")
                 case .rejected(let status, let message):
                     report.line(stage, "\(status) \(message) (UAEX): the gateway answers, nothing goes upstream")
+                    report.decide("\(status) (UAEX) at \(stage)")
                     return nil
                 }
             case .jwt(let config):
@@ -49,15 +72,18 @@ struct GatewayEvaluation {
                     report.line(stage, "consumer \(name) (iss \(id)); claims checked: \(config.claimsToVerify.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))")
                 case .rejected(let status, let message):
                     report.line(stage, "\(status) \(message) (UAEX): the gateway answers, nothing goes upstream")
+                    report.decide("\(status) (UAEX) at \(stage)")
                     return nil
                 }
             case .rateLimiting(let config):
                 let identity = RateLimitIdentifier.name(
                     config, address: RateLimitIdentifier.address(client: request.client?.name ?? "client", index: 0), path: request.path,
                     headers: request.headers, service: route.service, consumer: consumer, credential: credential)
-                var policy = RateLimitingPolicy(config, identities: 1)
+                let key = CounterKey(plugin: plugin.location, replica: config.policy == .local ? replica : 0)
+                var policy = limiters[key] ?? RateLimitingPolicy(config, identities: 1)
                 let decision = policy.check(identity: 0, now: request.at)
                 let usage = policy.usage(identity: 0, now: request.at)
+                limiters[key] = policy
                 let counting = config.policy == .local ? "counted per replica" : "shared by all replicas"
                 report.line(stage, "policy \(config.policy.rawValue) (\(counting)), limit_by \(config.limitBy.rawValue) → \(identity): \(decision.allowed ? "allowed" : "429 (RL)")")
                 for period in usage {
@@ -65,12 +91,20 @@ struct GatewayEvaluation {
                 }
                 let headers = RateLimitingPolicy.headers(decision: decision, usage: usage, hideClientHeaders: config.hideClientHeaders)
                 if !headers.isEmpty { report.more("headers: " + headers.map { "\($0.name): \($0.value)" }.joined(separator: ", ")) }
-                if !decision.allowed { return nil }
+                if !decision.allowed {
+                    report.decide("429 (RL) at \(stage)")
+                    return nil
+                }
             case .localRateLimit(let config):
-                var bucket = LocalRateLimitPolicy(config)
+                let key = CounterKey(plugin: plugin.location, replica: replica)
+                var bucket = buckets[key] ?? LocalRateLimitPolicy(config)
                 let allowed = bucket.take(now: request.at)
+                buckets[key] = bucket
                 report.line(stage, "\(allowed ? "allowed" : "429 local_rate_limited (RL)"): \(Int(bucket.tokens(at: request.at))) of \(config.maxTokens) tokens left on this replica, \(config.tokensPerFill) added every \(DurationText.format(config.fillInterval))")
-                if !allowed { return nil }
+                if !allowed {
+                    report.decide("429 (RL) at \(stage)")
+                    return nil
+                }
             }
         }
         // In the mesh Kong connects to its own sidecar, which always accepts: only its timeout

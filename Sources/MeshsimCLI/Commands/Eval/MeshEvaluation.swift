@@ -17,28 +17,38 @@ struct MeshEvaluation {
             if service.trafficPolicy != nil || service.http != nil {
                 report.more("\(service.name)'s trafficPolicy and http are inactive while mesh.enabled is false")
             }
+            report.decide("reaches \(service.name)")
             return
         }
         let router = VirtualServiceRouter(host: service.name, routes: service.http)
         let meshRequest = MeshRequest(method: request.method, path: request.path, headers: request.headers)
         guard let rule = router.match(meshRequest) else {
             report.line("mesh route", "\(service.name): no http rule matches: 404 (NR)")
+            report.decide("404 (NR): no mesh route to \(service.name)")
             return
         }
         let route = router.routes[rule]
         report.line("mesh route", service.http == nil
             ? "\(service.name): no VirtualService, Istio's default route to every instance"
             : "\(service.name): rule \(rule)\(route.name.map { " (\($0))" } ?? "")\(route.match.isEmpty ? ", matches everything" : ", first matching rule")")
+        var delayed = ""
         switch FaultInjectionPolicy(route.fault).decide(&rng) {
         case .none: if route.fault != nil { report.line("fault", "configured, not drawn for this request") }
-        case .delay(let delay): report.line("fault", "delay \(DurationText.format(delay)) (DI) before routing")
-        case .abort(let status): report.line("fault", "abort \(status) (FI): the sidecar answers, never retried"); return
+        case .delay(let delay):
+            report.line("fault", "delay \(DurationText.format(delay)) (DI) before routing")
+            delayed = "delayed \(DurationText.format(delay)) (DI), "
+        case .abort(let status):
+            report.line("fault", "abort \(status) (FI): the sidecar answers, never retried")
+            report.decide("\(status) (FI): injected fault")
+            return
         case .delayThenAbort(let delay, let status):
             report.line("fault", "delay \(DurationText.format(delay)) (DI), then abort \(status) (FI)")
+            report.decide("delayed \(DurationText.format(delay)) (DI), then \(status) (FI): injected fault")
             return
         }
         guard let pick = router.pickDestination(rule: rule, &rng) else {
             report.line("destination", "every destination weighs 0: nothing can be routed (503)")
+            report.decide("503: every destination weighs 0")
             return
         }
         let destinations = route.route
@@ -53,6 +63,7 @@ struct MeshEvaluation {
             report.line("mirror", "a copy goes to \(mirror.host)\(mirror.subset.map { "/\($0)" } ?? ""), its answer ignored")
         }
         endpoint(destination, into: &report, &rng)
+        report.decide(delayed + report.verdict)
     }
 
     private func endpoint(_ destination: Destination, into report: inout EvalReport, _ rng: inout RandomStream) {
@@ -74,6 +85,8 @@ struct MeshEvaluation {
         let chosen = balancer.pick(.healthy(count: instances.count), isHealthy: { _ in true }, active: { _ in 0 }, hashKey: hashKey, &rng)
         report.line("balancer", "\(Self.describe(balancer.algorithm)) over \(instances.count) instance\(instances.count == 1 ? "" : "s") of \(destination.host)\(destination.subset.map { "/\($0)" } ?? "")")
         report.line("instance", chosen.map { instances[$0] } ?? "none: 503 no healthy upstream (UH)")
+        let target = "\(destination.host)\(destination.subset.map { "/\($0)" } ?? "")"
+        report.decide(chosen == nil ? "503 (UH): no healthy upstream in \(target)" : "reaches \(target)")
     }
 
     private static func limit(_ value: Int) -> String {
