@@ -70,8 +70,12 @@ enum RetryAmplificationLint {
             found.factors.append(tries)
             found.parts.append("gateway route \"\(route.name)\" retries \(route.retries)")
         }
-        if let mesh = meshText(reach.meshRetries) {
+        if var mesh = meshText(reach.meshRetries) {
             found.factors += reach.meshRetries.map { Saturating.tries(retries: $0.retries) }
+            if reach.hiddenHops > 0 {
+                found.factors.append(reach.hiddenTries)
+                mesh += " and at \(CountText.grouped(reach.hiddenHops)) hops further down"
+            }
             found.parts.append(mesh)
         }
         found.attempts = found.factors.reduce(1) { Saturating.product($0, $1) }
