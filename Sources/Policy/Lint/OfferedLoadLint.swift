@@ -45,7 +45,7 @@ enum OfferedLoadLint {
             for entry in CallTraffic.entries(client, scenario) {
                 guard let service = traffic.services[entry.service],
                       let rate = rate(of: client, entering: service, through: scenario.gateway) else { continue }
-                offered[entry.service, default: 0] += rate * entry.share * clientTries(client, service)
+                offered[entry.service, default: 0] += rate * entry.share * clientTries(client, service) * sidecarTries(into: service, scenario)
             }
         }
         for name in traffic.order {
@@ -92,8 +92,9 @@ enum OfferedLoadLint {
         return expectedTries(retries: retries.attempts, failing: errorShare(service, where: retried))
     }
 
-    /// Tries per call of the caller's sidecar under the callee's first `http` rule (Istio's
-    /// default retries without one), given the callee's errors that the rule retries.
+    /// Tries per request of the sender's sidecar (a caller's, the gateway's or a client's)
+    /// under the callee's first `http` rule (Istio's default retries without one), given the
+    /// callee's errors that the rule retries.
     private static func sidecarTries(into service: Service, _ scenario: Scenario) -> Double {
         guard scenario.mesh.enabled else { return 1 }
         let policy = (service.http?.first.map(SidecarRetries.init) ?? .istioDefault).policy
@@ -120,8 +121,10 @@ enum OfferedLoadLint {
         return pool.maxConnections != nil || pool.http1MaxPendingRequests != nil || pool.http2MaxRequests != nil
     }
 
-    /// Whole requests per second from 10 up, one decimal below.
+    /// Whole requests per second from 10 up, to a tenth below (`0.4`, `8`).
     static func rateText(_ rate: Double) -> String {
-        rate >= 10 ? CountText.grouped(rate) : String((rate * 10).rounded() / 10)
+        guard rate < 10 else { return CountText.grouped(rate) }
+        let tenths = Saturating.whole(rate * 10)
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 }
