@@ -28,7 +28,7 @@ enum ValidateCommand {
         let base = (loaded.diagnostics + PolicyLint.diagnostics(scenario)).inFileOrder()
         let known = Set(base)
         var found = base
-        for variant in scenario.variants {
+        for variant in scenario.variants where !variant.overrides.isEmpty {
             // A variant that does not load is an error of the base file already.
             let loadedVariant = ScenarioLoader.load(path: path, overrides: variant.overrides)
             guard let applied = loadedVariant.scenario else { continue }

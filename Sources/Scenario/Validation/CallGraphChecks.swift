@@ -36,7 +36,7 @@ enum CallGraphChecks {
         return hosts.filter { scenario.service(named: $0) != nil && seen.insert($0).inserted }
     }
 
-    private static func calls(_ step: CallStep) -> [DownstreamCall] {
+    static func calls(_ step: CallStep) -> [DownstreamCall] {
         switch step {
         case .call(let call): return [call]
         case .parallel(let calls): return calls

@@ -51,6 +51,10 @@ enum SizeLimits {
     static let faults = 10_000
     static let assertions = 10_000
     static let rolloutSteps = 1_000
+    /// Host slots of all sidecars with the mesh: each caller (instance, gateway replica,
+    /// client) × the instances of each service it calls, as each Envoy tracks every host of
+    /// its clusters. Some tens of bytes each; 1,000 instances calling 1,000 make a million.
+    static let sidecarHostSlots = 10_000_000
     /// Time-series intervals of one scope (`duration / interval`).
     static let intervals = 100_000
     /// Time-series rows of all scopes: intervals × (1 + clients + routes + services + versions).

@@ -32,8 +32,38 @@ enum VolumeChecks {
                     + "meshsim simulates per client; lower the rate or the duration",
                 at: client.location))
         }
-        found += timeSeries(scenario) + rateLimitCounters(scenario)
+        found += timeSeries(scenario) + rateLimitCounters(scenario) + sidecarHostSlots(scenario)
         return found
+    }
+
+    /// With the mesh each caller's sidecar keeps, for each service it calls, a slot per host of
+    /// that service (requests in flight, balancer and detector state), as Envoy does: callers
+    /// (instances, gateway replicas, clients) × the instances of what they call.
+    private static func sidecarHostSlots(_ scenario: Scenario) -> [Diagnostic] {
+        guard scenario.mesh.enabled else { return [] }
+        var instances: [String: Int] = [:]
+        for service in scenario.services { instances[service.name] = service.versions.reduce(0) { Saturating.sum($0, $1.replicas) } }
+        var slots = 0
+        for client in scenario.clients {
+            if case .service(let target) = client.target { slots = Saturating.sum(slots, instances[target] ?? 0) }
+        }
+        for route in scenario.gateway?.routes ?? [] {
+            slots = Saturating.sum(slots, Saturating.product(scenario.gateway?.replicas ?? 0, instances[route.service] ?? 0))
+        }
+        for service in scenario.services {
+            for version in service.versions {
+                let callees = Set(version.calls.flatMap(CallGraphChecks.calls).map(\.service))
+                for callee in callees {
+                    slots = Saturating.sum(slots, Saturating.product(version.replicas, instances[callee] ?? 0))
+                }
+            }
+        }
+        guard slots > SizeLimits.sidecarHostSlots else { return [] }
+        return [.error(
+            "mesh.enabled: the sidecars would keep \(CountText.grouped(slots)) host slots (each caller instance, gateway replica and "
+                + "client × the instances of each service it calls), more than the \(CountText.grouped(SizeLimits.sidecarHostSlots)) "
+                + "meshsim keeps; lower the replicas of services that call each other",
+            at: scenario.mesh.location ?? scenario.location(ofSection: "mesh"))]
     }
 
     /// One row per interval and scope (the total, each client, route, service and version).
