@@ -115,6 +115,18 @@ import Testing
         #expect(meshsim("validate", "--strict", path).code == .badInput)
     }
 
+    /// Issue 16: a straight chain of about 5,500 services overflowed the stack; 10,000 validate.
+    @Test func aChainOfTenThousandServicesValidates() throws {
+        let services = (0..<10_000).map { index in
+            index < 9_999 ? "  s\(index): { calls: [{ service: s\(index + 1) }] }" : "  s\(index): {}"
+        }
+        let text = "name: t\nduration: 1s\nclients: [{ name: c, target: s0, rate: 1/s }]\nmesh: { enabled: true }\nservices:\n"
+            + services.joined(separator: "\n") + "\n"
+        let outcome = try ScratchRun.meshsim("validate", text)
+        #expect(outcome.code == .success)
+        #expect(outcome.err == "1 file checked: 0 errors, 0 warnings\n")
+    }
+
     @Test func strictIsAFlagOfValidate() throws {
         #expect(try ArgumentParser.parse(["validate", "--strict", "a.yaml"]) == .validate(paths: ["a.yaml"], strict: true))
         #expect(try ArgumentParser.parse(["validate", "a.yaml"]) == .validate(paths: ["a.yaml"], strict: false))
