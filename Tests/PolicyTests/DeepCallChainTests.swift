@@ -3,7 +3,7 @@ import Scenario
 import Testing
 import struct Scenario.SourceLocation
 
-/// Call chains as deep as the services allow: validation and lint walk them without
+/// Call chains as deep as the services allow, and deeper: the lint walks them without
 /// recursion, so 10,000 services in a row end in a result, not a stack overflow.
 @Suite struct DeepCallChainTests {
     private static func at(_ line: Int) -> SourceLocation {
@@ -29,20 +29,13 @@ import struct Scenario.SourceLocation
             })
     }
 
-    @Test func aChainOfTenThousandServicesValidates() {
-        let scenario = Self.chain(10_000)
-        #expect(ScenarioValidator.validate(scenario) == [])
-        #expect(PolicyLint.diagnostics(scenario) == [])
+    /// The lint does not rely on validation's bound on services (2,000) to end.
+    @Test func aChainOfTenThousandServicesIsLinted() {
+        #expect(PolicyLint.diagnostics(Self.chain(10_000)) == [])
     }
 
-    /// Closing the chain makes one cycle through every service.
-    @Test func aCycleThroughTenThousandServicesIsOneError() {
-        var scenario = Self.chain(10_000)
-        scenario.services[9_999].versions[0].calls = [.call(DownstreamCall(service: "s0", location: Self.at(20_000)))]
-        let found = ScenarioValidator.validate(scenario)
-        #expect(found.count == 1)
-        #expect(found.first?.message.hasPrefix("calls form a cycle: s0 → s1 → s2") == true)
-        #expect(found.first?.message.hasSuffix("s9998 → s9999 → s0") == true)
+    @Test func aChainOfTwoThousandServicesValidates() {
+        #expect(ScenarioValidator.validate(Self.chain(2_000)) == [])
     }
 
     /// Every hop doubles the tries of a failure: 2^9999 saturates, and the message names the

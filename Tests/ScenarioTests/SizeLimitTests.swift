@@ -58,10 +58,10 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
 
     @Test func listsHaveABound() {
         var scenario = small()
-        scenario.services = (0..<10_001).map { service("s\($0)", replicas: 1, line: 8 + $0) }
+        scenario.services = (0..<2_001).map { service("s\($0)", replicas: 1, line: 8 + $0) }
         scenario.clients[0].target = .service("s0")
         #expect(ScenarioValidator.validate(scenario) == [
-            .error("services has 10,001 entries, more than the 10,000 services meshsim simulates", at: at(7, 1)),
+            .error("services has 2,001 entries, more than the 2,000 services meshsim simulates", at: at(7, 1)),
         ])
         scenario.services.removeLast()
         #expect(errors(scenario) == [])
@@ -79,11 +79,11 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(errors(scenario) == [])
     }
 
-    /// 200 scopes (the total, web, 99 services and their 99 versions) × 500 s / 10 ms = 10,000,000
-    /// rows, the bound; a 100th service makes 202 × 50,000 = 10,100,000.
+    /// 200 scopes (the total, web, 99 services and their 99 versions) × 100 s / 10 ms = 2,000,000
+    /// rows, the bound; a 100th service makes 202 × 10,000 = 2,020,000.
     @Test func timeSeriesRowsOfAllScopesAreBounded() {
         var scenario = small()
-        scenario.duration = 500 * second
+        scenario.duration = 100 * second
         scenario.interval = 10_000_000
         scenario.sectionLocations["interval"] = at(3, 1)
         scenario.services = (0..<99).map { service("s\($0)", replicas: 1, line: 8 + $0) }
@@ -91,8 +91,25 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(errors(scenario) == [])
         scenario.services.append(service("s99", replicas: 1, line: 107))
         #expect(errors(scenario) == [
-            "interval: 10ms over duration 500s makes 50,000 rows for each of 202 scopes (the total, clients, routes, services and versions): "
-                + "10,100,000 time-series rows, more than the 10,000,000 meshsim keeps; use a longer interval",
+            "interval: 10ms over duration 100s makes 10,000 rows for each of 202 scopes (the total, clients, routes, services and versions): "
+                + "2,020,000 time-series rows, more than the 2,000,000 meshsim keeps; use a longer interval",
+        ])
+    }
+
+    /// 1 (the total) + 4,999 clients + 1,000 services + their 4,000 versions = 10,000 scopes,
+    /// the bound; a 5,000th client makes 10,001.
+    @Test func reportScopesAreBounded() {
+        var scenario = small()
+        scenario.services = (0..<1_000).map { index in
+            Service(
+                name: "s\(index)", versions: (0..<4).map { ServiceVersion(name: "v\($0)", location: at(8 + index)) }, hasDeclaredVersions: true,
+                location: at(8 + index))
+        }
+        scenario.clients = (0..<4_999).map { Client(name: "c\($0)", target: .service("s0"), arrival: .rate(1, .poisson), location: at(4, 5)) }
+        #expect(errors(scenario) == [])
+        scenario.clients.append(Client(name: "c4999", target: .service("s0"), arrival: .rate(1, .poisson), location: at(4, 5)))
+        #expect(errors(scenario) == [
+            "services: the scenario has 10,001 report scopes (the total, clients, routes, services and versions), more than the 10,000 meshsim measures",
         ])
     }
 
@@ -138,5 +155,18 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(errors(scenario) == ["clients: the closed-loop clients have 1,200,000 users in all, more than the 1,000,000 meshsim simulates in one scenario"])
         scenario.clients[1].arrival = .users(400_000, thinkTime: .zero)
         #expect(errors(scenario) == [])
+    }
+
+    /// A chain of 10,000 calls, past the bound on services, is still walked without recursion,
+    /// and closing it is one cycle through every service.
+    @Test func theCallGraphIsWalkedWithoutRecursion() {
+        var scenario = small()
+        scenario.services = (0..<10_000).map { service("s\($0)", replicas: 1, calls: $0 < 9_999 ? ["s\($0 + 1)"] : [], line: 8 + $0) }
+        #expect(CallGraphChecks.diagnostics(scenario, NameIndex(scenario)) == [])
+        scenario.services[9_999].versions[0].calls = [.call(DownstreamCall(service: "s0", location: at(20_000, 9)))]
+        let found = CallGraphChecks.diagnostics(scenario, NameIndex(scenario))
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("calls form a cycle: s0 → s1 → s2") == true)
+        #expect(found.first?.message.hasSuffix("s9998 → s9999 → s0") == true)
     }
 }

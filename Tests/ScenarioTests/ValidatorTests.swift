@@ -277,11 +277,12 @@ struct ValidatorTests {
         scenario.services += (0..<10).map { index in
             Service(name: "s\(index)", versions: [ServiceVersion(name: "default", replicas: 10_000, location: at(90 + index, 3))], location: at(90 + index, 3))
         }
-        scenario.interval = 6 * 1_000_000  // 10 min in 6 ms rows: 100,000 rows, the limit itself
         #expect(ScenarioValidator.validate(scenario) == [
             .error("services: the versions have 100,008 replicas in all, more than the 100,000 instances meshsim simulates in one scenario", at: at(30, 3)),
         ])
         scenario.services.removeLast(10)
+        scenario.interval = 6 * 1_000_000  // 10 min in 6 ms rows: 100,000 rows, the limit itself
+        #expect(ScenarioValidator.validate(scenario) == [])
         scenario.interval = 5 * 1_000_000
         #expect(ScenarioValidator.validate(scenario) == [
             .error("interval: 5ms splits duration 10m into 120,000 time-series rows per scope, more than the 100,000 meshsim keeps; use a longer interval", at: at(4, 1)),

@@ -32,7 +32,9 @@ enum SizeLimits {
     static let gatewayRetries = 32_767
     /// `http[].retries.attempts`.
     static let meshRetries = 1_000
-    static let services = 10_000
+    /// More than most companies run in all; the engine keeps a partition table of services ×
+    /// services, 32 MB at this bound.
+    static let services = 2_000
     static let versionsPerService = 100
     static let clients = 10_000
     static let routes = 10_000
@@ -57,8 +59,12 @@ enum SizeLimits {
     static let sidecarHostSlots = 10_000_000
     /// Time-series intervals of one scope (`duration / interval`).
     static let intervals = 100_000
-    /// Time-series rows of all scopes: intervals × (1 + clients + routes + services + versions).
-    static let timeSeriesRows = 10_000_000
+    /// Report scopes: 1 (the total) + clients + routes + services + versions. Each keeps latency
+    /// histograms of some 30 KB, so this bound keeps them to a few hundred megabytes.
+    static let scopes = 10_000
+    /// Time-series rows of all scopes: intervals × scopes. Each row is about 100 bytes in memory
+    /// before it is written, and a line of timeseries.csv after.
+    static let timeSeriesRows = 2_000_000
     /// Requests one open-loop client sends: about a quarter of an hour at a million per second.
     static let openLoopRequests = 1_000_000_000
 }

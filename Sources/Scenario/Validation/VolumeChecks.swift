@@ -66,7 +66,8 @@ enum VolumeChecks {
             at: scenario.mesh.location ?? scenario.location(ofSection: "mesh"))]
     }
 
-    /// One row per interval and scope (the total, each client, route, service and version).
+    /// One row per interval and scope (the total, each client, route, service and version), and
+    /// latency histograms per scope.
     private static func timeSeries(_ scenario: Scenario) -> [Diagnostic] {
         guard scenario.interval > 0 else { return [] }
         let location = scenario.sectionLocations["interval"] ?? scenario.location(ofSection: "duration")
@@ -80,6 +81,12 @@ enum VolumeChecks {
         }
         let versions = scenario.services.reduce(0) { Saturating.sum($0, $1.versions.count) }
         let scopes = [scenario.clients.count, scenario.gateway?.routes.count ?? 0, scenario.services.count, versions].reduce(1, Saturating.sum)
+        guard scopes <= SizeLimits.scopes else {
+            return [.error(
+                "services: the scenario has \(CountText.grouped(scopes)) report scopes (the total, clients, routes, services and versions), "
+                    + "more than the \(CountText.grouped(SizeLimits.scopes)) meshsim measures",
+                at: scenario.sectionLocations["services"] ?? scenario.location(ofSection: "services"))]
+        }
         let rows = Saturating.product(scopes, Int(intervals))
         guard rows > SizeLimits.timeSeriesRows else { return [] }
         return [.error(
