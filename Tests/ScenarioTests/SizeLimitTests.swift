@@ -67,6 +67,19 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(errors(scenario) == [])
     }
 
+    /// Ten clients of 1,000 requests each are the bound on request templates in all; an 11th is refused.
+    @Test func requestTemplatesOfAllClientsAreBounded() {
+        var scenario = small()
+        let mix = (0..<1_000).map { RequestTemplate(path: "/\($0)") }
+        scenario.clients = (0..<10).map { Client(name: "c\($0)", target: .service("api"), arrival: .rate(1, .poisson), requests: mix, location: at(4 + $0, 5)) }
+        scenario.sectionLocations["clients"] = at(3, 1)
+        #expect(errors(scenario) == [])
+        scenario.clients.append(Client(name: "c10", target: .service("api"), arrival: .rate(1, .poisson), requests: mix, location: at(14, 5)))
+        #expect(errors(scenario) == ["clients[].requests has 11,000 entries, more than the 10,000 requests meshsim mixes in all clients together"])
+        scenario.clients = [Client(name: "c", target: .service("api"), arrival: .rate(1, .poisson), requests: mix + [RequestTemplate()], location: at(4, 5))]
+        #expect(errors(scenario) == ["clients[0].requests has 1,001 entries, more than the 1,000 requests meshsim mixes per client"])
+    }
+
     /// Versions of 6,000 and 5,000 replicas pass one by one, not together.
     @Test func theVersionsOfAServiceShareItsBound() {
         var scenario = small()

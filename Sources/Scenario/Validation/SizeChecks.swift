@@ -17,6 +17,9 @@ enum SizeChecks {
         for (index, client) in scenario.clients.enumerated() {
             clientCounts(client, path: "clients[\(index)]", &check)
         }
+        let templates = scenario.clients.reduce(0) { Saturating.sum($0, $1.requests.count) }
+        check.entries("clients[].requests", templates, SizeLimits.requestTemplatesInAll, "requests meshsim mixes in all clients together",
+                      at: top("clients", scenario.clients.first?.location))
         if let gateway = scenario.gateway {
             gatewayCounts(gateway, &check)
         }
@@ -113,6 +116,9 @@ enum SizeChecks {
         }
         let rules = service.http ?? []
         check.entries("\(path).http", rules.count, SizeLimits.httpRulesPerService, "http rules meshsim simulates per service", at: rules.first?.location ?? service.location)
+        let matches = rules.reduce(0) { Saturating.sum($0, $1.match.count) }
+        check.entries("\(path).http[].match", matches, SizeLimits.matchEntriesPerService, "match entries meshsim compares per service",
+                      at: rules.first?.location ?? service.location)
         for (index, rule) in rules.enumerated() {
             if let retries = rule.retries {
                 check.value("\(path).http[\(index)].retries.attempts", retries.attempts, SizeLimits.meshRetries,

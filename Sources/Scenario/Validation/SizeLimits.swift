@@ -37,15 +37,21 @@ enum SizeLimits {
     static let services = 2_000
     static let versionsPerService = 100
     static let clients = 10_000
-    static let routes = 10_000
+    /// Each request template is matched against every route, by validation, lint and the
+    /// engine alike, so routes and templates multiply.
+    static let routes = 1_000
     /// Plugin entries, global and per route together.
     static let plugins = 10_000
     static let variants = 1_000
     /// Downstream calls of one version, the calls in `parallel` steps included.
     static let callsPerVersion = 1_000
     static let httpRulesPerService = 1_000
-    /// Entries of a client's `requests` mix.
+    /// Entries of a client's `requests` mix, and of all clients' together.
     static let requestTemplates = 1_000
+    static let requestTemplatesInAll = 10_000
+    /// `match` entries of all `http` rules of a service: the shadowed-rule check compares each
+    /// with those of the earlier rules.
+    static let matchEntriesPerService = 1_000
     /// Headers of a request template, or header conditions of a route: Kong (OpenResty)
     /// reads at most 100 request headers by default.
     static let headers = 100
