@@ -182,4 +182,22 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(found.first?.message.hasPrefix("calls form a cycle: s0 → s1 → s2") == true)
         #expect(found.first?.message.hasSuffix("s9998 → s9999 → s0") == true)
     }
+
+    /// 100 services of 1,000 calls each are the bound on calls in all; one more call is refused.
+    @Test func callsOfAllVersionsAreBounded() {
+        var scenario = small()
+        scenario.services += (0..<100).map { service("c\($0)", replicas: 1, calls: Array(repeating: "api", count: 1_000), line: 9 + $0) }
+        #expect(errors(scenario) == [])
+        scenario.services.append(service("c100", replicas: 1, calls: ["api"], line: 109))
+        #expect(errors(scenario) == ["services.*.calls has 100,001 entries, more than the 100,000 downstream calls meshsim simulates in all versions together"])
+    }
+
+    /// 101 services calling themselves close 101 cycles; the first 100 are reported.
+    @Test func reportedCyclesAreCapped() {
+        var scenario = small()
+        scenario.services = (0..<101).map { service("s\($0)", replicas: 1, calls: ["s\($0)"], line: 8 + $0) }
+        let found = CallGraphChecks.diagnostics(scenario, NameIndex(scenario))
+        #expect(found.count == 100)
+        #expect(found.last?.message == "calls form a cycle: s99 → s99")
+    }
 }

@@ -14,8 +14,13 @@ struct CallGraph {
         edges[caller, default: []].append((callee, location))
     }
 
-    /// One cycle per call that leads back to a service on the current depth-first path. The
-    /// search keeps its path in an explicit stack: a call chain may be as deep as there are services.
+    /// A graph with many calls back can close more cycles than anyone reads, each as long as the
+    /// chain: the search stops after this many.
+    static let maximumCycles = 100
+
+    /// One cycle per call that leads back to a service on the current depth-first path, the
+    /// first `maximumCycles` of them. The search keeps its path in an explicit stack: a call
+    /// chain may be as deep as there are services.
     func cycles(visitingInOrder services: [String]) -> [Cycle] {
         var cycles: [Cycle] = []
         var finished: Set<String> = []
@@ -37,6 +42,7 @@ struct CallGraph {
                 let edge = out[next]
                 if let start = onPath[edge.to] {
                     cycles.append(Cycle(services: path[start...].map(\.service) + [edge.to], location: edge.location))
+                    if cycles.count == Self.maximumCycles { return cycles }
                 } else if !finished.contains(edge.to) {
                     onPath[edge.to] = path.count
                     path.append((edge.to, 0))

@@ -6,6 +6,7 @@ enum CallGraphChecks {
         var diagnostics: [Diagnostic] = []
         var graph = CallGraph()
         let rulesByService = Dictionary(scenario.services.map { ($0.name, $0.http ?? []) }, uniquingKeysWith: { first, _ in first })
+        var routed: [String: [String]] = [:]
         for service in scenario.services {
             // Versions may call differently; a cycle through any of them is a cycle.
             for version in service.versions {
@@ -14,7 +15,10 @@ enum CallGraphChecks {
                         diagnostics.append(.error("\(service.name) calls \(call.service): \(problem)", at: call.location))
                     } else {
                         graph.addEdge(from: service.name, to: call.service, at: call.location)
-                        for host in scenario.mesh.enabled ? Self.routedHosts(of: call.service, rulesByService, names) : [] {
+                        guard scenario.mesh.enabled else { continue }
+                        let hosts = routed[call.service] ?? Self.routedHosts(of: call.service, rulesByService, names)
+                        routed[call.service] = hosts
+                        for host in hosts {
                             graph.addEdge(from: service.name, to: host, at: call.location)
                         }
                     }

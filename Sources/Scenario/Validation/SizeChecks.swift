@@ -26,6 +26,9 @@ enum SizeChecks {
         for service in scenario.services {
             serviceCounts(service, &check)
         }
+        let calls = scenario.services.reduce(0) { total, service in service.versions.reduce(total) { Saturating.sum($0, callCount($1)) } }
+        check.entries("services.*.calls", calls, SizeLimits.callsInAll, "downstream calls meshsim simulates in all versions together",
+                      at: top("services", scenario.services.first?.location))
         return check.found
     }
 
@@ -100,11 +103,7 @@ enum SizeChecks {
             if let queue = version.queue {
                 check.value("\(field).queue", queue, SizeLimits.queue, queueBound, at: at)
             }
-            let calls = version.calls.reduce(0) { count, step in
-                if case .parallel(let calls) = step { return Saturating.sum(count, calls.count) }
-                return Saturating.sum(count, 1)
-            }
-            check.entries("\(field).calls", calls, SizeLimits.callsPerVersion, "downstream calls meshsim simulates per version", at: at)
+            check.entries("\(field).calls", callCount(version), SizeLimits.callsPerVersion, "downstream calls meshsim simulates per version", at: at)
         }
         let replicas = service.versions.reduce(0) { Saturating.sum($0, $1.replicas) }
         if service.hasDeclaredVersions, replicas > SizeLimits.instancesPerService,
@@ -125,6 +124,11 @@ enum SizeChecks {
                             "retries meshsim simulates per try", at: retries.location)
             }
         }
+    }
+
+    /// Calls of a version, the calls in `parallel` steps included.
+    private static func callCount(_ version: ServiceVersion) -> Int {
+        version.calls.reduce(0) { Saturating.sum($0, CallGraphChecks.calls($1).count) }
     }
 
     private static let queueBound = "waiting requests meshsim holds per instance (leave queue out for an unlimited queue)"

@@ -45,6 +45,8 @@ enum SizeLimits {
     static let variants = 1_000
     /// Downstream calls of one version, the calls in `parallel` steps included.
     static let callsPerVersion = 1_000
+    /// Downstream calls of all versions together (versions inherit their service's `calls`).
+    static let callsInAll = 100_000
     static let httpRulesPerService = 1_000
     /// Entries of a client's `requests` mix, and of all clients' together.
     static let requestTemplates = 1_000
