@@ -108,6 +108,22 @@ private func overload(_ name: String, _ received: String, _ capacity: String, _ 
         #expect(PolicyLint.diagnostics(scenario) == [overload("b", "750", "500", "250", line: 8)])
     }
 
+    /// a processes 1,000 of the 4,000 requests a second it receives, so it calls b at twice
+    /// that, not twice what it receives: 2,000/s against b's 1,000/s.
+    @Test func aSaturatedCallerPassesOnOnlyWhatItProcesses() {
+        let scenario = Scenario(
+            name: "t", duration: 60_000 * millisecond,
+            clients: [Client(name: "c", target: .service("a"), arrival: .rate(4_000, .poisson), location: at(4, 5))],
+            services: [
+                service("a", latency: millisecond, calls: [call("b", line: 7), call("b", line: 8)], line: 6),
+                service("b", latency: millisecond, line: 9),
+            ])
+        #expect(PolicyLint.diagnostics(scenario) == [
+            overload("a", "4,000", "1,000", "3,000", line: 6),
+            overload("b", "2,000", "1,000", "1,000", line: 9),
+        ])
+    }
+
     /// 100 users who think 90 ms and give up after 1 s on a 10 ms server send one request
     /// each 100 ms: 1,000/s against 100/s. Without a timeout each user waits for its answer,
     /// so at most 100 requests ever wait and nothing grows without bound.

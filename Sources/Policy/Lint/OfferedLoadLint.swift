@@ -11,7 +11,8 @@ import Scenario
 ///   request per user, so it cannot grow a queue without bound. Each request goes down the
 ///   gateway route Kong picks and the call graph, split over versions by replicas, each call
 ///   made `percent` of the time, and tried again as often as the client's and the sidecars'
-///   retries make it on average, given the callee's `errors`;
+///   retries make it on average, given the callee's `errors`; a saturated version passes on
+///   calls at the rate it processes requests, its capacity;
 /// - capacity: replicas × concurrency / mean own latency (downstream calls also hold a slot,
 ///   so the real capacity can only be lower).
 /// A service behind a mesh `connectionPool` limit is left out: its sidecars turn the excess away.
@@ -24,9 +25,7 @@ enum OfferedLoadLint {
             let replicas = service.versions.reduce(0) { Saturating.sum($0, $1.replicas) }
             for version in service.versions where version.queue == nil {
                 let received = rate * Double(version.replicas) / Double(max(replicas, 1))
-                let latency = version.latency.meanEstimate / 1e9
-                guard latency > 0 else { continue }
-                let capacity = Double(version.replicas) * Double(version.concurrency) / latency
+                let capacity = capacity(of: version)
                 guard received > capacity else { continue }
                 let name = service.hasDeclaredVersions ? "\(service.name)/\(version.name)" : service.name
                 let message = "\(name) receives \(rateText(received)) req/s against a capacity of \(rateText(capacity)) req/s "
@@ -52,14 +51,21 @@ enum OfferedLoadLint {
             guard let incoming = offered[name], incoming > 0, let service = traffic.services[name] else { continue }
             let replicas = Double(max(service.versions.reduce(0) { Saturating.sum($0, $1.replicas) }, 1))
             for version in service.versions {
-                let share = Double(version.replicas) / replicas
+                // A saturated version passes on only what it processes.
+                let served = min(incoming * Double(version.replicas) / replicas, capacity(of: version))
                 for call in version.calls.flatMap(CallTraffic.calls) where call.percent > 0 {
                     guard let callee = traffic.services[call.service] else { continue }
-                    offered[call.service, default: 0] += incoming * share * call.percent * sidecarTries(into: callee, scenario)
+                    offered[call.service, default: 0] += served * call.percent * sidecarTries(into: callee, scenario)
                 }
             }
         }
         return offered
+    }
+
+    /// Requests per second a version processes at most; without latency, no bound.
+    private static func capacity(of version: ServiceVersion) -> Double {
+        let latency = version.latency.meanEstimate / 1e9
+        return latency > 0 ? Double(version.replicas) * Double(version.concurrency) / latency : .infinity
     }
 
     /// Requests per second a client sends, or nil when it cannot grow a queue without bound.
