@@ -10,7 +10,9 @@ enum ValidateCommand {
         var errors = 0
         var warnings = 0
         for path in paths {
-            for diagnostic in diagnostics(path: path) {
+            let loaded = ScenarioLoader.load(path: path)
+            let diagnostics = Self.diagnostics(loaded, path: path)
+            for diagnostic in diagnostics {
                 console.print(diagnostic.description)
                 if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
             }
@@ -21,9 +23,8 @@ enum ValidateCommand {
         return errors > 0 || (strict && warnings > 0) ? .badInput : .success
     }
 
-    /// The file's diagnostics, then those of its variants, each list in file order.
-    private static func diagnostics(path: String) -> [Diagnostic] {
-        let loaded = ScenarioLoader.load(path: path)
+    /// The file's diagnostics with the lint's, then those of its variants, each list in file order.
+    private static func diagnostics(_ loaded: ScenarioLoader.Loaded, path: String) -> [Diagnostic] {
         guard let scenario = loaded.scenario else { return loaded.diagnostics }
         let base = (loaded.diagnostics + PolicyLint.diagnostics(scenario)).inFileOrder()
         let known = Set(base)
