@@ -18,8 +18,8 @@ public enum Meshsim {
         case .version:
             console.print("meshsim \(version)")
             return .success
-        case .validate(let paths):
-            return ValidateCommand.run(paths: paths, console: &console)
+        case .validate(let paths, let strict):
+            return ValidateCommand.run(paths: paths, strict: strict, console: &console)
         case .run(let options):
             return RunCommand.run(options, console: &console)
         case .compare(let options):

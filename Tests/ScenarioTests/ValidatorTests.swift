@@ -273,15 +273,19 @@ struct ValidatorTests {
 
     @Test func sizesThatWouldExhaustMemoryAreErrors() {
         var scenario = valid()
-        scenario.services[2].versions[0].replicas = 100_000  // orders 4 + 1, inventory 2: 100,007 instances in all
-        scenario.interval = 6 * 1_000_000  // 10 min in 6 ms rows: 100,000 rows, the limit itself
+        // orders 4 + 1, inventory 2, payments 1, and ten services of 10,000: 100,008 instances in all.
+        scenario.services += (0..<10).map { index in
+            Service(name: "s\(index)", versions: [ServiceVersion(name: "default", replicas: 10_000, location: at(90 + index, 3))], location: at(90 + index, 3))
+        }
         #expect(ScenarioValidator.validate(scenario) == [
-            .error("the services have 100007 instances in all; meshsim simulates at most 100000", at: at(30, 3)),
+            .error("services: the versions have 100,008 replicas in all, more than the 100,000 instances meshsim simulates in one scenario", at: at(30, 3)),
         ])
-        scenario.services[2].versions[0].replicas = 1
+        scenario.services.removeLast(10)
+        scenario.interval = 6 * 1_000_000  // 10 min in 6 ms rows: 100,000 rows, the limit itself
+        #expect(ScenarioValidator.validate(scenario) == [])
         scenario.interval = 5 * 1_000_000
         #expect(ScenarioValidator.validate(scenario) == [
-            .error("interval 5ms splits duration 10m into more than 100000 time-series rows per scope; use a longer interval", at: at(4, 1)),
+            .error("interval: 5ms splits duration 10m into 120,000 time-series rows per scope, more than the 100,000 meshsim keeps; use a longer interval", at: at(4, 1)),
         ])
     }
 
@@ -289,16 +293,21 @@ struct ValidatorTests {
         var scenario = valid()
         // 10 minutes: 1,666,667/s sends 1,000,000,200 requests, just over a billion.
         scenario.clients[0].arrival = .rate(1_666_667, .poisson)
-        scenario.clients[0].retries = ClientRetries(attempts: 101, backoff: 0, on: [.serverError])
         #expect(ScenarioValidator.validate(scenario) == [
-            .error("client 'web' would send about 1000000200 requests; meshsim simulates at most 1000000000 per client (lower the rate or the duration)", at: at(10, 5)),
-            .error("client 'web' retries 101 times; meshsim allows at most 100", at: at(10, 5)),
+            .error(
+                "clients[0].rate: client \"web\" would send about 1,000,000,200 requests in 10m, more than the 1,000,000,000 meshsim simulates per client; lower the rate or the duration",
+                at: at(10, 5)),
+        ])
+        scenario.clients[0].retries = ClientRetries(attempts: 101, backoff: 0, on: [.serverError])
+        // Single counts come first: the volume is checked once they are within bounds.
+        #expect(ScenarioValidator.validate(scenario) == [
+            .error("clients[0].retries.attempts: 101 is more than the 100 client retries meshsim simulates", at: at(10, 5)),
         ])
         // A ramp from 0 to 4,000,000/s over the 10 minutes sends half of rate × time: 1.2 billion.
         scenario.clients[0].retries = nil
         scenario.clients[0].arrival = .schedule([SchedulePoint(at: 0, rate: 0), SchedulePoint(at: 600 * second, rate: 4_000_000)], .poisson)
         #expect(ScenarioValidator.validate(scenario).map(\.message) == [
-            "client 'web' would send about 1200000000 requests; meshsim simulates at most 1000000000 per client (lower the rate or the duration)",
+            "clients[0].schedule: client \"web\" would send about 1,200,000,000 requests in 10m, more than the 1,000,000,000 meshsim simulates per client; lower the rate or the duration",
         ])
     }
 

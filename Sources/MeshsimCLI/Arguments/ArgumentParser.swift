@@ -36,7 +36,7 @@ public enum ArgumentParser {
         let scanned = try ScannedArguments(rest, for: spec)
         switch spec.name {
         case "run": return .run(try runOptions(scanned))
-        case "validate": return .validate(paths: try positionals(scanned, for: spec))
+        case "validate": return .validate(paths: try positionals(scanned, for: spec), strict: scanned.flags.contains("--strict"))
         case "compare": return .compare(try compareOptions(scanned))
         default: return .eval(try evalOptions(scanned))
         }

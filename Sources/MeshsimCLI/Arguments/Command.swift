@@ -2,8 +2,8 @@
 public enum Command: Equatable, Sendable {
     /// Simulate one scenario and write its reports.
     case run(RunOptions)
-    /// Parse and check scenario files without simulating them.
-    case validate(paths: [String])
+    /// Parse and check scenario files without simulating them; with `strict`, warnings fail too.
+    case validate(paths: [String], strict: Bool = false)
     /// Run the variants of one scenario, or two scenarios, side by side.
     case compare(CompareOptions)
     /// Send one request through a scenario's policies and explain each decision.

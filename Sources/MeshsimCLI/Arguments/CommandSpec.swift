@@ -77,13 +77,16 @@ struct CommandSpec: Sendable {
 
     static let validate = CommandSpec(
         name: "validate",
-        synopsis: ["SCENARIO..."],
+        synopsis: ["SCENARIO... [--strict]"],
         summary: "Check scenarios for errors and warnings, without simulating",
         positional: "SCENARIO",
         positionalSummary: "Scenario files (YAML) to check",
         positionalCount: 1...Int.max,
-        options: [],
-        examples: ["meshsim validate checkout.yaml before.yaml after.yaml"]
+        options: [
+            OptionSpec(name: "--strict", kind: .flag,
+                       summary: "Fail (exit 2) on warnings too, as CI wants"),
+        ],
+        examples: ["meshsim validate checkout.yaml before.yaml after.yaml", "meshsim validate --strict checkout.yaml"]
     )
 
     static let compare = CommandSpec(

@@ -1,27 +1,44 @@
 import Policy
 import Scenario
 
-/// `meshsim validate SCENARIO...`: every error and warning as `FILE:LINE:COLUMN: …` on
-/// stdout, a count on stderr; simulates nothing.
+/// `meshsim validate [--strict] SCENARIO...`: every error and warning as `FILE:LINE:COLUMN: …`
+/// on stdout, a count on stderr; simulates nothing. Each variant is linted as the base
+/// scenario is, and its warnings that the base does not have are labelled with its name.
+/// With `--strict` a warning fails the check too, once everything is printed.
 enum ValidateCommand {
-    static func run(paths: [String], console: inout Console) -> ExitCode {
+    static func run(paths: [String], strict: Bool, console: inout Console) -> ExitCode {
         var errors = 0
         var warnings = 0
         for path in paths {
             let loaded = ScenarioLoader.load(path: path)
-            var diagnostics = loaded.diagnostics
-            if let scenario = loaded.scenario {
-                diagnostics += PolicyLint.diagnostics(scenario)
-                diagnostics = diagnostics.inFileOrder()
-            }
+            let diagnostics = Self.diagnostics(loaded, path: path)
             for diagnostic in diagnostics {
                 console.print(diagnostic.description)
                 if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
             }
         }
         let files = paths.count == 1 ? "1 file" : "\(paths.count) files"
-        console.printError("\(files) checked: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
-        return errors > 0 ? .badInput : .success
+        let failing = strict && warnings > 0 && errors == 0 ? " (--strict: the warnings fail the check)" : ""
+        console.printError("\(files) checked: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))\(failing)")
+        return errors > 0 || (strict && warnings > 0) ? .badInput : .success
+    }
+
+    /// The file's diagnostics with the lint's, then those of its variants, each list in file order.
+    private static func diagnostics(_ loaded: ScenarioLoader.Loaded, path: String) -> [Diagnostic] {
+        guard let scenario = loaded.scenario else { return loaded.diagnostics }
+        let base = (loaded.diagnostics + PolicyLint.diagnostics(scenario)).inFileOrder()
+        let known = Set(base)
+        var found = base
+        for variant in scenario.variants where !variant.overrides.isEmpty {
+            // A variant that does not load is an error of the base file already.
+            let loadedVariant = ScenarioLoader.load(path: path, overrides: variant.overrides)
+            guard let applied = loadedVariant.scenario else { continue }
+            let own = loadedVariant.diagnostics + PolicyLint.diagnostics(applied)
+            found += own.inFileOrder().filter { !known.contains($0) }.map {
+                Diagnostic($0.severity, at: $0.location, "in variant '\(variant.name)': \($0.message)")
+            }
+        }
+        return found
     }
 
     static func count(_ n: Int, _ noun: String) -> String {

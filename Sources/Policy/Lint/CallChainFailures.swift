@@ -6,10 +6,24 @@ struct FailureReach {
     var failing: String
     var mode: TryFailure
     var seen: TryFailure
-    /// Outermost first; only the hops that retry.
+    /// Outermost first; only the hops that retry, and of those the outermost `shownHops`.
     var meshRetries: [(service: String, retries: Int)]
+    /// The retrying hops beyond `meshRetries`, and the tries they multiply by.
+    var hiddenHops = 0
+    var hiddenTries = 1
     /// Tries that reach the failing service for one try from the layer above.
     var attempts: Int
+
+    /// So that a long chain of retrying hops keeps each way small.
+    static let shownHops = 8
+
+    mutating func addMeshRetries(_ retries: Int, at service: String) {
+        meshRetries.insert((service, retries), at: 0)
+        guard meshRetries.count > Self.shownHops else { return }
+        let deepest = meshRetries.removeLast()
+        hiddenHops += 1
+        hiddenTries = Saturating.product(hiddenTries, Saturating.tries(retries: deepest.retries))
+    }
 }
 
 /// The worst ways the tries to each service can fail, over the call graph below it: any
@@ -54,11 +68,10 @@ struct CallChainFailures {
     /// What a caller sees of its tries to `service` once its sidecar (with the mesh) has applied
     /// the service's `http` rules: for each kind of failure, the way with the most attempts.
     mutating func afterHop(into service: String) -> [FailureReach] {
-        afterHop(into: service, visiting: [])
+        hop(into: service, below: outcomes(of: service))
     }
 
-    private mutating func afterHop(into service: String, visiting: Set<String>) -> [FailureReach] {
-        let below = outcomes(of: service, visiting: visiting)
+    private func hop(into service: String, below: [FailureReach]) -> [FailureReach] {
         guard meshEnabled else { return below }
         let policies = services[service]?.http.map { $0.map(SidecarRetries.init) } ?? [.istioDefault]
         var table = Table()
@@ -69,7 +82,7 @@ struct CallChainFailures {
                 var next = reach
                 next.seen = seen
                 next.attempts = Saturating.product(reach.attempts, tries)
-                if tries > 1 { next.meshRetries.insert((service, tries - 1), at: 0) }
+                if tries > 1 { next.addMeshRetries(tries - 1, at: service) }
                 table.offer(next)
             }
         }
@@ -77,14 +90,38 @@ struct CallChainFailures {
     }
 
     /// How a try to `service` can fail as the service's answer, before any retry of its caller.
-    private mutating func outcomes(of service: String, visiting: Set<String>) -> [FailureReach] {
-        if let known = outcomes[service] { return known }
-        guard !visiting.contains(service), let definition = services[service] else { return [] }
-        let failingCallers = definition.versions.contains { $0.onCallFailure == .fail }
+    /// The callees are worked out first, depth first with an explicit stack (a call chain may
+    /// be as deep as there are services); a callee still on the path closes a cycle and adds nothing.
+    private mutating func outcomes(of root: String) -> [FailureReach] {
+        if let known = outcomes[root] { return known }
+        guard services[root] != nil else { return [] }
+        var path: [(service: String, next: Int)] = [(root, 0)]
+        var onPath: Set<String> = [root]
+        while let (service, next) = path.last {
+            let below = callees[service] ?? []
+            if next < below.count {
+                path[path.count - 1].next += 1
+                let callee = below[next]
+                if outcomes[callee] == nil, !onPath.contains(callee) {
+                    path.append((callee, 0))
+                    onPath.insert(callee)
+                }
+                continue
+            }
+            path.removeLast()
+            onPath.remove(service)
+            outcomes[service] = ownOutcomes(service)
+        }
+        return outcomes[root] ?? []
+    }
+
+    /// The ways a try to `service` fails, once its callees' ways are known.
+    private func ownOutcomes(_ service: String) -> [FailureReach] {
+        let failingCallers = services[service]?.versions.contains { $0.onCallFailure == .fail } ?? false
         var table = Table()
         // Deeper failures first, so that a tie names the end of the longer chain.
         for callee in callees[service] ?? [] {
-            for reach in afterHop(into: callee, visiting: visiting.union([service])) {
+            for reach in hop(into: callee, below: outcomes[callee] ?? []) {
                 var next = reach
                 next.seen = reach.seen.passedOn(failingCallers: failingCallers)
                 table.offer(next)
@@ -93,9 +130,7 @@ struct CallChainFailures {
         for mode in [TryFailure.refused, .silence] + statuses.map({ .answer(status: $0, after: 0) }) {
             table.offer(FailureReach(failing: service, mode: mode, seen: mode, meshRetries: [], attempts: 1))
         }
-        let found = table.best(Self.maximumWaysPerService)
-        outcomes[service] = found
-        return found
+        return table.best(Self.maximumWaysPerService)
     }
 
     private static func calls(_ step: CallStep) -> [DownstreamCall] {

@@ -70,8 +70,9 @@ enum RetryAmplificationLint {
             found.factors.append(tries)
             found.parts.append("gateway route \"\(route.name)\" retries \(route.retries)")
         }
-        if let mesh = meshText(reach.meshRetries) {
+        if let mesh = meshText(reach.meshRetries, hiddenHops: reach.hiddenHops) {
             found.factors += reach.meshRetries.map { Saturating.tries(retries: $0.retries) }
+            if reach.hiddenHops > 0 { found.factors.append(reach.hiddenTries) }
             found.parts.append(mesh)
         }
         found.attempts = found.factors.reduce(1) { Saturating.product($0, $1) }
@@ -111,12 +112,14 @@ enum RetryAmplificationLint {
         }
     }
 
-    /// `mesh retries 2 at orders and at payments`, or `mesh retries 3 at orders and 2 at payments`.
-    private static func meshText(_ hops: [(service: String, retries: Int)]) -> String? {
+    /// `mesh retries 2 at orders and at payments`, or `mesh retries 3 at orders and 2 at payments`;
+    /// hops beyond the ones shown are counted (`… and at 9,992 hops further down`).
+    private static func meshText(_ hops: [(service: String, retries: Int)], hiddenHops: Int) -> String? {
         guard let first = hops.first else { return nil }
+        let hidden = hiddenHops > 0 ? ["at \(CountText.grouped(hiddenHops)) hops further down"] : []
         if hops.allSatisfy({ $0.retries == first.retries }) {
-            return "mesh retries \(first.retries) " + ListText.series(hops.map { "at \($0.service)" })
+            return "mesh retries \(first.retries) " + ListText.series(hops.map { "at \($0.service)" } + hidden)
         }
-        return "mesh retries " + ListText.series(hops.map { "\($0.retries) at \($0.service)" })
+        return "mesh retries " + ListText.series(hops.map { "\($0.retries) at \($0.service)" } + hidden)
     }
 }

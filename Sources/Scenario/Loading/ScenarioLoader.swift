@@ -40,7 +40,8 @@ public enum ScenarioLoader {
         guard let scenario = decoded else { return Loaded(scenario: nil, diagnostics: diagnostics.inFileOrder()) }
         diagnostics += ScenarioValidator.validate(scenario)
         if checkingVariants {
-            for variant in scenario.variants {
+            // Beyond the bound (an error already) each variant would decode the file once more.
+            for variant in scenario.variants.prefix(SizeLimits.variants) {
                 diagnostics += variantErrors(variant, root: root)
             }
         }

@@ -14,35 +14,41 @@ struct CallGraph {
         edges[caller, default: []].append((callee, location))
     }
 
-    /// One cycle per call that leads back to a service on the current depth-first path.
+    /// A graph with many calls back can close more cycles than anyone reads, each as long as the
+    /// chain: the search stops after this many.
+    static let maximumCycles = 100
+
+    /// One cycle per call that leads back to a service on the current depth-first path, the
+    /// first `maximumCycles` of them. The search keeps its path in an explicit stack: a call
+    /// chain may be as deep as there are services.
     func cycles(visitingInOrder services: [String]) -> [Cycle] {
-        var search = Search(edges: edges)
-        for service in services where search.finished[service] == nil {
-            search.visit(service)
-        }
-        return search.cycles
-    }
-
-    private struct Search {
-        let edges: [String: [(to: String, location: SourceLocation)]]
-        var path: [String] = []
-        var onPath: Set<String> = []
-        var finished: [String: Bool] = [:]
         var cycles: [Cycle] = []
-
-        mutating func visit(_ service: String) {
-            path.append(service)
-            onPath.insert(service)
-            for edge in edges[service] ?? [] {
-                if onPath.contains(edge.to), let start = path.firstIndex(of: edge.to) {
-                    cycles.append(Cycle(services: Array(path[start...]) + [edge.to], location: edge.location))
-                } else if finished[edge.to] == nil {
-                    visit(edge.to)
+        var finished: Set<String> = []
+        // The services on the current path, each with the index of its next edge to follow.
+        var path: [(service: String, next: Int)] = []
+        var onPath: [String: Int] = [:]
+        for root in services where !finished.contains(root) {
+            path = [(root, 0)]
+            onPath = [root: 0]
+            while let (service, next) = path.last {
+                let out = edges[service] ?? []
+                guard next < out.count else {
+                    path.removeLast()
+                    onPath[service] = nil
+                    finished.insert(service)
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let edge = out[next]
+                if let start = onPath[edge.to] {
+                    cycles.append(Cycle(services: path[start...].map(\.service) + [edge.to], location: edge.location))
+                    if cycles.count == Self.maximumCycles { return cycles }
+                } else if !finished.contains(edge.to) {
+                    onPath[edge.to] = path.count
+                    path.append((edge.to, 0))
                 }
             }
-            path.removeLast()
-            onPath.remove(service)
-            finished[service] = true
         }
+        return cycles
     }
 }

@@ -5,6 +5,8 @@ enum CallGraphChecks {
     static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var graph = CallGraph()
+        let rulesByService = Dictionary(scenario.services.map { ($0.name, $0.http ?? []) }, uniquingKeysWith: { first, _ in first })
+        var routed: [String: [String]] = [:]
         for service in scenario.services {
             // Versions may call differently; a cycle through any of them is a cycle.
             for version in service.versions {
@@ -13,7 +15,10 @@ enum CallGraphChecks {
                         diagnostics.append(.error("\(service.name) calls \(call.service): \(problem)", at: call.location))
                     } else {
                         graph.addEdge(from: service.name, to: call.service, at: call.location)
-                        for host in scenario.mesh.enabled ? Self.routedHosts(of: call.service, in: scenario) : [] {
+                        guard scenario.mesh.enabled else { continue }
+                        let hosts = routed[call.service] ?? Self.routedHosts(of: call.service, rulesByService, names)
+                        routed[call.service] = hosts
+                        for host in hosts {
                             graph.addEdge(from: service.name, to: host, at: call.location)
                         }
                     }
@@ -29,14 +34,14 @@ enum CallGraphChecks {
 
     /// The services a request to `service` may reach through its `http` rules: destinations
     /// and mirrors naming another existing host.
-    private static func routedHosts(of service: String, in scenario: Scenario) -> [String] {
-        let rules = scenario.service(named: service)?.http ?? []
+    private static func routedHosts(of service: String, _ rulesByService: [String: [HTTPRoute]], _ names: NameIndex) -> [String] {
+        let rules = rulesByService[service] ?? []
         let hosts = rules.flatMap { $0.route.map(\.destination.host) + [$0.mirror?.host].compactMap { $0 } }
         var seen: Set<String> = [service]
-        return hosts.filter { scenario.service(named: $0) != nil && seen.insert($0).inserted }
+        return hosts.filter { names.hasService($0) && seen.insert($0).inserted }
     }
 
-    private static func calls(_ step: CallStep) -> [DownstreamCall] {
+    static func calls(_ step: CallStep) -> [DownstreamCall] {
         switch step {
         case .call(let call): return [call]
         case .parallel(let calls): return calls

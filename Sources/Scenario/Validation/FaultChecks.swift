@@ -52,7 +52,7 @@ enum FaultChecks {
         switch target {
         case .service(let service):
             if let problem = names.serviceProblem(service) { return .failure(Problem(message: problem)) }
-            return .success(names.versions(of: service).reduce(0) { $0 + (names.replicas(of: service, version: $1) ?? 0) })
+            return .success(names.versions(of: service).reduce(0) { Saturating.sum($0, names.replicas(of: service, version: $1) ?? 0) })
         case .version(let service, let version):
             return replicas(of: service, version, names)
         case .instance(let service, let version, let index):

@@ -63,9 +63,9 @@ enum MeshPolicyChecks {
         let maxPercent = detection.maxEjectionPercent ?? defaultMaxEjectionPercent
         let clusters = destinationClusters(of: service, in: scenario)
         guard let (label, hosts) = clusters.filter({ $0.hosts > 0 }).min(by: { $0.hosts < $1.hosts }),
-              100 > maxPercent * hosts
+              100 > Saturating.product(maxPercent, hosts)
         else { return nil }
-        let neededPercent = (100 + hosts - 1) / hosts
+        let neededPercent = hosts >= 100 ? 1 : (100 + hosts - 1) / hosts
         var remedy = "raise maxEjectionPercent to at least \(neededPercent)"
         if maxPercent > 0 {
             remedy += " or run at least \((100 + maxPercent - 1) / maxPercent) hosts"
@@ -82,7 +82,7 @@ enum MeshPolicyChecks {
     private static func destinationClusters(of service: Service, in scenario: Scenario) -> [(label: String, hosts: Int)] {
         let destinations = scenario.services.flatMap { ($0.http ?? []).flatMap { $0.route.map(\.destination) + [$0.mirror].compactMap { $0 } } }
             .filter { $0.host == service.name }
-        let whole = (label: service.name, hosts: service.versions.reduce(0) { $0 + $1.replicas })
+        let whole = (label: service.name, hosts: service.versions.reduce(0) { Saturating.sum($0, $1.replicas) })
         guard !destinations.isEmpty else { return [whole] }
         var clusters: [(label: String, hosts: Int)] = []
         for destination in destinations {

@@ -1,5 +1,6 @@
 /// Arithmetic for worst-case counts and times, which saturate rather than overflow: every
-/// input is bounded only by `Int`. Shared with the Policy target's lint.
+/// input is bounded only by `Int` until validation has checked it. Shared with the Policy
+/// target's lint.
 package enum Saturating {
     package static func product(_ a: Int, _ b: Int) -> Int {
         let (value, overflow) = a.multipliedReportingOverflow(by: b)
@@ -11,7 +12,19 @@ package enum Saturating {
         return overflow ? Nanoseconds.max : value
     }
 
+    /// For non-negative counts.
+    package static func sum(_ a: Int, _ b: Int) -> Int {
+        let (value, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : value
+    }
+
     package static func tries(retries: Int) -> Int {
         retries == Int.max ? Int.max : retries + 1
+    }
+
+    /// A non-negative estimate as a whole number: NaN and below 0 are 0, beyond `Int` is `Int.max`.
+    package static func whole(_ value: Double) -> Int {
+        guard value > 0 else { return 0 }
+        return value < 9.2e18 ? Int(value.rounded()) : Int.max
     }
 }

@@ -6,6 +6,11 @@ public enum ScenarioValidator {
     /// Cross-reference and whole-scenario checks on a decoded scenario: errors and warnings,
     /// in file order.
     public static func validate(_ scenario: Scenario) -> [Diagnostic] {
+        // The other checks walk lists and multiply counts that are bounded only once these pass.
+        let sizes = SizeChecks.diagnostics(scenario)
+        guard sizes.isEmpty else { return sizes.inFileOrder() }
+        let volumes = VolumeChecks.diagnostics(scenario)
+        guard volumes.isEmpty else { return volumes.inFileOrder() }
         let names = NameIndex(scenario)
         let found = ClientChecks.diagnostics(scenario, names)
             + GatewayChecks.diagnostics(scenario, names)
@@ -17,7 +22,6 @@ public enum ScenarioValidator {
             + RolloutChecks.diagnostics(scenario, names)
             + AssertionLabelChecks.diagnostics(scenario, names)
             + TimingChecks.diagnostics(scenario)
-            + SizeChecks.diagnostics(scenario)
         return found.inFileOrder()
     }
 }

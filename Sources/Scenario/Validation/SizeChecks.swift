@@ -1,82 +1,154 @@
-/// Sizes that would make a run exhaust memory before it produced anything: meshsim keeps a
-/// record per instance and a time-series row per interval and scope, so a typo such as
-/// `replicas: 1000000000` or `interval: 1ms` over an hour must be an error, not a crash.
+/// Every count a scenario writes is at most its `SizeLimits` bound, so that a typo such as
+/// `replicas: 1000000000` is an error naming the field, the value and the bound, not a run
+/// that exhausts memory. Products of counts (instances in all, time-series rows, rate-limit
+/// counters) are `VolumeChecks`.
 enum SizeChecks {
-    static let maximumInstances = 100_000
-    static let maximumGatewayReplicas = 10_000
-    static let maximumUsers = 1_000_000
-    static let maximumIntervals = 100_000
-    /// About a quarter of an hour of simulation at a million requests per second.
-    static let maximumOpenLoopRequests = 1_000_000_000.0
-    static let maximumClientRetries = 100
-    /// Kong's schema limit for a service's `retries`.
-    static let maximumRouteRetries = 32_767
-
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        var instances = 0
-        for service in scenario.services {
-            for version in service.versions { instances = min(instances + min(version.replicas, maximumInstances + 1), Int.max / 2) }
+        var check = Bounds()
+        let top = { (key: String, first: SourceLocation?) in scenario.sectionLocations[key] ?? first ?? scenario.location(ofSection: key) }
+        check.entries("clients", scenario.clients.count, SizeLimits.clients, "clients meshsim simulates", at: top("clients", scenario.clients.first?.location))
+        check.entries("services", scenario.services.count, SizeLimits.services, "services meshsim simulates", at: top("services", scenario.services.first?.location))
+        check.entries("faults", scenario.faults.count, SizeLimits.faults, "faults meshsim simulates", at: top("faults", scenario.faults.first?.location))
+        check.entries("variants", scenario.variants.count, SizeLimits.variants, "variants meshsim compares", at: top("variants", scenario.variants.first?.location))
+        check.entries("assertions", scenario.assertions.count, SizeLimits.assertions, "assertions meshsim checks", at: top("assertions", scenario.assertions.first?.location))
+        if let rollout = scenario.rollout {
+            check.entries("rollout.steps", rollout.steps.count, SizeLimits.rolloutSteps, "rollout steps meshsim simulates", at: rollout.location)
         }
-        if instances > maximumInstances, let first = scenario.services.first {
-            found.append(.error("the services have \(instances) instances in all; meshsim simulates at most \(maximumInstances)", at: first.location))
+        for (index, client) in scenario.clients.enumerated() {
+            clientCounts(client, path: "clients[\(index)]", &check)
         }
+        let templates = scenario.clients.reduce(0) { Saturating.sum($0, $1.requests.count) }
+        check.entries("clients[].requests", templates, SizeLimits.requestTemplatesInAll, "requests meshsim mixes in all clients together",
+                      at: top("clients", scenario.clients.first?.location))
         if let gateway = scenario.gateway {
-            if gateway.replicas > maximumGatewayReplicas {
-                found.append(.error("gateway.replicas is \(gateway.replicas); meshsim simulates at most \(maximumGatewayReplicas)", at: gateway.location))
-            }
-            for route in gateway.routes where route.retries > maximumRouteRetries {
-                found.append(.error("route '\(route.name)' retries \(route.retries) times; Kong allows at most \(maximumRouteRetries)", at: route.location))
-            }
+            gatewayCounts(gateway, &check)
         }
-        for client in scenario.clients {
-            if case .users(let users, _) = client.arrival, users > maximumUsers {
-                found.append(.error("client '\(client.name)' has \(users) users; meshsim simulates at most \(maximumUsers) per client", at: client.location))
-            }
-            let requests = openLoopRequests(client.arrival, duration: scenario.duration)
-            if requests > maximumOpenLoopRequests {
-                found.append(.error(
-                    "client '\(client.name)' would send about \(countText(requests)) requests; meshsim simulates at most \(Int(maximumOpenLoopRequests)) per client (lower the rate or the duration)",
-                    at: client.location))
-            }
-            if let retries = client.retries, retries.attempts > maximumClientRetries {
-                found.append(.error("client '\(client.name)' retries \(retries.attempts) times; meshsim allows at most \(maximumClientRetries)", at: client.location))
-            }
+        for service in scenario.services {
+            serviceCounts(service, &check)
         }
-        if scenario.interval > 0, scenario.duration / scenario.interval > Int64(maximumIntervals) {
-            let location = scenario.sectionLocations["interval"] ?? scenario.sectionLocations["duration"] ?? SourceLocation(file: "", line: 1, column: 1)
-            found.append(.error(
-                "interval \(DurationText.format(scenario.interval)) splits duration \(DurationText.format(scenario.duration)) into more than \(maximumIntervals) time-series rows per scope; use a longer interval",
-                at: location))
-        }
-        return found
+        let calls = scenario.services.reduce(0) { total, service in service.versions.reduce(total) { Saturating.sum($0, callCount($1)) } }
+        check.entries("services.*.calls", calls, SizeLimits.callsInAll, "downstream calls meshsim simulates in all versions together",
+                      at: top("services", scenario.services.first?.location))
+        return check.found
     }
 
-    /// A whole number as text, however large the estimate.
-    private static func countText(_ value: Double) -> String {
-        value < 9e18 ? String(Int64(value.rounded())) : "\(value)"
-    }
-
-    /// The integral of the client's rate over the run (0 for a closed loop).
-    static func openLoopRequests(_ arrival: Client.Arrival, duration: Nanoseconds) -> Double {
-        let seconds = Double(duration) / 1e9
-        switch arrival {
-        case .rate(let rate, _):
-            return rate * seconds
-        case .users:
-            return 0
+    private static func clientCounts(_ client: Client, path: String, _ check: inout Bounds) {
+        let at = client.location
+        check.value("\(path).addresses", client.addresses, SizeLimits.addressesPerClient, "source addresses meshsim simulates per client", at: at)
+        switch client.arrival {
+        case .users(let users, _):
+            check.value("\(path).users", users, SizeLimits.users, "users meshsim simulates per client", at: at)
         case .schedule(let points, _):
-            var total = 0.0
-            for (index, point) in points.enumerated() {
-                let start = Double(point.at) / 1e9
-                guard start < seconds else { break }
-                if index == 0 && start > 0 { total += point.rate * start }
-                let next = index + 1 < points.count ? points[index + 1] : nil
-                let end = min(next.map { Double($0.at) / 1e9 } ?? seconds, seconds)
-                let endRate = next.map { point.rate + ($0.rate - point.rate) * (end - start) / max(Double($0.at) / 1e9 - start, 1e-12) } ?? point.rate
-                total += (point.rate + endRate) / 2 * (end - start)
+            check.entries("\(path).schedule", points.count, SizeLimits.schedulePoints, "schedule points meshsim follows", at: at)
+        case .rate:
+            break
+        }
+        if let retries = client.retries {
+            check.value("\(path).retries.attempts", retries.attempts, SizeLimits.clientRetries, "client retries meshsim simulates", at: at)
+        }
+        check.entries("\(path).requests", client.requests.count, SizeLimits.requestTemplates, "requests meshsim mixes per client", at: at)
+        for (index, request) in client.requests.enumerated() {
+            check.entries("\(path).requests[\(index)].headers", request.headers.count, SizeLimits.headers, "headers Kong reads per request", at: at)
+        }
+    }
+
+    private static func gatewayCounts(_ gateway: Gateway, _ check: inout Bounds) {
+        let at = gateway.location
+        check.value("gateway.replicas", gateway.replicas, SizeLimits.gatewayReplicas, "gateway replicas meshsim simulates", at: at)
+        if let workers = gateway.workers {
+            check.value("gateway.workers", workers, SizeLimits.concurrency, "requests meshsim processes at once per replica", at: at)
+        }
+        if let queue = gateway.queue {
+            check.value("gateway.queue", queue, SizeLimits.queue, queueBound, at: at)
+        }
+        check.entries("gateway.routes", gateway.routes.count, SizeLimits.routes, "routes meshsim simulates", at: at)
+        let plugins = gateway.routes.reduce(gateway.plugins.count) { Saturating.sum($0, $1.plugins.count) }
+        check.entries("gateway plugins (global and per route)", plugins, SizeLimits.plugins, "plugins meshsim simulates", at: at)
+        pluginCounts(gateway.plugins, path: "gateway.plugins", &check)
+        for (index, route) in gateway.routes.enumerated() {
+            let path = "gateway.routes[\(index)]"
+            check.value("\(path).retries", route.retries, SizeLimits.gatewayRetries, "retries Kong allows", at: route.location)
+            check.entries("\(path).headers", route.headers.count, SizeLimits.headers, "headers Kong reads per request", at: route.location)
+            pluginCounts(route.plugins, path: "\(path).plugins", &check)
+        }
+    }
+
+    private static func pluginCounts(_ plugins: [Plugin], path: String, _ check: inout Bounds) {
+        let what = "requests meshsim counts per period or bucket"
+        for (index, plugin) in plugins.enumerated() {
+            let config = "\(path)[\(index)].config"
+            switch plugin.config {
+            case .rateLimiting(let limits):
+                for limit in limits.limits {
+                    check.value("\(config).\(limit.period.rawValue)", limit.limit, SizeLimits.rateLimitValue, what, at: plugin.location)
+                }
+            case .localRateLimit(let bucket):
+                check.value("\(config).max_tokens", bucket.maxTokens, SizeLimits.rateLimitValue, what, at: plugin.location)
+                check.value("\(config).tokens_per_fill", bucket.tokensPerFill, SizeLimits.rateLimitValue, what, at: plugin.location)
+            case .keyAuth, .jwt:
+                break
             }
-            return total
+        }
+    }
+
+    private static func serviceCounts(_ service: Service, _ check: inout Bounds) {
+        let path = "services.\(service.name)"
+        check.entries("\(path).versions", service.versions.count, SizeLimits.versionsPerService, "versions meshsim simulates per service", at: service.location)
+        for version in service.versions {
+            // An undeclared version is the service itself.
+            let field = service.hasDeclaredVersions ? "\(path).versions.\(version.name)" : path
+            let at = version.location
+            check.value("\(field).replicas", version.replicas, SizeLimits.instancesPerService, "instances meshsim simulates per service", at: at)
+            check.value("\(field).concurrency", version.concurrency, SizeLimits.concurrency, "requests meshsim processes at once per instance", at: at)
+            if let queue = version.queue {
+                check.value("\(field).queue", queue, SizeLimits.queue, queueBound, at: at)
+            }
+            check.entries("\(field).calls", callCount(version), SizeLimits.callsPerVersion, "downstream calls meshsim simulates per version", at: at)
+        }
+        let replicas = service.versions.reduce(0) { Saturating.sum($0, $1.replicas) }
+        if service.hasDeclaredVersions, replicas > SizeLimits.instancesPerService,
+           service.versions.allSatisfy({ $0.replicas <= SizeLimits.instancesPerService }) {
+            check.found.append(.error(
+                "\(path): its versions have \(CountText.grouped(replicas)) replicas in all, more than the "
+                    + "\(CountText.grouped(SizeLimits.instancesPerService)) instances meshsim simulates per service",
+                at: service.location))
+        }
+        let rules = service.http ?? []
+        check.entries("\(path).http", rules.count, SizeLimits.httpRulesPerService, "http rules meshsim simulates per service", at: rules.first?.location ?? service.location)
+        let matches = rules.reduce(0) { Saturating.sum($0, $1.match.count) }
+        check.entries("\(path).http[].match", matches, SizeLimits.matchEntriesPerService, "match entries meshsim compares per service",
+                      at: rules.first?.location ?? service.location)
+        for (index, rule) in rules.enumerated() {
+            if let retries = rule.retries {
+                check.value("\(path).http[\(index)].retries.attempts", retries.attempts, SizeLimits.meshRetries,
+                            "retries meshsim simulates per try", at: retries.location)
+            }
+        }
+    }
+
+    /// Calls of a version, the calls in `parallel` steps included.
+    private static func callCount(_ version: ServiceVersion) -> Int {
+        version.calls.reduce(0) { Saturating.sum($0, CallGraphChecks.calls($1).count) }
+    }
+
+    private static let queueBound = "waiting requests meshsim holds per instance (leave queue out for an unlimited queue)"
+
+    /// Collects one error per count over its bound.
+    private struct Bounds {
+        var found: [Diagnostic] = []
+
+        /// `services.orders.replicas: 20000 is more than the 10,000 instances meshsim simulates per service`:
+        /// the value as written, the bound as read.
+        mutating func value(_ field: String, _ value: Int, _ limit: Int, _ what: String, at location: SourceLocation) {
+            guard value > limit else { return }
+            found.append(.error("\(field): \(value) is more than the \(CountText.grouped(limit)) \(what)", at: location))
+        }
+
+        mutating func entries(_ field: String, _ count: Int, _ limit: Int, _ what: String, at location: SourceLocation) {
+            guard count > limit else { return }
+            found.append(.error(
+                "\(field) has \(CountText.grouped(count)) entries, more than the \(CountText.grouped(limit)) \(what)",
+                at: location))
         }
     }
 }

@@ -1,0 +1,72 @@
+import Scenario
+
+/// The call graph as the load lints read it: where each client's requests enter, and the
+/// services in an order where every caller comes before its callees, worked out without
+/// recursion (a call chain may be as deep as there are services).
+struct CallTraffic {
+    let services: [String: Service]
+    /// Callers first. Services on a call cycle (an error of the scenario) and below one are left out.
+    let order: [String]
+
+    init(_ scenario: Scenario) {
+        var byName: [String: Service] = [:]
+        for service in scenario.services { byName[service.name] = service }
+        // Kahn's algorithm: a service is placed once every caller is.
+        var callers: [String: Int] = [:]
+        var callees: [String: [String]] = [:]
+        for service in scenario.services {
+            var called: [String] = []
+            var seen: Set<String> = []
+            for call in service.versions.flatMap({ $0.calls.flatMap(Self.calls) }) where byName[call.service] != nil && seen.insert(call.service).inserted {
+                called.append(call.service)
+                callers[call.service, default: 0] += 1
+            }
+            callees[service.name] = called
+        }
+        var order = scenario.services.map(\.name).filter { callers[$0, default: 0] == 0 }
+        var next = 0
+        while next < order.count {
+            let service = order[next]
+            next += 1
+            for callee in callees[service] ?? [] {
+                callers[callee, default: 0] -= 1
+                if callers[callee] == 0 { order.append(callee) }
+            }
+        }
+        services = byName
+        self.order = order
+    }
+
+    static func calls(_ step: CallStep) -> [DownstreamCall] {
+        switch step {
+        case .call(let call): return [call]
+        case .parallel(let calls): return calls
+        }
+    }
+
+    /// The services a client's requests enter the call graph at, with the share of its
+    /// requests each receives: its target, or through the gateway the services of the routes
+    /// Kong picks for its request templates (by weight; a request no route takes reaches none).
+    static func entries(_ client: Client, _ scenario: Scenario) -> [(service: String, share: Double)] {
+        switch client.target {
+        case .service(let service):
+            return [(service, 1)]
+        case .gateway:
+            guard let gateway = scenario.gateway else { return [] }
+            let router = KongRouter(routes: gateway.routes)
+            let total = client.requests.reduce(0) { $0 + max($1.weight, 0) }
+            guard total > 0 else { return [] }
+            var shares: [(service: String, share: Double)] = []
+            for template in client.requests where template.weight > 0 {
+                guard let route = router.route(method: template.method, path: template.path, headers: template.headers) else { continue }
+                let service = gateway.routes[route].service
+                if let index = shares.firstIndex(where: { $0.service == service }) {
+                    shares[index].share += template.weight / total
+                } else {
+                    shares.append((service, template.weight / total))
+                }
+            }
+            return shares
+        }
+    }
+}
