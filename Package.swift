@@ -1,7 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+// `swift test` adds -enable-testing to every target (for @testable imports) and `swift build`
+// does not, so each rebuilt everything the other had built. The libraries the tests import
+// carry the flag themselves in release, and the README's test command,
+// `swift test -c release --disable-testable-imports`, stops swift test adding it a second
+// time: both commands then share one build. The simulation runs the same instructions with
+// it (callgrind on Benchmarks/reference.yaml: +0.006%).
+let testable: SwiftSetting = .unsafeFlags(["-enable-testing"], .when(configuration: .release))
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)), testable]
+// Tests run in release for the millions of requests they simulate, and those run in the
+// optimised targets; optimising the tests' own code took most of the test build.
+let testSettings: [SwiftSetting] = [testable, .unsafeFlags(["-Onone"], .when(configuration: .release))]
 
 // meshsim depends on the Swift toolchain only: no package dependencies, by design.
 let package = Package(
@@ -19,16 +29,16 @@ let package = Package(
         .target(name: "Scenario", swiftSettings: crossModule),
         // Every gateway and mesh policy as a pure state machine; knows nothing of the simulator.
         .target(name: "Policy", dependencies: ["Scenario"], swiftSettings: crossModule),
-        .target(name: "Engine", dependencies: ["Scenario", "Policy"]),
-        .target(name: "Reports", dependencies: ["Engine", "Scenario"]),
-        .target(name: "MeshsimCLI", dependencies: ["Scenario", "Policy", "Engine", "Reports"]),
+        .target(name: "Engine", dependencies: ["Scenario", "Policy"], swiftSettings: [testable]),
+        .target(name: "Reports", dependencies: ["Engine", "Scenario"], swiftSettings: [testable]),
+        .target(name: "MeshsimCLI", dependencies: ["Scenario", "Policy", "Engine", "Reports"], swiftSettings: [testable]),
         .executableTarget(name: "meshsim", dependencies: ["MeshsimCLI"]),
         .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "Engine", "Reports"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Scenario"]),
-        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "Scenario", "Policy", "Engine", "Reports"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: testSettings),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"], swiftSettings: testSettings),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"], swiftSettings: testSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Scenario"], swiftSettings: testSettings),
+        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "Scenario", "Policy", "Engine", "Reports"], swiftSettings: testSettings),
     ],
     swiftLanguageModes: [.v6]
 )
