@@ -34,6 +34,7 @@ struct Simulation: ~Copyable {
     /// (an empty array allocates a buffer to become so).
     var limiters: DenseTable<RateLimitingPolicy>
     var buckets: DenseTable<LocalRateLimitPolicy>
+    var addressIdentities: AddressIdentities
     var nextGatewayReplica = 0
     /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
     var partitions: [Int]
@@ -72,6 +73,7 @@ struct Simulation: ~Copyable {
         nextAddress = DenseTable(repeatElement(0, count: world.clients.count))
         limiters = DenseTable(world.gatewayCounters.limiters)
         buckets = DenseTable(world.gatewayCounters.buckets)
+        addressIdentities = AddressIdentities(world.gatewayCounters)
         partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
         serviceTime = DenseTable(world.servers.map { server in
             server.version.map { world.versions[$0].latency } ?? world.gatewayLatency
