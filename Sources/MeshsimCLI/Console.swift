@@ -3,6 +3,9 @@
 public struct Console: Sendable {
     public private(set) var out = ""
     public private(set) var err = ""
+    /// Standard error is a terminal, so `run` may draw its progress line there directly (it
+    /// is erased before anything collected here is printed). False in tests.
+    public var stderrIsTerminal = false
 
     public init() {}
 

@@ -36,8 +36,10 @@ struct Simulation: ~Copyable {
     var buckets: DenseTable<LocalRateLimitPolicy>
     var addressIdentities: AddressIdentities
     var nextGatewayReplica = 0
-    /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
-    var partitions: [Int]
+    /// Active partitions, each as `(from + 1) * services + to` where from −1 is the gateway,
+    /// listed once per fault in force: a few at most, where a matrix of every pair of
+    /// services would cost services² whether or not a partition ever starts.
+    var partitions: [Int] = []
     /// Per server, its service time: the gateway's latency for a replica, its version's for an
     /// instance. `serviceKernel` holds the same law when it is not a mixture, as a plain value:
     /// before drawing, Swift copies a sampler (retaining its component list), not a kernel.
@@ -74,7 +76,6 @@ struct Simulation: ~Copyable {
         limiters = DenseTable(world.gatewayCounters.limiters)
         buckets = DenseTable(world.gatewayCounters.buckets)
         addressIdentities = AddressIdentities(world.gatewayCounters)
-        partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
         serviceTime = DenseTable(world.servers.map { server in
             server.version.map { world.versions[$0].latency } ?? world.gatewayLatency
         })
@@ -107,11 +108,16 @@ struct Simulation: ~Copyable {
     /// stale timers, ticks and faults with nothing to act on, so the run stops there.
     ///
     /// A scenario can loop without time moving on (closed-loop users with no think time on a
-    /// path with no latency), or almost so (1 ns of latency): past the run's limits it stops
-    /// and `abort` says why.
-    mutating func run() {
+    /// path with no latency), or almost so (1 ns of latency), or pile up work faster than it
+    /// ends (an overloaded queue without a limit): past the run's limits it stops and `abort`
+    /// says why.
+    ///
+    /// Every `progressEvents` events `progress` hears how far the run has got: a counter and a
+    /// compare per event, and nothing the run does depends on it.
+    mutating func run(progress: (RunProgress) -> Void) {
         start()
         var atThisInstant = 0
+        var handled: UInt = 0
         while let (time, event) = queue.popMin() {
             atThisInstant = time == now ? atThisInstant + 1 : 0
             if atThisInstant > limits.eventsPerInstant {
@@ -122,9 +128,16 @@ struct Simulation: ~Copyable {
             now = time
             handle(event)
             if now >= world.duration && isIdle { break }
+            handled &+= 1
+            if handled & (Self.progressEvents - 1) == 0 {
+                progress(RunProgress(simulatedTime: now, duration: world.duration, requests: sent))
+            }
         }
         finish()
     }
+
+    /// A power of two: about a hundredth of a second of a fast run between reports.
+    static var progressEvents: UInt { 1 << 16 }
 
     private var isIdle: Bool {
         requests.liveCount == 0 && calls.liveCount == 0 && jobs.liveCount == 0
