@@ -21,13 +21,12 @@ enum InFlightMessage {
         return text
     }
 
-    /// Seconds to the microsecond, without trailing zeros: 12_300_000_000 → "12.3".
+    /// Seconds to the nanosecond, without trailing zeros: 12_300_000_000 → "12.3", 333 → "0.000000333".
     static func seconds(_ time: Nanoseconds) -> String {
-        let microseconds = time / 1000
-        var fraction = String(microseconds % 1_000_000)
-        guard fraction != "0" else { return String(microseconds / 1_000_000) }
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        var fraction = String(time % 1_000_000_000)
+        guard fraction != "0" else { return String(time / 1_000_000_000) }
+        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(microseconds / 1_000_000).\(fraction)"
+        return "\(time / 1_000_000_000).\(fraction)"
     }
 }

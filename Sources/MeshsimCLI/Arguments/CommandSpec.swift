@@ -69,7 +69,7 @@ struct CommandSpec: Sendable {
             OptionSpec(name: "--set", kind: .repeatable(placeholder: "PATH=VALUE"),
                        summary: "Override one field by path, as in variants; repeatable"),
             OptionSpec(name: "--max-in-flight", kind: .single(placeholder: "N"),
-                       summary: "Stop the run past N requests in flight (default: \(CountText.grouped(RunLimits.defaultInFlight)))"),
+                       summary: "Stop the run past N requests in flight (default \(CountText.grouped(RunLimits.defaultInFlight)))"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Show no progress bar on stderr"),
         ],
