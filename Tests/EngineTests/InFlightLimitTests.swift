@@ -84,6 +84,23 @@ import Testing
         #expect(message.contains("requests at once (capacity 1,073,741,824,000 req/s"), "\(message)")
     }
 
+    @Test func timersThatOutliveTheirRequestsStopTheRunToo() throws {
+        // 10,000 requests a second, each answered in 0.1 ms: a few in flight at any time. But
+        // each arms a 60 s client timeout that stays queued after the answer, so the queue
+        // holds every timer of the last minute; past 4 × 1,000 the run stops (checked every
+        // 65,536 events). Without the timeout the same load runs to its end.
+        func scenario(timeout: Nanoseconds?) -> Scenario {
+            Scenario(
+                name: "timers", duration: 20 * T.second,
+                clients: [T.client(target: .service("s"), arrival: .rate(10_000, .uniform), timeout: timeout)],
+                services: [T.service("s", concurrency: 100, latency: .constant(T.ms / 10))])
+        }
+        let message = try #require(failure(scenario(timeout: 60 * T.second), inFlight: 1_000))
+        #expect(message.contains("events waiting at t = "), "\(message)")
+        #expect(message.contains(", more than 4,000 (4 × --max-in-flight): most are timers that outlive the requests they time"), "\(message)")
+        #expect(failure(scenario(timeout: nil), inFlight: 1_000) == nil)
+    }
+
     @Test func theMessageNamesTheQueueToLimitNotItsCallersQueue() {
         let congestion = Congestion(name: "orders", queued: 998_000, serving: 2, capacity: 1_000, makesCalls: true)
         #expect(InFlightMessage.text(inFlight: 1_000_001, limit: 1_000_000, at: 12_300_000_000, congestion: congestion) ==

@@ -18,6 +18,10 @@ public struct RunLimits: Sendable {
     /// memory until it ends, so this bounds the run's memory.
     public var inFlight = RunLimits.defaultInFlight
 
+    /// Events waiting in the queue before the run stops: mostly timers, several per record in
+    /// flight at most, plus those of work already done (see `RunAbort.tooManyEvents`).
+    var pendingEvents: Int { 4 * inFlight }
+
     public init(inFlight: Int = RunLimits.defaultInFlight) {
         self.inFlight = min(max(inFlight, 1), Self.maximumInFlight)
     }
@@ -35,4 +39,6 @@ enum RunAbort: Sendable, Equatable {
     case tooManyRequests
     /// More than `RunLimits.inFlight` records were alive at once.
     case tooManyInFlight(at: Nanoseconds)
+    /// More than `RunLimits.pendingEvents` events waited at once.
+    case tooManyEvents(at: Nanoseconds, pending: Int)
 }

@@ -112,8 +112,9 @@ struct Simulation: ~Copyable {
     /// ends (an overloaded queue without a limit): past the run's limits it stops and `abort`
     /// says why.
     ///
-    /// Every `progressEvents` events `progress` hears how far the run has got: a counter and a
-    /// compare per event, and nothing the run does depends on it.
+    /// Every `progressEvents` events `progress` hears how far the run has got, and the events
+    /// waiting are checked against `RunLimits.pendingEvents`: a counter and a compare per
+    /// event. Nothing the run does depends on `progress`.
     mutating func run(progress: (RunProgress) -> Void) {
         start()
         var atThisInstant = 0
@@ -130,6 +131,12 @@ struct Simulation: ~Copyable {
             if now >= world.duration && isIdle { break }
             handled &+= 1
             if handled & (Self.progressEvents - 1) == 0 {
+                // Timers outlive what they time: a client timeout armed on every request stays
+                // queued after the answer, so rate × timeout of them wait, in flight or not.
+                if queue.count > limits.pendingEvents {
+                    abort = .tooManyEvents(at: now, pending: queue.count)
+                    return
+                }
                 progress(RunProgress(simulatedTime: now, duration: world.duration, requests: sent))
             }
         }
