@@ -57,8 +57,9 @@ extension Simulation {
         guard !instances.isEmpty else { return world.services[service].instances.lowerBound }
         if picker >= 0 && picker < world.gatewayReplicas {
             let replica = Int(picker)
-            let position = servers[replica].cursors[service] % instances.count
-            servers[replica].cursors[service] = position + 1
+            let slot = cursorSlots[service]
+            let position = servers[replica].cursors[slot] % instances.count
+            servers[replica].cursors[slot] = position + 1
             return instances.lowerBound + position
         }
         // One instance is no choice: no draw (an M/M/c service is one instance with c workers).

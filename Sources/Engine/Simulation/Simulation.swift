@@ -36,6 +36,8 @@ struct Simulation: ~Copyable {
     var buckets: DenseTable<LocalRateLimitPolicy>
     var addressIdentities: AddressIdentities
     var nextGatewayReplica = 0
+    /// Per service, its slot in each gateway replica's `cursors`; -1 for a service no route targets.
+    let cursorSlots: [Int]
     /// Active partitions, each as `(from + 1) * services + to` where from −1 is the gateway,
     /// listed once per fault in force: a few at most, where a matrix of every pair of
     /// services would cost services² whether or not a partition ever starts.
@@ -96,10 +98,22 @@ struct Simulation: ~Copyable {
         rollout = world.rollout.map(RolloutRuntime.init)
         rolloutService = world.rollout?.service ?? -1
         rolloutCanary = world.rollout?.canary ?? -1
+        var routed = [Int](repeating: -1, count: world.services.count)
+        var slots = 0
+        for route in world.routes where routed[route.service] < 0 {
+            routed[route.service] = slots
+            slots += 1
+        }
+        cursorSlots = routed
         for replica in 0..<world.gatewayReplicas {
-            servers[replica].cursors = world.services.map { service in
-                servers[replica].rng.nextInt(below: max(service.instances.count, 1))
+            // A draw for every service, kept for the routed ones: the replica's stream then
+            // goes on as it always has, and a replica holds no cursor per service of the file.
+            var cursors = [Int](repeating: 0, count: slots)
+            for (service, slot) in routed.enumerated() {
+                let start = servers[replica].rng.nextInt(below: max(world.services[service].instances.count, 1))
+                if slot >= 0 { cursors[slot] = start }
             }
+            servers[replica].cursors = cursors
         }
     }
 
