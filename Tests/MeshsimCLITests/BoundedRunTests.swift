@@ -27,7 +27,7 @@ import Testing
     @Test func aBadMaxInFlightExitsTwoWithTheRange() {
         let result = meshsim(["run", "a.yaml", "--max-in-flight", "0"])
         #expect(result.code == .badInput)
-        #expect(result.err == "error: --max-in-flight needs a whole number from 1 to 1,000,000,000, not '0' (default 2,000,000)\n"
+        #expect(result.err == "error: --max-in-flight needs a whole number from 1 to 1,000,000,000, not '0' (default 6,000,000)\n"
             + "Run 'meshsim run --help' for usage.\n")
     }
 

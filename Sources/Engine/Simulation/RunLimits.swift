@@ -5,8 +5,9 @@ import Scenario
 /// a limit grows as fast as its service is overloaded).
 public struct RunLimits: Sendable {
     /// Records in flight by default: requests, calls and attempts being served or queued. At
-    /// about 500 bytes each (measured by the benchmark suite) this stays near 1 GB.
-    public static let defaultInFlight = 2_000_000
+    /// about 170 bytes each with the mesh on (meshsim-bench, "memory per request in flight"),
+    /// a run stopped here peaks near 1 GB.
+    public static let defaultInFlight = 6_000_000
     /// The most `inFlight` can be: every record's index must fit an `Int32`.
     public static let maximumInFlight = 1_000_000_000
 
@@ -20,7 +21,7 @@ public struct RunLimits: Sendable {
 
     /// Events waiting in the queue before the run stops: mostly timers, several per record in
     /// flight at most, plus those of work already done (see `RunAbort.tooManyEvents`).
-    var pendingEvents: Int { 4 * inFlight }
+    var pendingEvents: Int { 2 * inFlight }
 
     public init(inFlight: Int = RunLimits.defaultInFlight) {
         self.inFlight = min(max(inFlight, 1), Self.maximumInFlight)

@@ -30,7 +30,7 @@ public enum Simulator {
                 }
             case .tooManyEvents(let time, let pending):
                 message = "\(CountText.grouped(pending)) events waiting at t = \(InFlightMessage.seconds(time)) s, more than "
-                    + "\(CountText.grouped(limits.pendingEvents)) (4 × --max-in-flight): most are timers that outlive the requests "
+                    + "\(CountText.grouped(limits.pendingEvents)) (2 × --max-in-flight): most are timers that outlive the requests "
                     + "they time, such as a client timeout armed on every request; shorten the timeout, lower the rate or raise --max-in-flight"
             }
             throw DiagnosticList([.error(message, at: location)])
