@@ -3,6 +3,8 @@ struct BenchOptions {
     /// The release `meshsim` executable, run as a subprocess for memory and compare.
     var meshsim = ".build/release/meshsim"
     var reference = "Benchmarks/reference.yaml"
+    /// The overloaded scenario the memory per request in flight is measured on.
+    var overload = "Benchmarks/overload.yaml"
     var simpyScript = "Benchmarks/mmc_simpy.py"
     /// A Python with SimPy installed; nil when it could not be set up.
     var python: String?
@@ -14,7 +16,7 @@ struct BenchOptions {
     var quick = false
 
     static let usage = """
-        Usage: meshsim-bench [--meshsim PATH] [--reference PATH] [--simpy-script PATH]
+        Usage: meshsim-bench [--meshsim PATH] [--reference PATH] [--overload PATH] [--simpy-script PATH]
                              [--python PATH | --no-python REASON] [--out FILE] [--quick]
         Run it through Benchmarks/run, which builds meshsim in release mode and sets up SimPy.
         """
@@ -36,6 +38,7 @@ struct BenchOptions {
             switch argument {
             case "--meshsim": meshsim = value
             case "--reference": reference = value
+            case "--overload": overload = value
             case "--simpy-script": simpyScript = value
             case "--python": python = value
             case "--no-python": pythonUnavailable = value

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Scenario
 
@@ -22,6 +23,7 @@ struct BenchmarkSuite {
         measureSimPy(engine: engine)
         measureReference(floor: floor)
         measureMemory()
+        measureInFlightMemory()
         measureCompare()
     }
 
@@ -174,6 +176,24 @@ struct BenchmarkSuite {
             (release build, a process of its own, reports written): maximum resident set size at D = \(short) s and \(long) s \
             of simulated time at the same rate.
             """)
+    }
+
+    /// `Benchmarks/overload.yaml` stopped at two caps: the extra peak memory over the extra records.
+    private mutating func measureInFlightMemory() {
+        progress("peak memory per request in flight: an overloaded run stopped at two caps")
+        let memory = InFlightMemory(meshsim: options.meshsim, scenario: options.overload, small: 200_000,
+                                    large: options.quick ? 1_000_000 : RunLimits.defaultInFlight)
+        do {
+            let figures = try memory.measure()
+            report.add("memory per request in flight", "\(NumberText.count(figures.bytesPerRecord)) bytes",
+                       target: "≤ 1 KB", passes: figures.bytesPerRecord <= 1024)
+            report.add("peak memory at \(NumberText.count(Double(memory.large))) in flight", megabytes(figures.largeKilobytes),
+                       target: "near 1 GB at the default cap", .info)
+        } catch {
+            _ = unavailable("memory per request in flight", error.description)
+            return
+        }
+        report.notes.append(InFlightMemory.note(memory))
     }
 
     private mutating func measureCompare() {

@@ -7,10 +7,20 @@ struct PeakMemory {
 
     /// Maximum resident set size in kilobytes of the run with `duration` (such as `10s`).
     func kilobytes(duration: String) throws(Subprocess.Failure) -> Int {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-bench-memory-\(duration)").path
+        try kilobytes(["--set", "duration=\(duration)"], name: duration)
+    }
+
+    /// Maximum resident set size in kilobytes of a run that stops (exit 2) once `records`
+    /// requests, calls and attempts are in flight.
+    func kilobytes(stoppedAtInFlight records: Int) throws(Subprocess.Failure) -> Int {
+        try kilobytes(["--max-in-flight", String(records)], name: "in-flight-\(records)", succeeds: [2])
+    }
+
+    private func kilobytes(_ options: [String], name: String, succeeds: Set<Int32> = [0]) throws(Subprocess.Failure) -> Int {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-bench-memory-\(name)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let arguments = ["-f", "%M", meshsim, "run", scenario, "--set", "duration=\(duration)", "--out", out, "--quiet"]
-        let stderr = try Subprocess(executable: "/usr/bin/time", arguments: arguments).run().stderr
+        let arguments = ["-f", "%M", meshsim, "run", scenario] + options + ["--out", out, "--quiet"]
+        let stderr = try Subprocess(executable: "/usr/bin/time", arguments: arguments, succeeds: succeeds).run().stderr
         // meshsim's own stderr comes first; time's line is the last.
         guard let last = stderr.split(separator: "\n").last, let kilobytes = Int(last.trimmingCharacters(in: .whitespaces)) else {
             throw Subprocess.Failure(description: "/usr/bin/time printed no peak memory: \(stderr)")

@@ -14,8 +14,10 @@ struct Subprocess {
 
     let executable: String
     let arguments: [String]
+    /// Exit statuses that count as success.
+    var succeeds: Set<Int32> = [0]
 
-    /// Throws when the program cannot start or exits non-zero; stderr's last lines say why.
+    /// Throws when the program cannot start or exits with a status not in `succeeds`; stderr's last lines say why.
     /// Output goes to temporary files rather than pipes, so a chatty child never blocks.
     func run() throws(Failure) -> Outcome {
         let commandLine = ([executable] + arguments).joined(separator: " ")
@@ -45,7 +47,7 @@ struct Subprocess {
         }
         let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
+        guard succeeds.contains(process.terminationStatus) else {
             let tail = stderr.split(separator: "\n").suffix(5).joined(separator: "\n")
             throw Failure(description: "\(commandLine): exit \(process.terminationStatus)\n\(tail)")
         }

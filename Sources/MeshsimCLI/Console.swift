@@ -4,6 +4,9 @@
 /// run is seen before the run, and the two streams interleave as they were written.
 public struct Console: Sendable {
     public typealias Sink = @Sendable (String) -> Void
+    /// Standard error is a terminal, so `run` may draw its progress line there directly (it
+    /// is erased before the run's next line). False in tests.
+    public var stderrIsTerminal = false
 
     /// What `print` collected; empty when there is an `outputSink`.
     public private(set) var out = ""

@@ -67,6 +67,18 @@ import Testing
         #expect(redis.summary[0].counts.ok == 500)
     }
 
+    @Test(arguments: [(1, 10), (100, 1000), (Int.max, 3000)])
+    func eachSourceAddressIsCountedApartHoweverManyTheClientHas(addresses: Int, ok: Int) throws {
+        // 5 a second for 10 minutes, one a minute per address: an address that sends every
+        // 20 s passes once a minute (1 × 10, 100 × 10); with 2^63 - 1 addresses each of the
+        // 3,000 requests comes from a new one and passes. The run pays for the addresses it uses.
+        var web = client()
+        web.addresses = addresses
+        let result = try Simulator.run(scenario(clients: [web], plugins: [limit([PeriodLimit(period: .minute, limit: 1)], by: .ip)]))
+        #expect(result.summary[0].counts.requests == 3000)
+        #expect(result.summary[0].counts.ok == ok)
+    }
+
     @Test func keyAuthAnswers401WithoutAKeyOrWithAWrongOne() throws {
         let keyAuth = plugin(.keyAuth(KeyAuthConfig(consumers: ["k-web": "web-app"])))
         let clients = [

@@ -69,4 +69,30 @@ import Testing
         #expect(table.count == 100 && table[7] == "s7!" && table[99] == "s99")
         #expect(table.contains { $0 == "s42" } && !table.contains { $0 == "s100" })
     }
+
+    @Test func aHugeReservationIsClampedAndTheTableGrowsAsElementsArrive() {
+        // A reservation from input (Int.max elements) would overflow its size in bytes.
+        var table = DenseTable<Int>(reservingCapacity: .max)
+        #expect(table.capacity == StorageGrowth.maximumReservation)
+        for index in 0..<100_000 { table.append(index) }
+        #expect(table.count == 100_000 && table[99_999] == 99_999 && table[65_536] == 65_536)
+        #expect(table.capacity == 2 * StorageGrowth.maximumReservation)
+        #expect(DenseTable<Int>(reservingCapacity: -5).capacity == 1)
+    }
+
+    @Test func growthDoublesWithinWhatAnIntCanAddress() {
+        #expect(StorageGrowth.doubled(64, stride: 8) == 128)
+        #expect(StorageGrowth.doubled(0, minimum: 16, stride: 8) == 16)
+        // 2^59 elements of 8 bytes is 2^62 bytes: it fits, and 2^60 of them would not.
+        #expect(StorageGrowth.doubled(1 << 58, stride: 8) == 1 << 59)
+    }
+
+    @Test func growthPastIntStopsWithAMessageInsteadOfWrapping() async {
+        await #expect(processExitsWith: .failure) {
+            _ = StorageGrowth.doubled(1 << 60, stride: 8)
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = StorageGrowth.doubled(Int.max / 2 + 1, stride: 1)
+        }
+    }
 }

@@ -38,6 +38,20 @@ import Testing
         #expect(requests.map { limiter.check(identity: $0.identity, now: $0.now).allowed } == [true, false, true])
     }
 
+    @Test func grownIdentitiesGetEmptyCountersAndKeepTheCountsMadeBefore() {
+        var limiter = policy([(.second, 1)])
+        // Identities 0 and 1 have rows; 5 shares the extra row until the table grows to it.
+        #expect(limiter.check(identity: 1, now: 0).allowed)
+        #expect(limiter.check(identity: 5, now: 1).allowed)
+        limiter.growIdentities(to: 6)
+        #expect(!limiter.check(identity: 1, now: 2).allowed)
+        #expect(limiter.check(identity: 5, now: 3).allowed)
+        #expect(limiter.check(identity: 4, now: 4).allowed)
+        #expect(!limiter.check(identity: 5, now: 5).allowed)
+        // The extra row still holds the count of identity 5's first request.
+        #expect(!limiter.check(identity: 9, now: 6).allowed)
+    }
+
     /// second: 2, minute: 5; four requests in second 0, two in second 1, two in second 2.
     /// local/cluster: the two rejected in second 0 cost nothing, so 2 + 2 + 1 pass.
     /// redis: they used up minute budget too (4 counted), so only 1 more passes in second 1.

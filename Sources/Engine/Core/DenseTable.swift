@@ -7,11 +7,14 @@
 /// outright, so an access is a bounds check and a load or store.
 struct DenseTable<Element: ~Copyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
+    /// Elements the memory holds room for.
+    private(set) var capacity: Int
     private(set) var count = 0
 
+    /// Room for `capacity` elements at first, within `StorageGrowth.maximumReservation`: a
+    /// count from input is not trusted with an allocation of its size.
     init(reservingCapacity capacity: Int = 16) {
-        self.capacity = max(capacity, 1)
+        self.capacity = StorageGrowth.reservation(capacity)
         base = .allocate(capacity: self.capacity)
     }
 
@@ -27,11 +30,12 @@ struct DenseTable<Element: ~Copyable>: ~Copyable {
     /// Amortised O(1): the capacity doubles when full.
     mutating func append(_ element: consuming Element) {
         if count == capacity {
-            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            let doubled = StorageGrowth.doubled(capacity, stride: MemoryLayout<Element>.stride)
+            let larger = UnsafeMutablePointer<Element>.allocate(capacity: doubled)
             larger.moveInitialize(from: base, count: count)
             base.deallocate()
             base = larger
-            capacity *= 2
+            capacity = doubled
         }
         (base + count).initialize(to: element)
         count += 1

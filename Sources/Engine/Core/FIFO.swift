@@ -43,7 +43,7 @@ struct FIFO<Element>: ~Copyable {
     /// Doubles the ring (at least 16 slots), unrolling it so the oldest element is at 0.
     @inline(never)
     private mutating func grow() {
-        let larger = max(16, capacity * 2)
+        let larger = StorageGrowth.doubled(capacity, minimum: 16, stride: MemoryLayout<Element>.stride)
         let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
         for offset in 0..<count {
             (moved + offset).moveInitialize(from: slots + ((head + offset) & (capacity - 1)), count: 1)

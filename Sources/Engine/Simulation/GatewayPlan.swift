@@ -13,9 +13,9 @@ struct GatewayPlan: Sendable {
         /// JWT whose issuer is known: a wrong credential fails the signature; a good one has its
         /// exp and nbf claims checked at the time it is sent.
         case jwtClaims(JWTPolicy, expiresIn: Nanoseconds?, notBefore: Nanoseconds?, bad: Outcome)
-        /// Kong rate-limiting: counter slot (per replica under `local`) and the identity of
-        /// each of the client's source addresses.
-        case rateLimit(limiter: Int, perReplica: Bool, identities: [Int])
+        /// Kong rate-limiting: counter slot (per replica under `local`) and the identity the
+        /// client's source addresses count under.
+        case rateLimit(limiter: Int, perReplica: Bool, identity: AddressIdentity)
         /// Envoy local rate limit: one token bucket per replica.
         case tokenBucket(firstSlot: Int)
     }
@@ -25,8 +25,31 @@ struct GatewayPlan: Sendable {
     var steps: [Step]
 }
 
+/// The identity a rate limiter counts a client's requests under.
+enum AddressIdentity: Sendable, Equatable {
+    /// The same for every source address (a consumer, a credential, the service...).
+    case shared(Int)
+    /// One per source address (Kong's `ip`, or its fallback to it), handed out when the
+    /// address first sends: the index of the client's table in `GatewayCounters.addressTables`.
+    /// A client may have billions of addresses; the run pays only for those it uses.
+    case perAddress(table: Int)
+}
+
 /// The counters the plugins need, one entry per counting scope.
 struct GatewayCounters: Sendable {
+    /// A client's per-address identities under one rate-limiting instance.
+    struct AddressTable: Sendable, Equatable {
+        /// The instance's number, into `identityCounts`.
+        var instance: Int
+        /// Its counters: `copies` slots from `firstSlot` (one per replica under `local`).
+        var firstSlot: Int
+        var copies: Int
+    }
+
     var limiters: [RateLimitingPolicy] = []
     var buckets: [LocalRateLimitPolicy] = []
+    var addressTables: [AddressTable] = []
+    /// Per rate-limiting instance, the identities named at build time; the run hands out the
+    /// next ones to addresses as they first send.
+    var identityCounts: [Int] = []
 }

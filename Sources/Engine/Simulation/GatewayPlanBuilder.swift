@@ -20,6 +20,9 @@ struct GatewayPlanBuilder {
     /// order they were first met, so slots are numbered deterministically.
     private var limiters: [String: Limiter] = [:]
     private var limiterOrder: [String] = []
+    /// Per-address identity tables, by instance key, then client name.
+    private var addressTables: [String: [String: Int]] = [:]
+    private var tableList: [GatewayCounters.AddressTable] = []
     private var nextLimiterSlot = 0
     private var buckets: [String: (config: LocalRateLimitConfig, slot: Int)] = [:]
     private var bucketOrder: [String] = []
@@ -82,16 +85,22 @@ struct GatewayPlanBuilder {
                     nextLimiterSlot += perReplica ? max(replicas, 1) : 1
                 }
                 var entry = limiters[key] ?? Limiter(config: config, slot: 0)
-                let identities = (0..<client.addresses).map { address -> Int in
-                    let name = RateLimitIdentifier.name(
+                let name = { (address: Int) in
+                    RateLimitIdentifier.name(
                         config, address: RateLimitIdentifier.address(client: client.name, index: address), path: template.path,
                         headers: template.headers, service: route.service, consumer: consumer, credential: credential)
-                    if let known = entry.identities[name] { return known }
-                    entry.identities[name] = entry.identities.count
-                    return entry.identities.count - 1
+                }
+                let identity: AddressIdentity
+                // Only an address-based name differs between two addresses of one client.
+                if client.addresses > 1, name(0) != name(1) {
+                    identity = .perAddress(table: addressTable(key, client: client.name, slot: entry.slot, perReplica: perReplica))
+                } else {
+                    let shared = name(0)
+                    if entry.identities[shared] == nil { entry.identities[shared] = entry.identities.count }
+                    identity = .shared(entry.identities[shared] ?? 0)
                 }
                 limiters[key] = entry
-                steps.append(.rateLimit(limiter: entry.slot, perReplica: perReplica, identities: identities))
+                steps.append(.rateLimit(limiter: entry.slot, perReplica: perReplica, identity: identity))
             case .localRateLimit(let config):
                 if buckets[key] == nil {
                     buckets[key] = (config, bucketOrder.count * max(replicas, 1))
@@ -103,13 +112,24 @@ struct GatewayPlanBuilder {
         return steps
     }
 
-    /// The counters as they stand at t = 0, sized once every identity is known.
+    /// The table of `client`'s addresses under the instance `key`, shared by its templates.
+    private mutating func addressTable(_ key: String, client: String, slot: Int, perReplica: Bool) -> Int {
+        if let known = addressTables[key]?[client] { return known }
+        let instance = limiterOrder.firstIndex(of: key) ?? 0
+        tableList.append(.init(instance: instance, firstSlot: slot, copies: perReplica ? max(replicas, 1) : 1))
+        addressTables[key, default: [:]][client] = tableList.count - 1
+        return tableList.count - 1
+    }
+
+    /// The counters as they stand at t = 0, sized for the identities named so far.
     func counters() -> GatewayCounters {
         var counters = GatewayCounters()
+        counters.addressTables = tableList
         for key in limiterOrder {
             guard let limiter = limiters[key] else { continue }
             let copies = limiter.config.policy == .local ? max(replicas, 1) : 1
             counters.limiters += Array(repeating: RateLimitingPolicy(limiter.config, identities: max(limiter.identities.count, 1)), count: copies)
+            counters.identityCounts.append(limiter.identities.count)
         }
         for key in bucketOrder {
             guard let bucket = buckets[key] else { continue }

@@ -1,16 +1,45 @@
 import Scenario
 
-/// Bounds that stop a run which would otherwise take hours: the scenario file cannot
-/// always tell (a closed loop's volume depends on its latencies).
-struct RunLimits: Sendable {
+/// Bounds that stop a run which would otherwise take hours or exhaust memory: the scenario
+/// file cannot always tell (a closed loop's volume depends on its latencies, a queue without
+/// a limit grows as fast as its service is overloaded).
+public struct RunLimits: Sendable {
+    /// Records in flight by default: requests, calls and attempts being served or queued. At
+    /// about 170 bytes each with the mesh on (meshsim-bench, "memory per request in flight"),
+    /// a run stopped here peaks near 1 GB.
+    public static let defaultInFlight = 6_000_000
+    /// The most `inFlight` can be: every record's index must fit an `Int32`.
+    public static let maximumInFlight = 1_000_000_000
+
     /// Events at one simulated instant before the run counts as stuck.
     var eventsPerInstant = 50_000_000
     /// Client requests in one run.
     var requests = 1_000_000_000
+    /// Client requests, calls and attempts alive at once before the run stops; each costs
+    /// memory until it ends, so this bounds the run's memory.
+    public var inFlight = RunLimits.defaultInFlight
+
+    /// Events waiting in the queue before the run stops: mostly timers, several per record in
+    /// flight at most, plus those of work already done (see `RunAbort.tooManyEvents`).
+    var pendingEvents: Int { 2 * inFlight }
+
+    public init(inFlight: Int = RunLimits.defaultInFlight) {
+        self.inFlight = min(max(inFlight, 1), Self.maximumInFlight)
+    }
+
+    init(eventsPerInstant: Int, requests: Int = 1_000_000_000, inFlight: Int = RunLimits.defaultInFlight) {
+        self.eventsPerInstant = eventsPerInstant
+        self.requests = requests
+        self.inFlight = inFlight
+    }
 }
 
 /// Why a run stopped before its end.
 enum RunAbort: Sendable, Equatable {
     case stalled(at: Nanoseconds)
     case tooManyRequests
+    /// More than `RunLimits.inFlight` records were alive at once.
+    case tooManyInFlight(at: Nanoseconds)
+    /// More than `RunLimits.pendingEvents` events waited at once.
+    case tooManyEvents(at: Nanoseconds, pending: Int)
 }

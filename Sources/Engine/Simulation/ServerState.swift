@@ -14,7 +14,8 @@ struct ServerState: Sendable {
     var latencyFaults: [Int32] = []
     var errorFaults: [Int32] = []
     var rng: RandomStream
-    /// Round-robin position per service, used when this server is a gateway replica.
+    /// Round-robin position per routed service (see `Simulation.cursorSlots`), used when
+    /// this server is a gateway replica.
     var cursors: [Int] = []
 
     init(rng: RandomStream) {

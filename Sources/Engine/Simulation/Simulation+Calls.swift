@@ -10,6 +10,7 @@ extension Simulation {
     @inline(__always)
     mutating func openCall(_ call: CallRecord) -> Int32 {
         let index = calls.insert(call)
+        checkInFlight()
         if world.mesh != nil {
             if Int(index) == hops.count { hops.append(MeshHop()) } else { hops[index] = MeshHop() }
         }
@@ -56,8 +57,9 @@ extension Simulation {
         guard !instances.isEmpty else { return world.services[service].instances.lowerBound }
         if picker >= 0 && picker < world.gatewayReplicas {
             let replica = Int(picker)
-            let position = servers[replica].cursors[service] % instances.count
-            servers[replica].cursors[service] = position + 1
+            let slot = cursorSlots[service]
+            let position = servers[replica].cursors[slot] % instances.count
+            servers[replica].cursors[slot] = position + 1
             return instances.lowerBound + position
         }
         // One instance is no choice: no draw (an M/M/c service is one instance with c workers).
@@ -69,9 +71,9 @@ extension Simulation {
     /// server's service. Inlined: see `Simulation` on non-mutating helpers.
     @inline(__always)
     func isPartitioned(from callerService: Int32, toServer server: Int) -> Bool {
-        guard callerService >= -2, callerService != -1, let version = world.servers[server].version else { return false }
+        guard !partitions.isEmpty, callerService >= -2, callerService != -1, let version = world.servers[server].version else { return false }
         let from = callerService == -2 ? 0 : Int(callerService) + 1
-        return partitions[from * world.services.count + world.versions[version].service] > 0
+        return partitions.contains(from * world.services.count + world.versions[version].service)
     }
 
     /// The current attempt ended, from the caller's side: an answer, a failure, or its timeout.

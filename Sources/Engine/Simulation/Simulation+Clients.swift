@@ -30,7 +30,9 @@ extension Simulation {
         let nextAddress = self.nextAddress[client] + 1
         self.nextAddress[client] = nextAddress == world.clients[client].addresses ? 0 : nextAddress
         record.attribution.badCredential = world.clients[client].invalidCredentials > 0 && clientRNG[client].nextUnit() < world.clients[client].invalidCredentials
-        startAttempt(requests.insert(record))
+        let request = requests.insert(record)
+        checkInFlight()
+        startAttempt(request)
     }
 
     /// Inlined: it runs once per request.

@@ -19,7 +19,7 @@ extension Simulation {
         case .errors:
             for server in targets { servers[server].errorFaults.append(Int32(index)) }
         case .partition(let from, let to):
-            if let cell = partitionCell(from: from, to: to) { partitions[cell] += 1 }
+            if let cell = partitionCell(from: from, to: to) { partitions.append(cell) }
         }
     }
 
@@ -40,7 +40,9 @@ extension Simulation {
         case .errors:
             for server in targets { servers[server].errorFaults.removeAll { $0 == Int32(index) } }
         case .partition(let from, let to):
-            if let cell = partitionCell(from: from, to: to) { partitions[cell] -= 1 }
+            if let cell = partitionCell(from: from, to: to), let position = partitions.firstIndex(of: cell) {
+                partitions.remove(at: position)
+            }
         }
     }
 

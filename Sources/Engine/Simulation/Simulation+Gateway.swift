@@ -47,9 +47,12 @@ extension Simulation {
                    let rejection = GatewayPlanBuilder.outcome(verdict) {
                     return rejection
                 }
-            case .rateLimit(let limiter, let perReplica, let identities):
+            case .rateLimit(let limiter, let perReplica, let identity):
                 let slot = perReplica ? limiter + replica : limiter
-                let identity = identities[Int(job.attribution.address) % identities.count]
+                let identity = switch identity {
+                case .shared(let identity): identity
+                case .perAddress(let table): addressIdentities.identity(table: table, address: Int(job.attribution.address), limiters: &limiters)
+                }
                 if !limiters[slot].check(identity: identity, now: now).allowed {
                     return Outcome(status: 429, flag: .rateLimited)
                 }

@@ -19,9 +19,12 @@ extension Simulation {
         job.attribution = calls[call].attribution
         if servers[server].active < world.servers[server].capacity {
             servers[server].active += 1
-            startProcessing(jobs.insert(job))
+            let index = jobs.insert(job)
+            checkInFlight()
+            startProcessing(index)
         } else if servers[server].queued < world.servers[server].queueLimit {
             let index = jobs.insert(job)
+            checkInFlight()
             if servers[server].queueTail >= 0 {
                 jobs[servers[server].queueTail].nextInQueue = index
             } else {

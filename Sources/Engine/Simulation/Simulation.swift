@@ -34,9 +34,14 @@ struct Simulation: ~Copyable {
     /// (an empty array allocates a buffer to become so).
     var limiters: DenseTable<RateLimitingPolicy>
     var buckets: DenseTable<LocalRateLimitPolicy>
+    var addressIdentities: AddressIdentities
     var nextGatewayReplica = 0
-    /// Active partitions: `(from + 1) * services + to`, where from −1 is the gateway.
-    var partitions: [Int]
+    /// Per service, its slot in each gateway replica's `cursors`; -1 for a service no route targets.
+    let cursorSlots: [Int]
+    /// Active partitions, each as `(from + 1) * services + to` where from −1 is the gateway,
+    /// listed once per fault in force: a few at most, where a matrix of every pair of
+    /// services would cost services² whether or not a partition ever starts.
+    var partitions: [Int] = []
     /// Per server, its service time: the gateway's latency for a replica, its version's for an
     /// instance. `serviceKernel` holds the same law when it is not a mixture, as a plain value:
     /// before drawing, Swift copies a sampler (retaining its component list), not a kernel.
@@ -72,7 +77,7 @@ struct Simulation: ~Copyable {
         nextAddress = DenseTable(repeatElement(0, count: world.clients.count))
         limiters = DenseTable(world.gatewayCounters.limiters)
         buckets = DenseTable(world.gatewayCounters.buckets)
-        partitions = Array(repeating: 0, count: (world.services.count + 1) * world.services.count)
+        addressIdentities = AddressIdentities(world.gatewayCounters)
         serviceTime = DenseTable(world.servers.map { server in
             server.version.map { world.versions[$0].latency } ?? world.gatewayLatency
         })
@@ -93,10 +98,22 @@ struct Simulation: ~Copyable {
         rollout = world.rollout.map(RolloutRuntime.init)
         rolloutService = world.rollout?.service ?? -1
         rolloutCanary = world.rollout?.canary ?? -1
+        var routed = [Int](repeating: -1, count: world.services.count)
+        var slots = 0
+        for route in world.routes where routed[route.service] < 0 {
+            routed[route.service] = slots
+            slots += 1
+        }
+        cursorSlots = routed
         for replica in 0..<world.gatewayReplicas {
-            servers[replica].cursors = world.services.map { service in
-                servers[replica].rng.nextInt(below: max(service.instances.count, 1))
+            // A draw for every service, kept for the routed ones: the replica's stream then
+            // goes on as it always has, and a replica holds no cursor per service of the file.
+            var cursors = [Int](repeating: 0, count: slots)
+            for (service, slot) in routed.enumerated() {
+                let start = servers[replica].rng.nextInt(below: max(world.services[service].instances.count, 1))
+                if slot >= 0 { cursors[slot] = start }
             }
+            servers[replica].cursors = cursors
         }
     }
 
@@ -105,11 +122,17 @@ struct Simulation: ~Copyable {
     /// stale timers, ticks and faults with nothing to act on, so the run stops there.
     ///
     /// A scenario can loop without time moving on (closed-loop users with no think time on a
-    /// path with no latency), or almost so (1 ns of latency): past the run's limits it stops
-    /// and `abort` says why.
-    mutating func run() {
+    /// path with no latency), or almost so (1 ns of latency), or pile up work faster than it
+    /// ends (an overloaded queue without a limit): past the run's limits it stops and `abort`
+    /// says why.
+    ///
+    /// Every `progressEvents` events `progress` hears how far the run has got, and the events
+    /// waiting are checked against `RunLimits.pendingEvents`: a counter and a compare per
+    /// event. Nothing the run does depends on `progress`.
+    mutating func run(progress: (RunProgress) -> Void) {
         start()
         var atThisInstant = 0
+        var handled: UInt = 0
         while let (time, event) = queue.popMin() {
             atThisInstant = time == now ? atThisInstant + 1 : 0
             if atThisInstant > limits.eventsPerInstant {
@@ -120,9 +143,22 @@ struct Simulation: ~Copyable {
             now = time
             handle(event)
             if now >= world.duration && isIdle { break }
+            handled &+= 1
+            if handled & (Self.progressEvents - 1) == 0 {
+                // Timers outlive what they time: a client timeout armed on every request stays
+                // queued after the answer, so rate × timeout of them wait, in flight or not.
+                if queue.count > limits.pendingEvents {
+                    abort = .tooManyEvents(at: now, pending: queue.count)
+                    return
+                }
+                progress(RunProgress(simulatedTime: now, duration: world.duration, requests: sent))
+            }
         }
         finish()
     }
+
+    /// A power of two: about a hundredth of a second of a fast run between reports.
+    static var progressEvents: UInt { 1 << 16 }
 
     private var isIdle: Bool {
         requests.liveCount == 0 && calls.liveCount == 0 && jobs.liveCount == 0

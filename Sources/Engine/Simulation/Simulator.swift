@@ -3,24 +3,35 @@ import Scenario
 /// Runs scenarios. The one public door into the engine.
 public enum Simulator {
     /// Simulates `scenario` to the end and returns what it measured, with a verdict per
-    /// assertion. Throws when the run cannot end (see `RunLimits`).
-    public static func run(_ scenario: Scenario) throws(DiagnosticList) -> RunResult {
-        try run(scenario, limits: RunLimits())
-    }
-
-    /// Tests lower the limits to reach them quickly.
-    static func run(_ scenario: Scenario, limits: RunLimits) throws(DiagnosticList) -> RunResult {
+    /// assertion. Throws when the run cannot end, or reaches a limit of `limits`.
+    /// `progress`, if given, hears how far the run has got now and then; it changes nothing
+    /// in the result.
+    public static func run(
+        _ scenario: Scenario, limits: RunLimits = RunLimits(), progress: ((RunProgress) -> Void)? = nil
+    ) throws(DiagnosticList) -> RunResult {
         var simulation = Simulation(world: WorldBuilder.build(scenario), seed: scenario.seed, limits: limits)
-        simulation.run()
+        simulation.run(progress: progress ?? { _ in })
         if let abort = simulation.abort {
             let closedLoop = scenario.clients.first { if case .users = $0.arrival { return true } else { return false } }
-            let location = closedLoop?.location ?? scenario.clients[0].location
+            var location = closedLoop?.location ?? scenario.clients[0].location
             let message: String
             switch abort {
             case .stalled(let time):
                 message = "the run makes no progress: more than \(limits.eventsPerInstant) events at t = \(Double(time) / 1e9) s without time moving on; give closed-loop users a thinkTime or the services a latency"
             case .tooManyRequests:
                 message = "the run sends more than \(limits.requests) requests; shorten the duration, or give closed-loop users a thinkTime"
+            case .tooManyInFlight(let time):
+                let congestion = simulation.congestion()
+                message = InFlightMessage.text(inFlight: simulation.inFlight, limit: limits.inFlight, at: time, congestion: congestion)
+                if congestion?.name == "the gateway", let gateway = scenario.gateway {
+                    location = gateway.location
+                } else if let service = scenario.services.first(where: { $0.name == congestion?.name }) {
+                    location = service.location
+                }
+            case .tooManyEvents(let time, let pending):
+                message = "\(CountText.grouped(pending)) events waiting at t = \(InFlightMessage.seconds(time)) s, more than "
+                    + "\(CountText.grouped(limits.pendingEvents)) (2 × --max-in-flight): most are timers that outlive the requests "
+                    + "they time, such as a client timeout armed on every request; shorten the timeout, lower the rate or raise --max-in-flight"
             }
             throw DiagnosticList([.error(message, at: location)])
         }

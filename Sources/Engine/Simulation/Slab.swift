@@ -67,12 +67,15 @@ struct Slab<Record: SlabRecord>: ~Copyable {
         _modify { yield &records[index] }
     }
 
+    /// The slots never outnumber `freeCapacity`, so bounding it keeps every index an `Int32`.
     @inline(never)
     private mutating func growFree() {
-        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: freeCapacity * 2)
+        precondition(freeCapacity <= 1 << 30, "a slab holds at most 2^31 records")
+        let doubled = StorageGrowth.doubled(freeCapacity, stride: MemoryLayout<Int32>.stride)
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: doubled)
         larger.moveInitialize(from: free, count: freeCount)
         free.deallocate()
         free = larger
-        freeCapacity *= 2
+        freeCapacity = doubled
     }
 }

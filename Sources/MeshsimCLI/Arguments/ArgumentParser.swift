@@ -1,3 +1,4 @@
+import Engine
 import Scenario
 
 /// Reads meshsim's command line into a `Command`.
@@ -78,9 +79,16 @@ public enum ArgumentParser {
         if let bad = sets.first(where: { (try? Overrides.parseAssignment($0)) == nil }) {
             throw .badSet(bad)
         }
+        var maxInFlight: Int?
+        if let text = scanned.value("--max-in-flight") {
+            guard let number: Int = wholeNumber(text), (1...RunLimits.maximumInFlight).contains(number) else {
+                throw .badMaxInFlight(text)
+            }
+            maxInFlight = number
+        }
         return RunOptions(scenario: scenario, out: scanned.value("--out"), seed: seed,
                           duration: scanned.value("--duration"), sets: sets,
-                          quiet: scanned.flags.contains("--quiet"))
+                          quiet: scanned.flags.contains("--quiet"), maxInFlight: maxInFlight)
     }
 
     /// `text` as a whole number written in ASCII digits only: the integer initialisers alone

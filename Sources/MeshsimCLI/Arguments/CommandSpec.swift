@@ -1,3 +1,5 @@
+import Engine
+
 /// One option a command accepts, with the text its help shows.
 struct OptionSpec: Sendable {
     enum Kind: Sendable {
@@ -52,7 +54,7 @@ struct CommandSpec: Sendable {
 
     static let run = CommandSpec(
         name: "run",
-        synopsis: ["SCENARIO [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--quiet]"],
+        synopsis: ["SCENARIO [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--max-in-flight N] [--quiet]"],
         summary: "Simulate a scenario and write its reports",
         positional: "SCENARIO",
         positionalSummary: "Scenario file (YAML) to simulate",
@@ -66,6 +68,8 @@ struct CommandSpec: Sendable {
                        summary: "Override the scenario's duration, such as 30s or 2m"),
             OptionSpec(name: "--set", kind: .repeatable(placeholder: "PATH=VALUE"),
                        summary: "Override one field by path, as in variants; repeatable"),
+            OptionSpec(name: "--max-in-flight", kind: .single(placeholder: "N"),
+                       summary: "Stop the run past N requests in flight (default \(CountText.grouped(RunLimits.defaultInFlight)))"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Show no progress bar on stderr"),
         ],

@@ -13,6 +13,9 @@ public struct RunOptions: Equatable, Sendable {
     public var sets: [String]
     /// No progress bar on stderr.
     public var quiet: Bool
+    /// Requests, calls and attempts in flight at which the run stops (`--max-in-flight`);
+    /// nil for the engine's default.
+    public var maxInFlight: Int?
 
     public init(
         scenario: String,
@@ -20,7 +23,8 @@ public struct RunOptions: Equatable, Sendable {
         seed: UInt64? = nil,
         duration: String? = nil,
         sets: [String] = [],
-        quiet: Bool = false
+        quiet: Bool = false,
+        maxInFlight: Int? = nil
     ) {
         self.scenario = scenario
         self.out = out
@@ -28,5 +32,6 @@ public struct RunOptions: Equatable, Sendable {
         self.duration = duration
         self.sets = sets
         self.quiet = quiet
+        self.maxInFlight = maxInFlight
     }
 }

@@ -1,3 +1,5 @@
+import Engine
+
 /// A command line meshsim cannot act on (exit code 2).
 ///
 /// `description` is one line saying what is wrong and how to fix it, then a line
@@ -28,6 +30,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case badCount(option: String, value: String, range: ClosedRange<Int>, command: String)
     /// `--jobs` of `compare` is not a whole number of at least 1.
     case badJobs(String)
+    /// `--max-in-flight` of `run` is not a whole number in `RunLimits`' range.
+    case badMaxInFlight(String)
     /// `--request` is not `METHOD PATH`.
     case badRequest(String)
     /// `--header` is not `NAME=VALUE`.
@@ -97,6 +101,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--variant picks variants of one scenario; compare two scenarios without it"
         case let .badJobs(value):
             return "--jobs needs a whole number of setups to run at once, 1 or more, not '\(value)'; 1 runs them one by one"
+        case let .badMaxInFlight(value):
+            return "--max-in-flight needs a whole number from 1 to \(CountText.grouped(RunLimits.maximumInFlight)), not '\(value)' (default \(CountText.grouped(RunLimits.defaultInFlight)))"
         }
     }
 
@@ -112,7 +118,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
              let .negativeDuration(_, _, command), let .badCount(_, _, _, command):
             command
         case .badRequest, .badHeader: "eval"
-        case .badSet: "run"
+        case .badSet, .badMaxInFlight: "run"
         case .variantsWithTwoScenarios, .badJobs: "compare"
         }
         return command.map { "meshsim \($0) --help" } ?? "meshsim --help"

@@ -26,9 +26,13 @@ enum RunCommand {
         for warning in PolicyLint.diagnostics(scenario) { console.printError(warning.description) }
 
         let started = DispatchTime.now().uptimeNanoseconds
+        let limits = RunLimits(inFlight: options.maxInFlight ?? RunLimits.defaultInFlight)
+        var line = ProgressLine()
+        let progress: ((RunProgress) -> Void)? = console.stderrIsTerminal && !options.quiet ? { line.update($0) } : nil
         let result: RunResult
         do {
-            result = try Simulator.run(scenario)
+            defer { line.clear() }
+            result = try Simulator.run(scenario, limits: limits, progress: progress)
         } catch {
             for diagnostic in error.diagnostics { console.printError(diagnostic.description) }
             return .badInput

@@ -31,7 +31,8 @@ public struct RateLimitingPolicy: Sendable {
     public let config: RateLimitingConfig
     /// One per configured period, in period order.
     private let limits: [PeriodLimit]
-    private let rows: Int
+    /// Identities with a row of their own, plus the shared extra row, which is the last.
+    private var rows: Int
     /// Row-major: identity × period.
     private var slots: ContiguousArray<Slot>
 
@@ -46,6 +47,23 @@ public struct RateLimitingPolicy: Sendable {
         }
         rows = max(0, identities) + 1
         slots = ContiguousArray(repeating: Slot(windowStart: .min, count: 0), count: rows * limits.count)
+    }
+
+    /// Gives identities up to `count - 1` rows of their own, empty, for a caller that learns
+    /// its identities as requests arrive. Rows double, so this is amortised O(periods) per
+    /// identity; the counts already made stay where they are.
+    public mutating func growIdentities(to count: Int) {
+        guard count > rows - 1 else { return }
+        let (twice, overflow) = (rows - 1).multipliedReportingOverflow(by: 2)
+        let (newRows, rowsOverflow) = max(count, overflow ? .max : twice).addingReportingOverflow(1)
+        let (size, sizeOverflow) = newRows.multipliedReportingOverflow(by: limits.count)
+        precondition(!rowsOverflow && !sizeOverflow, "rate-limit counters for \(count) identities do not fit in memory")
+        var grown = ContiguousArray(repeating: Slot(windowStart: .min, count: 0), count: size)
+        let kept = (rows - 1) * limits.count
+        grown.replaceSubrange(0..<kept, with: slots[0..<kept])
+        grown.replaceSubrange((size - limits.count)..<size, with: slots[kept...])
+        rows = newRows
+        slots = grown
     }
 
     /// Counts one request for `identity` at `now` and decides it. O(periods), no allocation.
