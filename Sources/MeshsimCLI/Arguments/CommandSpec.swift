@@ -1,4 +1,5 @@
 import Engine
+import Scenario
 
 /// One option a command accepts, with the text its help shows.
 struct OptionSpec: Sendable {

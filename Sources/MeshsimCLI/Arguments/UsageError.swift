@@ -1,4 +1,5 @@
 import Engine
+import Scenario
 
 /// A command line meshsim cannot act on (exit code 2).
 ///
