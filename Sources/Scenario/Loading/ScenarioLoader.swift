@@ -49,16 +49,15 @@ public enum ScenarioLoader {
     }
 
     private static func variantErrors(_ variant: Variant, root: YAMLNode) -> [Diagnostic] {
-        let applied: YAMLNode
+        var errors: [Diagnostic] = []
         do {
-            applied = try Overrides.apply(variant.overrides, to: root)
+            let (scenario, diagnostics) = ScenarioDecoder.decode(try Overrides.apply(variant.overrides, to: root))
+            errors = diagnostics.filter { $0.severity == .error }
+            if let scenario {
+                errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
+            }
         } catch {
-            return [error]
-        }
-        let (scenario, diagnostics) = ScenarioDecoder.decode(applied)
-        var errors = diagnostics.filter { $0.severity == .error }
-        if let scenario {
-            errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
+            errors = [error]
         }
         return errors.map { .error("in variant '\(variant.name)': \($0.message)", at: $0.location) }
     }
