@@ -12,37 +12,46 @@ struct EditDistance {
     /// The distance, or nil when it is more than `limit`.
     mutating func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
+        // A common prefix and suffix cost nothing (names often share one, like `service-`).
+        var skipped = 0
+        while skipped < a.count && skipped < b.count && a[skipped] == b[skipped] { skipped += 1 }
+        var (n, m) = (a.count - skipped, b.count - skipped)
+        while n > 0 && m > 0 && a[skipped + n - 1] == b[skipped + m - 1] {
+            n -= 1
+            m -= 1
+        }
         let beyond = limit + 1
-        if previous.count <= b.count {
+        if previous.count <= m {
             // Each row writes the cells it reads before reading them, so only the sizes matter.
-            twoRowsBack = [Int](repeating: 0, count: b.count + 1)
+            twoRowsBack = [Int](repeating: 0, count: m + 1)
             previous = twoRowsBack
             current = twoRowsBack
         }
-        for j in 0...b.count { previous[j] = min(j, beyond) }
-        guard !a.isEmpty else { return b.count }
-        for i in 1...a.count {
+        for j in 0...m { previous[j] = min(j, beyond) }
+        guard n > 0 else { return m }
+        for i in 1...n {
             let low = max(1, i - limit)
-            let high = min(b.count, i + limit)
+            let high = min(m, i + limit)
             current[0] = min(i, beyond)
             current[low - 1] = low == 1 ? current[0] : beyond
             var rowMinimum = current[low - 1]
+            let x = a[skipped + i - 1]
             if low <= high {
                 for j in low...high {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    let y = b[skipped + j - 1]
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == y ? 0 : 1))
+                    if i > 1, j > 1, x == b[skipped + j - 2], a[skipped + i - 2] == y {
                         value = min(value, twoRowsBack[j - 2] + 1)
                     }
                     current[j] = min(value, beyond)
                     rowMinimum = min(rowMinimum, current[j])
                 }
             }
-            if high < b.count { current[high + 1] = beyond }
+            if high < m { current[high + 1] = beyond }
             if rowMinimum > limit { return nil }
             (twoRowsBack, previous, current) = (previous, current, twoRowsBack)
         }
-        return previous[b.count] <= limit ? previous[b.count] : nil
+        return previous[m] <= limit ? previous[m] : nil
     }
 
     /// How many characters the two share in order; only ties between candidates need it.
@@ -50,8 +59,8 @@ struct EditDistance {
         var previous = [Int](repeating: 0, count: b.count + 1)
         var current = previous
         for x in a {
-            for (j, y) in b.enumerated() {
-                current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
+            for j in b.indices {
+                current[j + 1] = x == b[j] ? previous[j] + 1 : max(previous[j + 1], current[j])
             }
             swap(&previous, &current)
         }

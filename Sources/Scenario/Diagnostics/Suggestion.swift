@@ -24,21 +24,26 @@ public enum Suggestion {
         guard word.count <= longestWord else { return nil }
         var distances = EditDistance()
         var target: [Unicode.Scalar] = []
-        var best: (candidate: String, target: [Unicode.Scalar], distance: Int)?
+        var best: (candidate: String, target: [Unicode.Scalar], distance: Int, shared: Int?)?
         var wholeWordMatch: String?
         for candidate in candidates where candidate != typed {
             normalize(candidate, into: &target)
             guard target.count <= longestWord else { continue }
             let limit = min(limit(for: target.count), best?.distance ?? Int.max)
             guard let distance = distances.distance(word, target, atMost: limit) else {
-                if wholeWordMatch == nil && isWholeWord(word, of: target) { wholeWordMatch = candidate }
+                if best == nil && wholeWordMatch == nil && isWholeWord(word, of: target) { wholeWordMatch = candidate }
                 continue
             }
-            if let current = best, current.distance == distance,
-               EditDistance.commonSubsequenceLength(word, current.target) >= EditDistance.commonSubsequenceLength(word, target) {
-                continue
+            if var current = best, current.distance == distance {
+                let currentShared = current.shared ?? EditDistance.commonSubsequenceLength(word, current.target)
+                current.shared = currentShared
+                best = current
+                let shared = EditDistance.commonSubsequenceLength(word, target)
+                if currentShared >= shared { continue }
+                best = (candidate, target, distance, shared)
+            } else {
+                best = (candidate, target, distance, nil)
             }
-            best = (candidate, target, distance)
         }
         return best?.candidate ?? wholeWordMatch
     }
@@ -71,9 +76,11 @@ public enum Suggestion {
 
     /// `backend` in `backend-service` or `service` in `orders-service`: a whole word at either end.
     private static func isWholeWord(_ word: [Unicode.Scalar], of target: [Unicode.Scalar]) -> Bool {
-        let separators: Set<Unicode.Scalar> = ["-", "_", ".", "/"]
         guard word.count >= 3, target.count > word.count else { return false }
-        if target.starts(with: word) && separators.contains(target[word.count]) { return true }
-        return target.reversed().starts(with: word.reversed()) && separators.contains(target[target.count - word.count - 1])
+        let tail = target.count - word.count
+        if separators.contains(target[word.count]), word.indices.allSatisfy({ word[$0] == target[$0] }) { return true }
+        return separators.contains(target[tail - 1]) && word.indices.allSatisfy { word[$0] == target[tail + $0] }
     }
+
+    private static let separators: Set<Unicode.Scalar> = ["-", "_", ".", "/"]
 }
