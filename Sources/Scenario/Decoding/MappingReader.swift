@@ -137,7 +137,7 @@ final class MappingReader {
             } else {
                 let place = path.isEmpty ? "at the top level" : "in \(path)"
                 let hint = Suggestion.hint(for: entry.key, among: candidates, listName: "valid keys are")
-                context.error("unknown key '\(entry.key)' \(place); \(hint)", at: entry.keyLocation)
+                context.error("unknown key '\(Diagnostic.excerpt(entry.key))' \(place); \(hint)", at: entry.keyLocation)
             }
         }
     }
