@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a scenario file and turns it into a validated `Scenario`: parse, apply overrides
 /// (`--set`, or a variant), decode, validate. Every stage reports all it finds.
 public enum ScenarioLoader {
@@ -35,13 +33,12 @@ public enum ScenarioLoader {
         }
     }
 
-    /// Loads `path`. An unreadable file is reported as an error at 1:1 of that path.
+    /// Loads `path`. A file that cannot be read as text is reported as one error saying why.
     public static func load(path: String, overrides: [Override] = []) -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file as UTF-8 text" : "no such file"
-            return Loaded(scenario: nil, found: [.error(reason, at: SourceLocation(file: path, line: 1, column: 1))])
+        switch ScenarioFile.read(path) {
+        case .success(let text): load(text: text, file: path, overrides: overrides)
+        case .failure(let error): Loaded(scenario: nil, found: [error])
         }
-        return load(text: text, file: path, overrides: overrides)
     }
 
     public static func load(text: String, file: String, overrides: [Override] = []) -> Loaded {
