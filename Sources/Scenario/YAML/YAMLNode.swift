@@ -47,3 +47,12 @@ public struct YAMLEntry: Sendable, Hashable {
         self.value = value
     }
 }
+
+/// A node defined with `&name`, with what repeating it through `*name` costs.
+struct YAMLAnchor {
+    var node: YAMLNode
+    /// Levels from the node to its deepest descendant; 1 for a scalar.
+    var height: Int
+    /// Nodes in it, with the aliases inside it expanded.
+    var size: Int
+}
