@@ -5,12 +5,14 @@ import Testing
 /// A scenario path that is not a readable UTF-8 file says why, and where (issue 16: a
 /// directory or /dev/null said "cannot read the file as UTF-8 text", a bad byte on line 6 was
 /// reported at 1:1).
-struct ScenarioFileTests {
+final class ScenarioFileTests {
     private let folder: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-file-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func write(_ name: String, _ bytes: [UInt8]) -> String {
         let path = folder.appendingPathComponent(name).path
