@@ -110,7 +110,7 @@ struct OverrideEditor {
     }
 
     private func failure(_ message: String) -> Diagnostic {
-        .error("cannot set \(override.path): \(message)", at: override.value.location)
+        .error("cannot set \(Diagnostic.excerpt(override.path)): \(message)", at: override.value.location)
     }
 
     private func describe(_ path: String) -> String {

@@ -14,7 +14,7 @@ public enum Overrides {
         }
         let path = String(characters[..<equals])
         if case .failure(let failure) = OverridePath.parse(path) {
-            throw .error("invalid path \"\(path)\": \(failure.message)", at: location(column: failure.offset + 1))
+            throw .error("invalid path \"\(Diagnostic.excerpt(path))\": \(failure.message)", at: location(column: failure.offset + 1))
         }
         let valueText = String(characters[(equals + 1)...])
         if valueText.allSatisfy(\.isWhitespace) {
@@ -44,7 +44,7 @@ public enum Overrides {
             switch OverridePath.parse(override.path) {
             case .success(let parsed): components = parsed
             case .failure(let failure):
-                throw .error("invalid path \"\(override.path)\": \(failure.message)", at: override.value.location)
+                throw .error("invalid path \"\(Diagnostic.excerpt(override.path))\": \(failure.message)", at: override.value.location)
             }
             tree = try OverrideEditor(override: override, components: components).apply(to: tree)
         }
