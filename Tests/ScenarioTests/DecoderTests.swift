@@ -184,7 +184,7 @@ enum DecodeFixture {
               orders: { replicas: 0, errors: 5 }
             """
         #expect(DecodeFixture.messages(text) == [
-            "4:24: error: clients[0].rate must be a rate such as 800/s, 50/m or 3600/h, not '10' (a rate needs a unit: /s, /m or /h)",
+            "4:24: error: clients[0].rate must be a rate such as 800/s, 50/m or 3600/h, not '10' (a rate needs a unit: 10/s, 10/m or 10/h)",
             "5:13: error: client name 'web' is used twice (first at line 4)",
             "5:25: error: clients[1].users must be at least 1, not 0",
             "7:23: error: services.orders.replicas must be at least 1, not 0",

@@ -217,7 +217,10 @@ struct OverridesTests {
         ("services[0]=x", 13, "cannot set services[0]: services is a mapping, not a list, so [0] cannot pick from it"),
         ("faults[0].at=1m", 14, "cannot set faults[0].at: faults does not exist, so [0] has no list to pick from"),
         ("clients[0].rate[0]=1", 20, "cannot set clients[0].rate[0]: clients[0].rate is the scalar \"500/s\", not a list, so [0] cannot pick from it"),
-        ("services.ordrs.replicas=5", 25, "cannot set services.ordrs.replicas: services has no key \"ordrs\"; did you mean \"orders\"?"),
+        ("services.ordrs.replicas=5", 25,
+         "cannot set services.ordrs.replicas: no service 'ordrs' in the scenario; did you mean 'orders'? To add a new one write services.+ordrs.replicas"),
+        ("gateway.plugins[name=rate-limiting].confg.minute=1", 50,
+         "cannot set gateway.plugins[name=rate-limiting].confg.minute: gateway.plugins[name=rate-limiting] has no key \"confg\"; did you mean \"config\"?"),
     ])
     func applyErrorsNameTheOverrideAndTheComponent(text: String, column: Int, message: String) throws {
         let override = try Overrides.parseAssignment(text)

@@ -40,3 +40,35 @@ import Testing
         #expect(Suggestion.hint(for: "zipf", among: ["exp", "uniform"], listName: "known distributions") == "known distributions: exp, uniform")
     }
 }
+
+/// Suggestions stay the same on ordinary input and stay cheap on hostile input (issue 16).
+@Suite struct SuggestionScaleTests {
+    @Test func aWholeWordAtEitherEndIsSuggestedWhenNothingIsCloser() {
+        // backend → backend-service is 8 insertions, beyond the limit of 15 / 3 = 5.
+        #expect(Suggestion.closest(to: "backend", among: ["frontend-service", "backend-service"]) == "backend-service")
+        #expect(Suggestion.closest(to: "orders", among: ["shop.orders", "payments"]) == "shop.orders")
+        // A close spelling wins over a whole word; a word inside a name is not a whole word at an end.
+        #expect(Suggestion.closest(to: "backend", among: ["backend-service", "backends"]) == "backends")
+        #expect(Suggestion.closest(to: "end", among: ["backend-service"]) == nil)
+    }
+
+    @Test func theMisspeltNameIsFoundAmongThousands() {
+        let names = (0..<2_000).map { "service-\(String(1_000 + $0).dropFirst())" }
+        // servce-234 → service-234: 1 insertion; every other name differs in a digit too.
+        #expect(Suggestion.closest(to: "servce-234", among: names) == "service-234")
+        #expect(Suggestion.closest(to: "database", among: names) == nil)
+    }
+
+    @Test func theLimitIsInclusiveAndNotMoreThanThatIsAccepted() {
+        // 6 letters allow 2 edits: abcxyf is 2 substitutions away, abxyzf 3.
+        #expect(Suggestion.closest(to: "abcdef", among: ["abxyzf", "abcxyf"]) == "abcxyf")
+        #expect(Suggestion.closest(to: "abcdef", among: ["abxyzf"]) == nil)
+        // A swap of neighbours is 1 edit even when a common prefix and suffix are left out.
+        #expect(Suggestion.closest(to: "service-oredrs-v1", among: ["service-orders-v1"]) == "service-orders-v1")
+    }
+
+    @Test func aHugeWordIsNeverTakenForATypo() {
+        let huge = String(repeating: "k", count: 4_000)
+        #expect(Suggestion.closest(to: huge, among: [huge + "s", "kind"]) == nil)
+    }
+}

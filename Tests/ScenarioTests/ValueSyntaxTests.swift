@@ -73,7 +73,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("20", "'20' has no unit: write 20ms or 20s (a duration needs a unit: ns, us, ms, s, m, h)"),
+        ("20", "write 20s or 20ms, not 20 (a duration needs a unit: ns, us, ms, s, m, h)"),
+        ("300 ms", "the unit must follow the number without a space: write 300ms, not '300 ms'"),
+        ("exp(5min)", "write 5m, not '5min' (the units are ns, us, ms, s, m, h)"),
+        ("uniform(1ms, 2 secs)", "write 2s, not '2 secs' (the units are ns, us, ms, s, m, h)"),
+        ("mix(50%: 3 ms, 50%: 2ms)", "the unit must follow the number without a space: write 3ms, not '3 ms'"),
         ("lognormal(20ms, 10ms)", "lognormal(p50, p99) needs p99 greater than p50"),
         ("lognormal(20ms, 20ms)", "lognormal(p50, p99) needs p99 greater than p50"),
         ("lognormal(0s, 20ms)", "lognormal(p50, p99) needs p50 above 0s"),

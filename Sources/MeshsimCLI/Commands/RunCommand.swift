@@ -22,6 +22,7 @@ enum RunCommand {
         }
         let loaded = ScenarioLoader.load(path: options.scenario, overrides: overrides)
         for diagnostic in loaded.diagnostics { console.printError(diagnostic.description) }
+        if let note = loaded.omittedNote { console.printError("\(options.scenario): \(note)") }
         guard let scenario = loaded.scenario else { return .badInput }
         for warning in PolicyLint.diagnostics(scenario) { console.printError(warning.description) }
 

@@ -16,6 +16,9 @@ enum ValidateCommand {
                 console.print(diagnostic.description)
                 if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
             }
+            if let note = loaded.omittedNote { console.print("\(path): \(note)") }
+            errors += loaded.omittedErrors
+            warnings += loaded.omittedWarnings
         }
         let files = paths.count == 1 ? "1 file" : "\(paths.count) files"
         let failing = strict && warnings > 0 && errors == 0 ? " (--strict: the warnings fail the check)" : ""

@@ -50,6 +50,7 @@ enum AssertionValueParser {
             return .failure(.value("write \(number)\(trimmed) without a space"))
         }
         guard ValueSyntax.duration("1" + unit) != nil else {
+            if let advice = UnitSpelling.durationAdvice(text) { return .failure(.value(advice)) }
             return .failure(.value("unknown duration unit \"\(unit)\" in \(text) (units: ns us ms s m h)"))
         }
         return .failure(.value("duration \(text) is too large"))

@@ -58,7 +58,8 @@ struct DistributionParser {
 
     private mutating func distribution() throws(ValueSyntaxError) -> Distribution {
         let name = word()
-        guard peek("(") else { return .constant(try Self.duration(name)) }
+        let afterName = position
+        guard peek("(") else { return .constant(try duration(name, endingAt: afterName)) }
         position += 1
         guard Self.functions.contains(name) else {
             let hint = Suggestion.hint(for: name, among: Self.functions, listName: "known distributions")
@@ -75,7 +76,8 @@ struct DistributionParser {
         }
         var arguments: [Nanoseconds] = []
         repeat {
-            arguments.append(try Self.duration(word()))
+            let argument = word()
+            arguments.append(try duration(argument, endingAt: position))
         } while try separator(context: name)
         return try Self.make(name, arguments)
     }
@@ -135,14 +137,16 @@ struct DistributionParser {
         }
     }
 
-    /// A non-negative duration argument, with the usual hint for a missing unit.
-    private static func duration(_ text: String) throws(ValueSyntaxError) -> Nanoseconds {
+    /// A non-negative duration, the word just read, with advice for a missing or misspelt
+    /// unit; the text after the word counts, since `300 ms` is read as the word `300`.
+    private func duration(_ text: String, endingAt end: Int) throws(ValueSyntaxError) -> Nanoseconds {
         guard !text.isEmpty else {
             throw ValueSyntaxError("expected a duration such as 20ms or a distribution such as exp(20ms)")
         }
         guard let value = ValueSyntax.duration(text) else {
-            if ValueSyntax.decimal(text) != nil {
-                throw ValueSyntaxError("'\(text)' has no unit: write \(text)ms or \(text)s (a duration needs a unit: ns, us, ms, s, m, h)")
+            let phrase = text + String(characters[end...].prefix { !"(),:".contains($0) })
+            if let advice = UnitSpelling.durationAdvice(phrase) ?? UnitSpelling.durationAdvice(text) {
+                throw ValueSyntaxError(advice)
             }
             throw ValueSyntaxError("expected a duration such as 20ms or a distribution such as exp(20ms), not '\(text)'")
         }

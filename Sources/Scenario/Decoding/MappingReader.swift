@@ -8,6 +8,8 @@ final class MappingReader {
     let location: SourceLocation
     let values: ValueReader
     private let entries: [YAMLEntry]
+    /// Each key's entry, so that looking keys up stays linear in a mapping of 400,000 keys.
+    private let entryByKey: [String: YAMLEntry]
     private var known: [String] = []
     private var consumed: Set<String> = []
 
@@ -18,10 +20,13 @@ final class MappingReader {
         values = ValueReader(context: context)
         if ValueReader.isNull(node) {
             entries = []
+            entryByKey = [:]
             return
         }
         guard let entries = values.entries(node, path.isEmpty ? "a scenario" : path) else { return nil }
         self.entries = entries
+        // The parser rejects duplicate keys; were one to come through, the first wins as before.
+        entryByKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     var context: DecodeContext { values.context }
@@ -35,7 +40,7 @@ final class MappingReader {
     /// True when `key` is written with a value (a null value counts as not written).
     func has(_ key: String) -> Bool {
         remember(key)
-        return entries.contains { $0.key == key && !ValueReader.isNull($0.value) }
+        return entryByKey[key].map { !ValueReader.isNull($0.value) } ?? false
     }
 
     /// Where `key` is written, or the mapping itself when it is not.
@@ -44,14 +49,14 @@ final class MappingReader {
     }
 
     func keyLocation(_ key: String) -> SourceLocation? {
-        entries.first { $0.key == key }?.keyLocation
+        entryByKey[key]?.keyLocation
     }
 
     /// The value of `key`, nil when absent or null. A required key that is missing is reported at
     /// the mapping, a required key written empty at its value.
     func node(_ key: String, required: Bool = false) -> YAMLNode? {
         remember(key)
-        guard let entry = entries.first(where: { $0.key == key }) else {
+        guard let entry = entryByKey[key] else {
             if required { context.error("\(path(key)) is required", at: location) }
             return nil
         }
@@ -137,7 +142,7 @@ final class MappingReader {
             } else {
                 let place = path.isEmpty ? "at the top level" : "in \(path)"
                 let hint = Suggestion.hint(for: entry.key, among: candidates, listName: "valid keys are")
-                context.error("unknown key '\(entry.key)' \(place); \(hint)", at: entry.keyLocation)
+                context.error("unknown key '\(Diagnostic.excerpt(entry.key))' \(place); \(hint)", at: entry.keyLocation)
             }
         }
     }

@@ -19,7 +19,7 @@ struct ValueReader {
         switch node.value {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .scalar(let text, _): return "'\(text)'"
+        case .scalar(let text, _): return "'\(Diagnostic.excerpt(text))'"
         }
     }
 
@@ -108,8 +108,8 @@ struct ValueReader {
     func duration(_ node: YAMLNode, _ path: String, _ sign: Sign = .nonNegative) -> Nanoseconds? {
         guard let text = scalar(node, path, expected: "a duration such as 5s or 250ms") else { return nil }
         guard let value = ValueSyntax.duration(text) else {
-            if ValueSyntax.decimal(text) != nil {
-                fail(path, "must be a duration: write \(text)s or \(text)ms, not \(text) (a duration needs a unit: ns, us, ms, s, m, h)", at: node)
+            if let advice = UnitSpelling.durationAdvice(text) {
+                fail(path, "must be a duration: \(advice)", at: node)
             } else {
                 fail(path, "must be a duration such as 5s or 250ms, not '\(text)'", at: node)
             }
@@ -134,7 +134,7 @@ struct ValueReader {
     func rate(_ node: YAMLNode, _ path: String, positive: Bool) -> Double? {
         guard let text = scalar(node, path, expected: "a rate such as 800/s") else { return nil }
         guard let value = ValueSyntax.rate(text) else {
-            let hint = ValueSyntax.decimal(text) != nil ? " (a rate needs a unit: /s, /m or /h)" : ""
+            let hint = UnitSpelling.rateAdvice(text).map { " (\($0))" } ?? ""
             fail(path, "must be a rate such as 800/s, 50/m or 3600/h, not '\(text)'\(hint)", at: node)
             return nil
         }

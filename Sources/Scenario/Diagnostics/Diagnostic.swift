@@ -21,6 +21,13 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// Text from the file as a message quotes it: a hostile 4 MB key would otherwise make a
+    /// 4 MB line, so long text shows its start and its length.
+    public static func excerpt(_ text: String) -> String {
+        guard text.utf8.count > 80 else { return text }
+        return "\(text.prefix(40))… (\(text.count) characters)"
+    }
 }
 
 /// Every error found in one scenario (decoding goes on after the first, so a user sees them all).

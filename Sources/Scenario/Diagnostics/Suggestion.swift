@@ -1,27 +1,51 @@
 /// "Did you mean" for misspelled keys, names, commands and options: the one place that
 /// decides what counts as a typo, so every message in meshsim suggests alike.
 public enum Suggestion {
+    /// Longer words are never taken for a typo: a name is rarely longer, and comparing a huge
+    /// key (a hostile 4 MB one) with every candidate would cost time for nothing.
+    static let longestWord = 200
+
     /// The candidate closest to `typed`, or nil when none is close enough to be a typo.
     ///
     /// Case and leading dashes are ignored (`roundrobin` finds `ROUND_ROBIN`, `-seed` finds
     /// `--seed`). A candidate of up to three letters qualifies within 1 edit, a longer one
     /// within 2 or a third of its length. Ties go to the candidate sharing more letters in
     /// order with `typed` (`--sed` suggests `--seed`, not `--set`), then to the first listed.
-    /// The name itself is never suggested.
+    /// When no candidate is that close, one that starts or ends with `typed` as a whole word
+    /// qualifies (`backend` finds `backend-service`). The name itself is never suggested.
+    ///
+    /// Each candidate costs time in proportion to its length, not its length squared: the
+    /// lengths are compared first and the edit distance stops once it exceeds the limit, so
+    /// thousands of misspelt names among thousands of candidates stay quick.
     public static func closest(to typed: String, among candidates: [String]) -> String? {
-        let word = normalized(typed)
-        var best: (candidate: String, distance: Int, shared: Int)?
+        guard typed.utf8.count <= 4 * longestWord else { return nil }
+        var word: [Unicode.Scalar] = []
+        normalize(typed, into: &word)
+        guard word.count <= longestWord else { return nil }
+        var distances = EditDistance()
+        var target: [Unicode.Scalar] = []
+        var best: (candidate: String, target: [Unicode.Scalar], distance: Int, shared: Int?)?
+        var wholeWordMatch: String?
         for candidate in candidates where candidate != typed {
-            let target = normalized(candidate)
-            let distance = editDistance(word, target)
-            guard distance <= limit(for: target.count) else { continue }
-            let shared = commonSubsequenceLength(word, target)
-            if let current = best, current.distance < distance || (current.distance == distance && current.shared >= shared) {
+            normalize(candidate, into: &target)
+            guard target.count <= longestWord else { continue }
+            let limit = min(limit(for: target.count), best?.distance ?? Int.max)
+            guard let distance = distances.distance(word, target, atMost: limit) else {
+                if best == nil && wholeWordMatch == nil && isWholeWord(word, of: target) { wholeWordMatch = candidate }
                 continue
             }
-            best = (candidate, distance, shared)
+            if var current = best, current.distance == distance {
+                let currentShared = current.shared ?? EditDistance.commonSubsequenceLength(word, current.target)
+                current.shared = currentShared
+                best = current
+                let shared = EditDistance.commonSubsequenceLength(word, target)
+                if currentShared >= shared { continue }
+                best = (candidate, target, distance, shared)
+            } else {
+                best = (candidate, target, distance, nil)
+            }
         }
-        return best?.candidate
+        return best?.candidate ?? wholeWordMatch
     }
 
     /// `did you mean 'x'?` when a candidate is close, else `LIST: a, b, c`.
@@ -36,40 +60,27 @@ public enum Suggestion {
         length <= 3 ? 1 : max(2, length / 3)
     }
 
-    private static func normalized(_ text: String) -> [Character] {
-        Array(text.drop { $0 == "-" }.lowercased())
-    }
-
-    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
-    /// two neighbouring characters each cost 1, because a swap (`rnu`) is one slip of the fingers.
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { rows[i][0] = i }
-        for j in 0...b.count { rows[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, rows[i - 2][j - 2] + 1)
-                }
-                rows[i][j] = value
+    /// Lowercase without leading dashes, into a reused buffer; stops just past `longestWord`.
+    private static func normalize(_ text: String, into scalars: inout [Unicode.Scalar]) {
+        scalars.removeAll(keepingCapacity: true)
+        for scalar in text.unicodeScalars.drop(while: { $0 == "-" }) {
+            if scalars.count > longestWord { return }
+            if scalar.isASCII {
+                let value = scalar.value
+                scalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+            } else {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        return rows[a.count][b.count]
     }
 
-    private static func commonSubsequenceLength(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = [Int](repeating: 0, count: b.count + 1)
-        for x in a {
-            var current = [Int](repeating: 0, count: b.count + 1)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
-            }
-            previous = current
-        }
-        return previous[b.count]
+    /// `backend` in `backend-service` or `service` in `orders-service`: a whole word at either end.
+    private static func isWholeWord(_ word: [Unicode.Scalar], of target: [Unicode.Scalar]) -> Bool {
+        guard word.count >= 3, target.count > word.count else { return false }
+        let tail = target.count - word.count
+        if separators.contains(target[word.count]), word.indices.allSatisfy({ word[$0] == target[$0] }) { return true }
+        return separators.contains(target[tail - 1]) && word.indices.allSatisfy { word[$0] == target[tail + $0] }
     }
+
+    private static let separators: Set<Unicode.Scalar> = ["-", "_", ".", "/"]
 }

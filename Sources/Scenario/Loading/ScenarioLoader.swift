@@ -1,25 +1,44 @@
-import Foundation
-
 /// Reads a scenario file and turns it into a validated `Scenario`: parse, apply overrides
 /// (`--set`, or a variant), decode, validate. Every stage reports all it finds.
 public enum ScenarioLoader {
+    /// How many errors and warnings a load keeps: a file with 400,000 wrong entries would
+    /// otherwise print 400,000 lines, and the first ones are what a reader fixes first.
+    public static let shownDiagnostics = 100
+
     public struct Loaded: Sendable {
         /// nil when there is any error.
         public var scenario: Scenario?
-        /// Errors and warnings, in file order.
+        /// Errors and warnings in file order: the first `shownDiagnostics` of them.
         public var diagnostics: [Diagnostic]
+        /// Errors and warnings found beyond those, counted but not kept.
+        public var omittedErrors = 0
+        public var omittedWarnings = 0
+
+        init(scenario: Scenario?, found: [Diagnostic]) {
+            self.scenario = scenario
+            diagnostics = Array(found.prefix(ScenarioLoader.shownDiagnostics))
+            for diagnostic in found.dropFirst(ScenarioLoader.shownDiagnostics) {
+                if diagnostic.severity == .error { omittedErrors += 1 } else { omittedWarnings += 1 }
+            }
+        }
 
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+        /// `399900 more errors not shown`, printed after the diagnostics; nil when all are shown.
+        public var omittedNote: String? {
+            let parts = [(omittedErrors, "error"), (omittedWarnings, "warning")].filter { $0.0 > 0 }
+            guard !parts.isEmpty else { return nil }
+            return parts.map { "\($0.0) more \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: " and ") + " not shown"
+        }
     }
 
-    /// Loads `path`. An unreadable file is reported as an error at 1:1 of that path.
+    /// Loads `path`. A file that cannot be read as text is reported as one error saying why.
     public static func load(path: String, overrides: [Override] = []) -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file as UTF-8 text" : "no such file"
-            return Loaded(scenario: nil, diagnostics: [.error(reason, at: SourceLocation(file: path, line: 1, column: 1))])
+        switch ScenarioFile.read(path) {
+        case .success(let text): load(text: text, file: path, overrides: overrides)
+        case .failure(let error): Loaded(scenario: nil, found: [error])
         }
-        return load(text: text, file: path, overrides: overrides)
     }
 
     public static func load(text: String, file: String, overrides: [Override] = []) -> Loaded {
@@ -27,7 +46,7 @@ public enum ScenarioLoader {
         do {
             root = try Overrides.apply(overrides, to: YAMLParser.parse(text, file: file))
         } catch {
-            return Loaded(scenario: nil, diagnostics: [error])
+            return Loaded(scenario: nil, found: [error])
         }
         return decode(root, checkingVariants: overrides.isEmpty)
     }
@@ -37,7 +56,7 @@ public enum ScenarioLoader {
     static func decode(_ root: YAMLNode, checkingVariants: Bool) -> Loaded {
         let (decoded, decodeDiagnostics) = ScenarioDecoder.decode(root)
         var diagnostics = decodeDiagnostics
-        guard let scenario = decoded else { return Loaded(scenario: nil, diagnostics: diagnostics.inFileOrder()) }
+        guard let scenario = decoded else { return Loaded(scenario: nil, found: diagnostics.inFileOrder()) }
         diagnostics += ScenarioValidator.validate(scenario)
         if checkingVariants {
             // Beyond the bound (an error already) each variant would decode the file once more.
@@ -46,20 +65,19 @@ public enum ScenarioLoader {
             }
         }
         let failed = diagnostics.contains { $0.severity == .error }
-        return Loaded(scenario: failed ? nil : scenario, diagnostics: diagnostics.inFileOrder())
+        return Loaded(scenario: failed ? nil : scenario, found: diagnostics.inFileOrder())
     }
 
     private static func variantErrors(_ variant: Variant, root: YAMLNode) -> [Diagnostic] {
-        let applied: YAMLNode
+        var errors: [Diagnostic] = []
         do {
-            applied = try Overrides.apply(variant.overrides, to: root)
+            let (scenario, diagnostics) = ScenarioDecoder.decode(try Overrides.apply(variant.overrides, to: root))
+            errors = diagnostics.filter { $0.severity == .error }
+            if let scenario {
+                errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
+            }
         } catch {
-            return [error]
-        }
-        let (scenario, diagnostics) = ScenarioDecoder.decode(applied)
-        var errors = diagnostics.filter { $0.severity == .error }
-        if let scenario {
-            errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
+            errors = [error]
         }
         return errors.map { .error("in variant '\(variant.name)': \($0.message)", at: $0.location) }
     }

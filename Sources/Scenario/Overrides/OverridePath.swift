@@ -1,8 +1,16 @@
 /// A path into a scenario's YAML tree, as written after `--set` and as a key of `variants`:
-/// dotted mapping keys, `[N]` for a list index, `[name=X]` for the list entry named X.
+/// dotted mapping keys, `[N]` for a list index, `[name=X]` for the list entry named X, and
+/// `+NAME` for a new entry of a map keyed by names (`services.+cache`).
 public enum OverridePath {
+    /// The most components a path may have. Paths into a scenario need about ten; the editor
+    /// follows a path by recursion, and the tree it builds is decoded by recursion, so this
+    /// keeps hostile paths from exhausting the stack.
+    public static let maxComponents = 64
+
     public enum Component: Sendable, Hashable {
         case key(String)
+        /// `+NAME`: an entry to add to a map keyed by names; it must not exist yet.
+        case newKey(String)
         case index(Int)
         /// The entry of a list that is a mapping whose `name` is this value.
         case named(String)
@@ -63,9 +71,16 @@ public enum OverridePath {
                 if end < characters.count, characters[end] == "]" {
                     return .failure(Failure(message: "']' without a matching '['", offset: end))
                 }
-                components.append(.key(String(characters[position..<end])))
+                let key = String(characters[position..<end])
+                if key == "+" {
+                    return .failure(Failure(message: "'+' must be followed by the name of the entry to add", offset: position))
+                }
+                components.append(key.hasPrefix("+") ? .newKey(String(key.dropFirst())) : .key(key))
                 position = end
                 expectsKey = false
+            }
+            if components.count > maxComponents {
+                return .failure(Failure(message: "the path has more than \(maxComponents) components", offset: position - 1))
             }
         }
         if components.isEmpty {
@@ -75,6 +90,20 @@ public enum OverridePath {
             return .failure(Failure(message: "the path ends with '.'; a key must follow it", offset: characters.count - 1))
         }
         return .success(components)
+    }
+
+    /// The path as written: `services.+cache.versions[0]`.
+    static func text(_ components: some Sequence<Component>) -> String {
+        var text = ""
+        for component in components {
+            switch component {
+            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .newKey(let key): text += (text.isEmpty ? "+" : ".+") + key
+            case .index(let index): text += "[\(index)]"
+            case .named(let name): text += "[name=\(name)]"
+            }
+        }
+        return text
     }
 
     /// Reads the inside of `[...]` that starts at `offset`.

@@ -14,7 +14,7 @@ public enum Overrides {
         }
         let path = String(characters[..<equals])
         if case .failure(let failure) = OverridePath.parse(path) {
-            throw .error("invalid path \"\(path)\": \(failure.message)", at: location(column: failure.offset + 1))
+            throw .error("invalid path \"\(Diagnostic.excerpt(path))\": \(failure.message)", at: location(column: failure.offset + 1))
         }
         let valueText = String(characters[(equals + 1)...])
         if valueText.allSatisfy(\.isWhitespace) {
@@ -31,8 +31,10 @@ public enum Overrides {
         return Override(path: path, value: value.shiftedOnFirstLine(by: shift))
     }
 
-    /// Applies overrides in order to a scenario's YAML tree. Missing mapping keys along the path
-    /// are created; `[N]` must be in range; `[name=X]` picks the list entry whose `name` is X.
+    /// Applies overrides in order to a scenario's YAML tree. Missing field keys along the path
+    /// are created; an entry of a map keyed by names (a service, version, variant, header…)
+    /// must exist, unless written `+NAME` to add it; `[N]` must be in range; `[name=X]` picks
+    /// the list entry whose `name` is X.
     /// The replaced or created node takes the override value's location, and errors are reported
     /// there, naming the path component that could not be followed.
     public static func apply(_ overrides: [Override], to root: YAMLNode) throws(Diagnostic) -> YAMLNode {
@@ -42,10 +44,9 @@ public enum Overrides {
             switch OverridePath.parse(override.path) {
             case .success(let parsed): components = parsed
             case .failure(let failure):
-                throw .error("invalid path \"\(override.path)\": \(failure.message)", at: override.value.location)
+                throw .error("invalid path \"\(Diagnostic.excerpt(override.path))\": \(failure.message)", at: override.value.location)
             }
-            let editor = OverrideEditor(override: override)
-            tree = try editor.set(components[...], in: tree, parentPath: "")
+            tree = try OverrideEditor(override: override, components: components).apply(to: tree)
         }
         return tree
     }

@@ -64,7 +64,7 @@ extension YAMLReader {
             cursor.advance(to: colon + 1)
         }
         if let keyAnchor {
-            anchors[keyAnchor] = YAMLNode(.scalar(key, quoted: quoted), at: keyLocation)
+            anchors[keyAnchor] = YAMLAnchor(node: YAMLNode(.scalar(key, quoted: quoted), at: keyLocation), height: 1, size: 1)
         }
         let value = try parseNode(NodeContext(
             parentIndent: indent, allowsBlockCollection: false, allowsIndentlessSequence: true,

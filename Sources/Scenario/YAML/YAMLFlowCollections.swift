@@ -89,6 +89,7 @@ extension YAMLReader {
         try enterNesting()
         defer { leaveNesting() }
         let anchor = try parseProperties(skippingBreaks: true)
+        let mark = markNode()
         let node: YAMLNode
         switch cursor.current {
         case "[", "{":
@@ -108,7 +109,7 @@ extension YAMLReader {
         default:
             node = parseFlowPlainScalar()
         }
-        if let anchor { anchors[anchor] = node }
+        finish(node, since: mark, anchor: anchor)
         return node
     }
 

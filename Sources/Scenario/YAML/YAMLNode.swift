@@ -17,6 +17,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Aliases are resolved by the parser and merge keys (`<<`) are applied, so consumers see a
 /// plain tree. Mapping entries keep file order; duplicate keys are rejected by the parser.
+/// A tree is at most `YAMLParser.maxNesting` levels deep, aliases included, plus an override
+/// path of at most `OverridePath.maxComponents`: code may recurse over it (equality, shifting
+/// locations, decoding) without risk to the stack.
 public struct YAMLNode: Sendable, Hashable {
     public enum Value: Sendable, Hashable {
         /// A scalar's text after quote and escape processing. `quoted` is true for `'…'`,
@@ -46,4 +49,13 @@ public struct YAMLEntry: Sendable, Hashable {
         self.keyLocation = keyLocation
         self.value = value
     }
+}
+
+/// A node defined with `&name`, with what repeating it through `*name` costs.
+struct YAMLAnchor {
+    var node: YAMLNode
+    /// Levels from the node to its deepest descendant; 1 for a scalar.
+    var height: Int
+    /// Nodes in it, with the aliases inside it expanded.
+    var size: Int
 }

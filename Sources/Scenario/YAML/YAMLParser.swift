@@ -4,7 +4,7 @@
 /// scalars, comments, anchors, aliases and merge keys, one document with an optional `---`
 /// and `...`. JSON is valid input. Tags, complex keys, directives and further documents are
 /// rejected with a diagnostic that names the offending character, as is nesting deeper than
-/// 100 levels.
+/// 100 levels (counting what aliases repeat) and aliases that repeat more than 100,000 nodes.
 ///
 /// One deliberate difference from YAML: in block context a plain value runs to the end of
 /// the line, so `latency: mix(90%: 1ms, 10%: 2ms)` is one string rather than an error, and
@@ -14,6 +14,11 @@ public enum YAMLParser {
     /// configuration, shallow enough that recursion cannot exhaust a thread's stack on hostile
     /// input, even in a debug build.
     static let maxNesting = 100
+
+    /// How many nodes aliases may repeat in one document, all aliases together. A scenario
+    /// repeats a few defaults; nested aliases (`&b [*a, *a, …]`) could otherwise describe a
+    /// tree of billions of nodes in a few lines.
+    static let maxAliasNodes = 100_000
 
     /// Parses one YAML document. `file` is used in every SourceLocation.
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> YAMLNode {

@@ -4,8 +4,14 @@
 /// after them; this file holds node dispatch and node properties (anchors, aliases, tags).
 struct YAMLReader {
     var cursor: YAMLCursor
-    var anchors: [String: YAMLNode] = [:]
+    var anchors: [String: YAMLAnchor] = [:]
     private var depth = 0
+    /// The deepest level reached in the node being read (an alias counts its anchor's levels).
+    private var deepest = 0
+    /// Nodes read so far, aliases counted at their expanded size.
+    private var nodeCount = 0
+    /// Nodes that aliases have repeated so far.
+    private var aliasNodes = 0
 
     init(_ text: String, file: String) {
         cursor = YAMLCursor(text, file: file)
@@ -34,13 +40,14 @@ struct YAMLReader {
             return collection
         }
         let anchor = try parseProperties(skippingBreaks: false)
+        let mark = markNode()
         let node: YAMLNode
         if cursor.skipSpaceAndComment() {
             node = try parseNodeOnFollowingLines(context)
         } else {
             node = try parseInlineNode(parentIndent: context.parentIndent)
         }
-        if let anchor { anchors[anchor] = node }
+        finish(node, since: mark, anchor: anchor)
         return node
     }
 
@@ -106,6 +113,28 @@ struct YAMLReader {
         if depth > YAMLParser.maxNesting {
             throw cursor.error("nesting is deeper than \(YAMLParser.maxNesting) levels")
         }
+        deepest = max(deepest, depth)
+        nodeCount += 1
+    }
+
+    /// Where a node's own reading starts, to measure its height and size when it is anchored.
+    struct NodeMark {
+        fileprivate var level: Int
+        fileprivate var deepestBefore: Int
+        fileprivate var nodeCount: Int
+    }
+
+    mutating func markNode() -> NodeMark {
+        defer { deepest = depth }
+        return NodeMark(level: depth, deepestBefore: deepest, nodeCount: nodeCount)
+    }
+
+    /// Records an anchored node with its measures, and hands the deepest level on to the parent.
+    mutating func finish(_ node: YAMLNode, since mark: NodeMark, anchor: String?) {
+        if let anchor {
+            anchors[anchor] = YAMLAnchor(node: node, height: deepest - mark.level + 1, size: nodeCount - mark.nodeCount + 1)
+        }
+        deepest = max(deepest, mark.deepestBefore)
     }
 
     mutating func leaveNesting() { depth -= 1 }
@@ -133,9 +162,23 @@ struct YAMLReader {
     mutating func parseAlias() throws(Diagnostic) -> YAMLNode {
         let start = cursor.location
         let name = try parseName(of: "alias")
-        guard var node = anchors[name] else {
+        guard let anchor = anchors[name] else {
             throw .error("unknown alias '*\(name)'; define the anchor '&\(name)' before using it", at: start)
         }
+        // The alias stands for a copy of the anchored node at this level: the copy must keep
+        // within the nesting limit, and all copies together within the repetition limit, or a
+        // small file could describe a tree too deep to walk or too large to read.
+        let bottom = depth + anchor.height - 1
+        guard bottom <= YAMLParser.maxNesting else {
+            throw .error("nesting is deeper than \(YAMLParser.maxNesting) levels: '*\(name)' puts the \(anchor.height) levels of '&\(name)' below level \(depth)", at: start)
+        }
+        deepest = max(deepest, bottom)
+        nodeCount += anchor.size - 1
+        aliasNodes += anchor.size
+        guard aliasNodes <= YAMLParser.maxAliasNodes else {
+            throw .error("aliases repeat more than \(YAMLParser.maxAliasNodes) nodes in all; write the values out or use fewer aliases", at: start)
+        }
+        var node = anchor.node
         node.location = start
         return node
     }

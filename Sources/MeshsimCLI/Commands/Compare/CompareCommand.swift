@@ -97,6 +97,7 @@ enum CompareCommand {
     private static func load(_ path: String, overrides: [Override], console: inout Console) -> Scenario? {
         let loaded = ScenarioLoader.load(path: path, overrides: overrides)
         for diagnostic in loaded.errors { console.printError(diagnostic.description) }
+        if loaded.omittedErrors > 0 { console.printError("\(path): \(loaded.omittedErrors) more errors not shown") }
         return loaded.scenario
     }
 }

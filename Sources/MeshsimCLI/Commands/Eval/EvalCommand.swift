@@ -10,6 +10,7 @@ enum EvalCommand {
     static func run(_ options: EvalOptions, console: inout Console) -> ExitCode {
         let loaded = ScenarioLoader.load(path: options.scenario)
         for diagnostic in loaded.errors { console.printError(diagnostic.description) }
+        if loaded.omittedErrors > 0 { console.printError("\(options.scenario): \(loaded.omittedErrors) more errors not shown") }
         guard let scenario = loaded.scenario else { return .badInput }
         guard let at = duration(options.at, option: "--at", console: &console),
               let every = duration(options.every, option: "--every", console: &console) else { return .badInput }
