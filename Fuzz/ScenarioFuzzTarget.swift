@@ -18,6 +18,7 @@ private let overridePrefix = "#set "
 public func scenarioFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // `ScenarioLoader.load(path:)` refuses a file that is not UTF-8 before parsing anything.
     guard let text = String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self) else { return 0 }
+    let lines = lineCount(text)
     let (overrideLines, scenarioText) = split(text)
     var overrides: [Override] = []
     for line in overrideLines {
@@ -25,7 +26,7 @@ public func scenarioFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
             overrides.append(try Overrides.parseAssignment(line))
         } catch {
             // Like `meshsim run`: a bad --set is exit 2 before the file is read.
-            requirePosition(error, lineCount: 1)
+            requirePosition(error, lineCount: lines)
             return 0
         }
     }
@@ -34,11 +35,8 @@ public func scenarioFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
     if let scenario = loaded.scenario {
         diagnostics += PolicyLint.diagnostics(scenario)
     }
-    // An upper bound (a `\r\n` counts twice), by bytes: iterating characters of a
-    // megabyte-long input would take longer than the code under test.
-    let lineCount = text.utf8.reduce(1) { $1 == newline || $1 == carriageReturn ? $0 + 1 : $0 }
     for diagnostic in diagnostics {
-        requirePosition(diagnostic, lineCount: lineCount)
+        requirePosition(diagnostic, lineCount: lines)
     }
     return 0
 }
@@ -59,12 +57,18 @@ private func split(_ text: String) -> (overrides: [String], scenario: String) {
     return (overrides, text)
 }
 
+/// An upper bound on the lines of the input, or of any `--set` value in it (a `\r` is a line
+/// break to YAML, so a value may have several). By bytes, and `\r\n` counted twice: iterating
+/// the characters of a megabyte-long input would take longer than the code under test.
+private func lineCount(_ text: String) -> Int {
+    text.utf8.reduce(1) { $1 == newline || $1 == carriageReturn ? $0 + 1 : $0 }
+}
+
 /// `FILE:LINE:COLUMN` must name the input or the command line, at a line that exists.
 private func requirePosition(_ diagnostic: Diagnostic, lineCount: Int) {
     let location = diagnostic.location
     let knownFile = location.file == inputFile || location.file == Overrides.commandLineFile
-    let maxLine = location.file == inputFile ? lineCount : 1
-    if !knownFile || location.line < 1 || location.line > maxLine || location.column < 1 {
+    if !knownFile || location.line < 1 || location.line > lineCount || location.column < 1 {
         fatalError("diagnostic without a usable position: \(diagnostic)")
     }
 }
