@@ -9,14 +9,10 @@ import Testing
 /// file is the scenario. Each must now end in the diagnostics written here, as
 /// `meshsim run --set …` would print them.
 @Suite struct FuzzRegressionTests {
-    // The two inputs below need the parse branch's bound on what aliases repeat (commit
-    // ed603a9, "aliases repeat more than 100000 nodes in all"): without it the first runs out
-    // of memory and the second takes minutes, so they are disabled until that merges.
-
     /// Written by hand; the target ran out of memory (over 2 GB): ten aliases per level of
     /// eight levels in one 700-character argument, 10^8 scalars. The alias that passes the
     /// bound is one of l3's, on the argument's only line.
-    @Test(.disabled("needs the parse branch's alias bound")) func nestedAliasesInASetValue() throws {
+    @Test func nestedAliasesInASetValue() throws {
         let diagnostics = try Self.diagnostics("set-value-nested-aliases.yaml")
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.hasPrefix("--set:1:") == true)
@@ -26,7 +22,7 @@ import Testing
     /// Written by hand; the target took over 200 s: 16 KB that alias 2,000 clients of 2,000
     /// requests each (4 million request templates). The alias that passes the bound is one of
     /// the clients on line 6.
-    @Test(.disabled("needs the parse branch's alias bound")) func clientsAndRequestsRepeatedByAliases() throws {
+    @Test func clientsAndRequestsRepeatedByAliases() throws {
         let name = "aliased-clients-and-requests.yaml"
         let diagnostics = try Self.diagnostics(name)
         #expect(diagnostics.count == 1)
