@@ -64,9 +64,13 @@ func error(_ arguments: String...) -> UsageError? {
         #expect(try parse("run", "a.yaml", "--set", sets[0], "--set", sets[1]) == .run(RunOptions(scenario: "a.yaml", sets: sets)))
     }
 
-    @Test(arguments: ["duration", "=5m", "duration=", "clients[name=web]", "a[name=x.b=3"])
+    @Test(arguments: ["duration", "=5m", "duration=", "clients[name=web]", "a[name=x.b=3", "mesh={enabled: true"])
     func setWithoutPathAndValueIsRejected(value: String) {
-        #expect(error("run", "a.yaml", "--set", value) == .badSet(value))
+        guard case let .badSet(text, _)? = error("run", "a.yaml", "--set", value) else {
+            Issue.record("--set \(value) was not refused as a bad --set")
+            return
+        }
+        #expect(text == value)
     }
 
     // MARK: validate
@@ -363,6 +367,14 @@ func error(_ arguments: String...) -> UsageError? {
             == "--set needs PATH=VALUE, not 'mesh.enabled'; write --set mesh.enabled=false\nRun 'meshsim run --help' for usage.")
         #expect(message("compare", "a.yaml", "b.yaml", "--variant", "mesh")
             == "--variant picks variants of one scenario; compare two scenarios without it\nRun 'meshsim compare --help' for usage.")
+    }
+
+    /// With an '=' the argument has the right form, so the message is what is wrong inside it.
+    @Test func aBadSetValueSaysWhatIsWrongAndWhere() {
+        #expect(message("run", "a.yaml", "--set", "mesh={enabled: true")
+            == "--set 'mesh={enabled: true': unterminated flow mapping: missing '}' (column 6)\nRun 'meshsim run --help' for usage.")
+        #expect(message("run", "a.yaml", "--set", "duration=")
+            == "--set 'duration=': missing value after '=' in duration= (column 10)\nRun 'meshsim run --help' for usage.")
     }
 
     @Test func everyMessageIsOneLineThenTheHelpPointer() {

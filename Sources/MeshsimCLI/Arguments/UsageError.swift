@@ -38,7 +38,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     /// `--header` is not `NAME=VALUE`.
     case badHeader(String)
     /// `--set` is not `PATH=VALUE`.
-    case badSet(String)
+    /// The assignment and what reading it found wrong, at a column of the argument.
+    case badSet(String, problem: Diagnostic)
     /// `--variant` picks variants of one file, so it cannot go with two files.
     case variantsWithTwoScenarios
 
@@ -96,8 +97,10 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--request needs a method and a path, not '\(value)'; write --request \"GET /api/orders\""
         case let .badHeader(value):
             return "--header needs NAME=VALUE, not '\(value)'; write --header apikey=k-web"
-        case let .badSet(value):
-            return "--set needs PATH=VALUE, not '\(value)'; write --set mesh.enabled=false"
+        case let .badSet(value, problem) where value.contains("="):
+            return "--set '\(Diagnostic.excerpt(value))': \(problem.message) (column \(problem.location.column))"
+        case let .badSet(value, _):
+            return "--set needs PATH=VALUE, not '\(Diagnostic.excerpt(value))'; write --set mesh.enabled=false"
         case .variantsWithTwoScenarios:
             return "--variant picks variants of one scenario; compare two scenarios without it"
         case let .badJobs(value):
