@@ -53,7 +53,19 @@ public enum Suggestion {
         if let suggestion = closest(to: typed, among: candidates) {
             return "did you mean '\(suggestion)'?"
         }
-        return "\(listName): \(candidates.joined(separator: ", "))"
+        return "\(listName): \(listing(candidates))"
+    }
+
+    /// How many names a message lists when none is close: a scenario of 2,000 services would
+    /// otherwise list them all in each of the 100 errors printed (2.8 MB of text).
+    static let listedNames = 10
+
+    /// `a, b, c`, or the first `listedNames` (in the order given) and `and N more`; each name
+    /// as `Diagnostic.excerpt` quotes it.
+    public static func listing(_ names: [String]) -> String {
+        let shown = names.prefix(listedNames).map(Diagnostic.excerpt).joined(separator: ", ")
+        let hidden = names.count - min(names.count, listedNames)
+        return hidden == 0 ? shown : "\(shown) and \(CountText.grouped(hidden)) more"
     }
 
     private static func limit(for length: Int) -> Int {
