@@ -31,8 +31,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case badCount(option: String, value: String, range: ClosedRange<Int>, command: String)
     /// `--jobs` of `compare` is not a whole number of at least 1.
     case badJobs(String)
-    /// `--max-in-flight` of `run` is not a whole number in `RunLimits`' range.
-    case badMaxInFlight(String)
+    /// `--max-in-flight` of `run` or `compare` is not a whole number in `RunLimits`' range.
+    case badMaxInFlight(String, command: String)
     /// `--request` is not `METHOD PATH`.
     case badRequest(String)
     /// `--header` is not `NAME=VALUE`.
@@ -102,7 +102,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--variant picks variants of one scenario; compare two scenarios without it"
         case let .badJobs(value):
             return "--jobs needs a whole number of setups to run at once, 1 or more, not '\(value)'; 1 runs them one by one"
-        case let .badMaxInFlight(value):
+        case let .badMaxInFlight(value, _):
             return "--max-in-flight needs a whole number from 1 to \(CountText.grouped(RunLimits.maximumInFlight)), not '\(value)' (default \(CountText.grouped(RunLimits.defaultInFlight)))"
         }
     }
@@ -116,10 +116,11 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
         case let .missingValue(_, command), let .unexpectedValue(_, command),
              let .duplicateOption(_, command), let .missingArgument(_, command),
              let .missingOption(_, command), let .badNumber(_, _, command),
-             let .negativeDuration(_, _, command), let .badCount(_, _, _, command):
+             let .negativeDuration(_, _, command), let .badCount(_, _, _, command),
+             let .badMaxInFlight(_, command):
             command
         case .badRequest, .badHeader: "eval"
-        case .badSet, .badMaxInFlight: "run"
+        case .badSet: "run"
         case .variantsWithTwoScenarios, .badJobs: "compare"
         }
         return command.map { "meshsim \($0) --help" } ?? "meshsim --help"

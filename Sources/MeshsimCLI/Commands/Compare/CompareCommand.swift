@@ -17,7 +17,8 @@ enum CompareCommand {
     static func run(_ options: CompareOptions, console: inout Console) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs)
+        let limits = RunLimits(inFlight: options.maxInFlight ?? RunLimits.defaultInFlight)
+        let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs, limits: limits)
         var finished: [CompareSetup] = []
         for (setup, result) in zip(setups, results) {
             switch result {
