@@ -66,7 +66,10 @@ func error(_ arguments: String...) -> UsageError? {
 
     @Test(arguments: ["duration", "=5m", "duration=", "clients[name=web]", "a[name=x.b=3"])
     func setWithoutPathAndValueIsRejected(value: String) {
-        #expect(error("run", "a.yaml", "--set", value) == .badSet(value))
+        guard case .badSet(value, _, _)? = error("run", "a.yaml", "--set", value) else {
+            Issue.record("--set \(value) was not refused as a bad --set")
+            return
+        }
     }
 
     // MARK: validate
@@ -352,6 +355,23 @@ func error(_ arguments: String...) -> UsageError? {
             == "unexpected argument 'c'; 'compare' takes at most two SCENARIO files\nRun 'meshsim compare --help' for usage.")
         #expect(message("--version", "x") == "unexpected argument 'x'; --version takes no arguments\nRun 'meshsim --help' for usage.")
         #expect(message("help", "run", "x") == "unexpected argument 'x'; 'help' takes at most one COMMAND\nRun 'meshsim --help' for usage.")
+    }
+
+    /// The reason the path or value cannot be read, where it is, and never a whole long argument.
+    @Test func aBadSetSaysWhyAndWhere() {
+        #expect(message("run", "a.yaml", "--set", "mesh..enabled=true")
+            == "--set: invalid path \"mesh..enabled\": empty key before '.' (column 6)\nRun 'meshsim run --help' for usage.")
+        #expect(message("run", "a.yaml", "--set", "duration=")
+            == "--set: missing value after '=' in duration= (column 10)\nRun 'meshsim run --help' for usage.")
+        // 5,000 dotted parts (10 KB), over the 64 an override path may have: the 65th starts at
+        // column 64 × 2 + 1 = 129.
+        let path = Array(repeating: "a", count: 5_000).joined(separator: ".")
+        #expect(message("run", "a.yaml", "--set", path + "=1")
+            == "--set: invalid path \"\(String(path.prefix(40)))… (9999 characters)\": the path has more than 64 components (column 129)"
+            + "\nRun 'meshsim run --help' for usage.")
+        #expect(message("run", "a.yaml", "--set", path)
+            == "--set needs PATH=VALUE, not '\(String(path.prefix(40)))… (9999 characters)'; write --set mesh.enabled=false"
+            + "\nRun 'meshsim run --help' for usage.")
     }
 
     @Test func formatMessagesShowTheRightForm() {

@@ -76,8 +76,12 @@ public enum ArgumentParser {
         }
         try checkNotNegative("--duration", scanned, command: "run")
         let sets = scanned.values["--set"] ?? []
-        if let bad = sets.first(where: { (try? Overrides.parseAssignment($0)) == nil }) {
-            throw .badSet(bad)
+        for text in sets {
+            do {
+                _ = try Overrides.parseAssignment(text)
+            } catch {
+                throw .badSet(text, reason: error.message, column: error.location.column)
+            }
         }
         return RunOptions(scenario: scenario, out: scanned.value("--out"), seed: seed,
                           duration: scanned.value("--duration"), sets: sets,

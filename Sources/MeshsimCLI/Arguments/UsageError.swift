@@ -37,8 +37,9 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case badRequest(String)
     /// `--header` is not `NAME=VALUE`.
     case badHeader(String)
-    /// `--set` is not `PATH=VALUE`.
-    case badSet(String)
+    /// `--set` is not `PATH=VALUE`, or its path or value cannot be read: why, and the column
+    /// of the argument where.
+    case badSet(String, reason: String, column: Int)
     /// `--variant` picks variants of one file, so it cannot go with two files.
     case variantsWithTwoScenarios
 
@@ -96,8 +97,12 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--request needs a method and a path, not '\(value)'; write --request \"GET /api/orders\""
         case let .badHeader(value):
             return "--header needs NAME=VALUE, not '\(value)'; write --header apikey=k-web"
-        case let .badSet(value):
-            return "--set needs PATH=VALUE, not '\(value)'; write --set mesh.enabled=false"
+        case let .badSet(value, reason, column):
+            // A long path or value is quoted by its start: the reason quotes what matters.
+            guard value.contains("=") else {
+                return "--set needs PATH=VALUE, not '\(Diagnostic.excerpt(value))'; write --set mesh.enabled=false"
+            }
+            return "--set: \(reason) (column \(column))"
         case .variantsWithTwoScenarios:
             return "--variant picks variants of one scenario; compare two scenarios without it"
         case let .badJobs(value):
