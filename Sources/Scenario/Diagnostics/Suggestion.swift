@@ -53,11 +53,12 @@ public enum Suggestion {
         if let suggestion = closest(to: typed, among: candidates) {
             return "did you mean '\(suggestion)'?"
         }
-        return "\(listName): \(listing(candidates))"
+        return "\(listName): \(candidates.joined(separator: ", "))"
     }
 
-    /// How many names a message lists when none is close: a scenario of 2,000 services would
-    /// otherwise list them all in each of the 100 errors printed (2.8 MB of text).
+    /// How many names from a scenario a message lists when none is close: a scenario of 2,000
+    /// services would otherwise list them all in each of the 100 errors printed (2.8 MB of
+    /// text). `hint` lists its candidates whole: they are meshsim's own keys and options.
     static let listedNames = 10
 
     /// `a, b, c`, or the first `listedNames` (in the order given) and `and N more`; each name
