@@ -52,6 +52,15 @@ import Testing
         #expect(try #require(Usage.help(for: "compare")).contains("[--max-in-flight N]"))
     }
 
+    @Test func compareSharesTheDefaultCapAmongTheRunsGoingAtOnce() {
+        // 6,000,000 by default: 2 jobs on 3 setups run 2 at once, 4 jobs on 3 setups 3 at once.
+        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 2, setups: 3).inFlight == 3_000_000)
+        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 4, setups: 3).inFlight == 2_000_000)
+        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 1, setups: 3).inFlight == 6_000_000)
+        // A cap given is each run's, whatever the jobs.
+        #expect(CompareCommand.limits(maxInFlight: 5_000, jobs: 4, setups: 3).inFlight == 5_000)
+    }
+
     @Test func aFloodInACompareStopsAtTheCapItWasGiven() throws {
         let workspace = try CommandTests.Workspace(["s.yaml": Self.flood + "\nvariants:\n  same: {}\n  slower: { services.orders.latency: 2ms }\n"])
         let result = meshsim(["compare", workspace.path("s.yaml"), "--out", workspace.path("out"), "--max-in-flight", "30000", "--quiet"])
