@@ -49,6 +49,14 @@ import struct Scenario.SourceLocation
         #expect(errors(chain(30, times: 2, percent: 0.5)) == [])
     }
 
+    @Test func aCountBeyondAnyNumberIsStillRefused() {
+        // 2,000 services calling the next 50 times (99,950 calls, within the bounds) make
+        // 50^1999 calls, infinite as a Double; the message shows Int's maximum.
+        let found = errors(chain(2_000, times: 50))
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("services.s0: one request to s0 makes about 9,223,372,036,854,775,807 calls") == true)
+    }
+
     @Test func aLongChainIsWalkedWithoutRecursion() {
         // The services bound is 2,000; the walk itself takes any depth.
         #expect(FanOutChecks.expectedCallsBelow(chain(10_000, times: 1))["s0"] == 9_999)
