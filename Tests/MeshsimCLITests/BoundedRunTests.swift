@@ -21,7 +21,7 @@ import Testing
 
     @Test(arguments: ["0", "many", "+5", "1e6", "1000000001", "99999999999999999999999"])
     func maxInFlightOutsideOneToABillionIsAUsageError(value: String) {
-        #expect(throws: UsageError.badMaxInFlight(value)) { try parse("run", "a.yaml", "--max-in-flight", value) }
+        #expect(throws: UsageError.badMaxInFlight(value, command: "run")) { try parse("run", "a.yaml", "--max-in-flight", value) }
     }
 
     @Test func aBadMaxInFlightExitsTwoWithTheRange() {
@@ -38,6 +38,36 @@ import Testing
         #expect(result.err.contains("s.yaml:5:11: error: 30,003 requests, calls and attempts in flight at t = "), "\(result.err)")
         #expect(result.err.contains(": orders's queue grew to 10,000 waiting requests (capacity 1,000 req/s); raise --max-in-flight, "
             + "add a queue limit (queue: 100) or lower the load"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out")))
+    }
+
+    @Test func compareReadsMaxInFlightAsRunDoes() throws {
+        #expect(try parse("compare", "a.yaml", "--max-in-flight", "5000")
+            == .compare(CompareOptions(scenarios: ["a.yaml"], maxInFlight: 5000)))
+        #expect(throws: UsageError.badMaxInFlight("-1", command: "compare")) { try parse("compare", "a.yaml", "--max-in-flight=-1") }
+        let result = meshsim(["compare", "a.yaml", "b.yaml", "--max-in-flight", "1000000001"])
+        #expect(result.code == .badInput)
+        #expect(result.err == "error: --max-in-flight needs a whole number from 1 to 1,000,000,000, not '1000000001' (default 6,000,000)\n"
+            + "Run 'meshsim compare --help' for usage.\n")
+        #expect(try #require(Usage.help(for: "compare")).contains("[--max-in-flight N]"))
+    }
+
+    @Test func compareSharesTheDefaultCapAmongTheRunsGoingAtOnce() {
+        // 6,000,000 by default: 2 jobs on 3 setups run 2 at once, 4 jobs on 3 setups 3 at once.
+        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 2, setups: 3).inFlight == 3_000_000)
+        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 4, setups: 3).inFlight == 2_000_000)
+        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 1, setups: 3).inFlight == 6_000_000)
+        // A cap given is each run's, whatever the jobs.
+        #expect(CompareCommand.limits(maxInFlight: 5_000, jobs: 4, setups: 3).inFlight == 5_000)
+    }
+
+    @Test func aFloodInACompareStopsAtTheCapItWasGiven() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.flood + "\nvariants:\n  same: {}\n  slower: { services.orders.latency: 2ms }\n"])
+        let result = meshsim(["compare", workspace.path("s.yaml"), "--out", workspace.path("out"), "--max-in-flight", "30000", "--quiet"])
+        #expect(result.code == .badInput)
+        // The first setup is the scenario as the run above simulates it, so it stops at the same count.
+        #expect(result.err.hasPrefix("same: \(workspace.path("s.yaml")):5:11: error: 30,003 requests, calls and attempts in flight at t = "),
+                "\(result.err)")
         #expect(!FileManager.default.fileExists(atPath: workspace.path("out")))
     }
 

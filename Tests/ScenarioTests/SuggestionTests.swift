@@ -1,4 +1,4 @@
-import Scenario
+@testable import Scenario
 import Testing
 
 /// "Did you mean": what counts as a typo, checked on edit distances worked out by hand.
@@ -70,5 +70,30 @@ import Testing
     @Test func aHugeWordIsNeverTakenForATypo() {
         let huge = String(repeating: "k", count: 4_000)
         #expect(Suggestion.closest(to: huge, among: [huge + "s", "kind"]) == nil)
+    }
+}
+
+/// With no close name, a message lists a few of the names, not thousands (issue 16).
+@Suite struct NameListingTests {
+    private let services = (1...2_000).map { "svc\($0)" }
+
+    @Test func aShortListIsShownWhole() {
+        #expect(Suggestion.listing(Array(services.prefix(10))) == "svc1, svc2, svc3, svc4, svc5, svc6, svc7, svc8, svc9, svc10")
+        #expect(Suggestion.listing([]) == "")
+    }
+
+    @Test func aLongListShowsItsFirstTenNamesInOrderAndHowManyMore() {
+        #expect(Suggestion.listing(services) == "svc1, svc2, svc3, svc4, svc5, svc6, svc7, svc8, svc9, svc10 and 1,990 more")
+        #expect(Suggestion.listing(Array(services.prefix(11))) == "svc1, svc2, svc3, svc4, svc5, svc6, svc7, svc8, svc9, svc10 and 1 more")
+    }
+
+    @Test func anUnknownServiceAmongThousandsNamesTenOfThem() {
+        #expect(NameIndex.unknown("service", "billing", among: services)
+            == "no service named \"billing\" (services: svc1, svc2, svc3, svc4, svc5, svc6, svc7, svc8, svc9, svc10 and 1,990 more)")
+    }
+
+    @Test func aHugeNameIsQuotedByItsStart() {
+        let huge = String(repeating: "x", count: 100)
+        #expect(Suggestion.listing([huge, "b"]) == String(repeating: "x", count: 40) + "… (100 characters), b")
     }
 }

@@ -7,8 +7,10 @@ extension Simulator {
     /// worker taking the next scenario not yet started. Each run has its own state and random
     /// streams keyed by entity name, so results (in the order of `scenarios`) are the same
     /// byte for byte at any `jobs`, and the same clients and services draw the same numbers in
-    /// every setup (common random numbers).
-    public static func runEach(_ scenarios: [Scenario], jobs: Int) -> [Result<RunResult, DiagnosticList>] {
+    /// every setup (common random numbers). `limits` bound each run alone.
+    public static func runEach(
+        _ scenarios: [Scenario], jobs: Int, limits: RunLimits = RunLimits()
+    ) -> [Result<RunResult, DiagnosticList>] {
         let results = Mutex([Result<RunResult, DiagnosticList>?](repeating: nil, count: scenarios.count))
         let next = Atomic(0)
         let workers = min(max(1, jobs), scenarios.count)
@@ -16,7 +18,7 @@ extension Simulator {
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < scenarios.count else { return }
-                let outcome = Result { () throws(DiagnosticList) -> RunResult in try run(scenarios[index]) }
+                let outcome = Result { () throws(DiagnosticList) -> RunResult in try run(scenarios[index], limits: limits) }
                 results.withLock { $0[index] = outcome }
             }
         }

@@ -80,19 +80,22 @@ public enum ArgumentParser {
             do {
                 _ = try Overrides.parseAssignment(text)
             } catch {
-                throw .badSet(text, problem: error)
+                throw .badSet(text, reason: error.message, column: error.location.column)
             }
-        }
-        var maxInFlight: Int?
-        if let text = scanned.value("--max-in-flight") {
-            guard let number: Int = wholeNumber(text), (1...RunLimits.maximumInFlight).contains(number) else {
-                throw .badMaxInFlight(text)
-            }
-            maxInFlight = number
         }
         return RunOptions(scenario: scenario, out: scanned.value("--out"), seed: seed,
                           duration: scanned.value("--duration"), sets: sets,
-                          quiet: scanned.flags.contains("--quiet"), maxInFlight: maxInFlight)
+                          quiet: scanned.flags.contains("--quiet"),
+                          maxInFlight: try maxInFlight(scanned, command: "run"))
+    }
+
+    /// `--max-in-flight N`, as `run` and `compare` read it; nil when absent.
+    private static func maxInFlight(_ scanned: ScannedArguments, command: String) throws(UsageError) -> Int? {
+        guard let text = scanned.value("--max-in-flight") else { return nil }
+        guard let number: Int = wholeNumber(text), (1...RunLimits.maximumInFlight).contains(number) else {
+            throw .badMaxInFlight(text, command: command)
+        }
+        return number
     }
 
     /// `text` as a whole number written in ASCII digits only: the integer initialisers alone
@@ -114,7 +117,8 @@ public enum ArgumentParser {
             jobs = number
         }
         return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"), jobs: jobs,
-                              quiet: scanned.flags.contains("--quiet"))
+                              quiet: scanned.flags.contains("--quiet"),
+                              maxInFlight: try maxInFlight(scanned, command: "compare"))
     }
 
     /// Negative durations are refused here; other bad ones where the command reads them.

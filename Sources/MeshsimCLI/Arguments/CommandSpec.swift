@@ -96,18 +96,20 @@ struct CommandSpec: Sendable {
 
     static let compare = CommandSpec(
         name: "compare",
-        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N] [--quiet]"],
+        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N] [--max-in-flight N] [--quiet]"],
         summary: "Run the variants of a scenario, or two scenarios, side by side",
         positional: "SCENARIO",
         positionalSummary: "One scenario (compare its variants) or two (compare the files)",
         positionalCount: 1...2,
         options: [
             OptionSpec(name: "--variant", kind: .repeatable(placeholder: "NAME"),
-                       summary: "Compare only this variant; repeatable (default: all variants)"),
+                       summary: "Compare only this variant; repeatable (default: all)"),
             OptionSpec(name: "--out", kind: .single(placeholder: "DIR"),
                        summary: "Folder for compare.csv and the reports in DIR/<variant>/"),
             OptionSpec(name: "--jobs", kind: .single(placeholder: "N"),
-                       summary: "Setups simulated at once, 1 or more (default: one per core)"),
+                       summary: "Setups simulated at once, 1 or more (default: 1 per core)"),
+            OptionSpec(name: "--max-in-flight", kind: .single(placeholder: "N"),
+                       summary: "Stop each run past N in flight (default \(CountText.grouped(RunLimits.defaultInFlight)) / jobs)"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Print no timing line on stderr"),
         ],

@@ -12,12 +12,19 @@ public struct CompareOptions: Equatable, Sendable {
     public var jobs: Int?
     /// No timing line on stderr, as `run --quiet`.
     public var quiet: Bool
+    /// Requests, calls and attempts in flight at which each setup's run stops
+    /// (`--max-in-flight`, as `run`'s); nil for the engine's default.
+    public var maxInFlight: Int?
 
-    public init(scenarios: [String], variants: [String] = [], out: String? = nil, jobs: Int? = nil, quiet: Bool = false) {
+    public init(
+        scenarios: [String], variants: [String] = [], out: String? = nil, jobs: Int? = nil, quiet: Bool = false,
+        maxInFlight: Int? = nil
+    ) {
         self.scenarios = scenarios
         self.variants = variants
         self.out = out
         self.jobs = jobs
         self.quiet = quiet
+        self.maxInFlight = maxInFlight
     }
 }

@@ -31,15 +31,15 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case badCount(option: String, value: String, range: ClosedRange<Int>, command: String)
     /// `--jobs` of `compare` is not a whole number of at least 1.
     case badJobs(String)
-    /// `--max-in-flight` of `run` is not a whole number in `RunLimits`' range.
-    case badMaxInFlight(String)
+    /// `--max-in-flight` of `run` or `compare` is not a whole number in `RunLimits`' range.
+    case badMaxInFlight(String, command: String)
     /// `--request` is not `METHOD PATH`.
     case badRequest(String)
     /// `--header` is not `NAME=VALUE`.
     case badHeader(String)
-    /// `--set` is not `PATH=VALUE`.
-    /// The assignment and what reading it found wrong, at a column of the argument.
-    case badSet(String, problem: Diagnostic)
+    /// `--set` is not `PATH=VALUE`, or its path or value cannot be read: why, and the column
+    /// of the argument where.
+    case badSet(String, reason: String, column: Int)
     /// `--variant` picks variants of one file, so it cannot go with two files.
     case variantsWithTwoScenarios
 
@@ -97,15 +97,17 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--request needs a method and a path, not '\(value)'; write --request \"GET /api/orders\""
         case let .badHeader(value):
             return "--header needs NAME=VALUE, not '\(value)'; write --header apikey=k-web"
-        case let .badSet(value, problem) where value.contains("="):
-            return "--set '\(Diagnostic.excerpt(value))': \(problem.message) (column \(problem.location.column))"
-        case let .badSet(value, _):
-            return "--set needs PATH=VALUE, not '\(Diagnostic.excerpt(value))'; write --set mesh.enabled=false"
+        case let .badSet(value, reason, column):
+            // A long path or value is quoted by its start: the reason quotes what matters.
+            guard value.contains("=") else {
+                return "--set needs PATH=VALUE, not '\(Diagnostic.excerpt(value))'; write --set mesh.enabled=false"
+            }
+            return "--set: \(reason) (column \(column))"
         case .variantsWithTwoScenarios:
             return "--variant picks variants of one scenario; compare two scenarios without it"
         case let .badJobs(value):
             return "--jobs needs a whole number of setups to run at once, 1 or more, not '\(value)'; 1 runs them one by one"
-        case let .badMaxInFlight(value):
+        case let .badMaxInFlight(value, _):
             return "--max-in-flight needs a whole number from 1 to \(CountText.grouped(RunLimits.maximumInFlight)), not '\(value)' (default \(CountText.grouped(RunLimits.defaultInFlight)))"
         }
     }
@@ -119,10 +121,11 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
         case let .missingValue(_, command), let .unexpectedValue(_, command),
              let .duplicateOption(_, command), let .missingArgument(_, command),
              let .missingOption(_, command), let .badNumber(_, _, command),
-             let .negativeDuration(_, _, command), let .badCount(_, _, _, command):
+             let .negativeDuration(_, _, command), let .badCount(_, _, _, command),
+             let .badMaxInFlight(_, command):
             command
         case .badRequest, .badHeader: "eval"
-        case .badSet, .badMaxInFlight: "run"
+        case .badSet: "run"
         case .variantsWithTwoScenarios, .badJobs: "compare"
         }
         return command.map { "meshsim \($0) --help" } ?? "meshsim --help"

@@ -56,6 +56,19 @@ public enum Suggestion {
         return "\(listName): \(candidates.joined(separator: ", "))"
     }
 
+    /// How many names from a scenario a message lists when none is close: a scenario of 2,000
+    /// services would otherwise list them all in each of the 100 errors printed (2.8 MB of
+    /// text). `hint` lists its candidates whole: they are meshsim's own keys and options.
+    static let listedNames = 10
+
+    /// `a, b, c`, or the first `listedNames` (in the order given) and `and N more`; each name
+    /// as `Diagnostic.excerpt` quotes it.
+    public static func listing(_ names: [String]) -> String {
+        let shown = names.prefix(listedNames).map(Diagnostic.excerpt).joined(separator: ", ")
+        let hidden = names.count - min(names.count, listedNames)
+        return hidden == 0 ? shown : "\(shown) and \(CountText.grouped(hidden)) more"
+    }
+
     private static func limit(for length: Int) -> Int {
         length <= 3 ? 1 : max(2, length / 3)
     }

@@ -136,6 +136,6 @@ struct OverrideEditor {
         if let suggestion = Suggestion.closest(to: name, among: names) {
             return "; did you mean \"\(suggestion)\"?"
         }
-        return names.isEmpty ? " (its entries have no names)" : " (names: \(names.joined(separator: ", ")))"
+        return names.isEmpty ? " (its entries have no names)" : " (names: \(Suggestion.listing(names)))"
     }
 }

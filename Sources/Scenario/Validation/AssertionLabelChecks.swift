@@ -32,7 +32,7 @@ enum AssertionLabelChecks {
     /// The version row `S/V`; a version without its service cannot be found.
     private static func versionProblem(_ version: String, _ names: NameIndex) -> String? {
         guard let slash = version.firstIndex(of: "/") else {
-            return "write version=SERVICE/VERSION (versions: \(names.qualifiedVersions.joined(separator: ", ")))"
+            return "write version=SERVICE/VERSION (versions: \(Suggestion.listing(names.qualifiedVersions)))"
         }
         let service = String(version[..<slash])
         return names.serviceProblem(service) ?? names.versionProblem(String(version[version.index(after: slash)...]), of: service)

@@ -62,6 +62,6 @@ struct NameIndex {
             return "; did you mean \"\(suggestion)\"?"
         }
         if names.isEmpty { return " (there are no \(plural))" }
-        return " (\(plural): \(names.joined(separator: ", ")))"
+        return " (\(plural): \(Suggestion.listing(names)))"
     }
 }

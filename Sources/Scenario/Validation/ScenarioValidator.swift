@@ -12,9 +12,10 @@ public enum ScenarioValidator {
         let volumes = VolumeChecks.diagnostics(scenario)
         guard volumes.isEmpty else { return volumes.inFileOrder() }
         let names = NameIndex(scenario)
+        let callGraph = CallGraphChecks.diagnostics(scenario, names)
         let found = ClientChecks.diagnostics(scenario, names)
             + GatewayChecks.diagnostics(scenario, names)
-            + CallGraphChecks.diagnostics(scenario, names)
+            + callGraph + (callGraph.isEmpty ? FanOutChecks.diagnostics(scenario) : [])
             + MeshPolicyChecks.diagnostics(scenario, names)
             + RateLimitReplicaChecks.diagnostics(scenario)
             + ShadowedRouteChecks.diagnostics(scenario, names)

@@ -47,6 +47,9 @@ enum SizeLimits {
     static let callsPerVersion = 1_000
     /// Downstream calls of all versions together (versions inherit their service's `calls`).
     static let callsInAll = 100_000
+    /// Calls between services one request makes on average (`FanOutChecks`): at some 6
+    /// million simulated calls a second, a run of a few requests stays within seconds.
+    static let callsPerRequest = 1_000_000
     static let httpRulesPerService = 1_000
     /// Entries of a client's `requests` mix, and of all clients' together.
     static let requestTemplates = 1_000

@@ -17,7 +17,8 @@ enum CompareCommand {
     static func run(_ options: CompareOptions, console: inout Console) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs)
+        let limits = limits(maxInFlight: options.maxInFlight, jobs: jobs, setups: setups.count)
+        let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs, limits: limits)
         var finished: [CompareSetup] = []
         for (setup, result) in zip(setups, results) {
             switch result {
@@ -45,6 +46,14 @@ enum CompareCommand {
             console.printError("compared \(finished.count) setups on identical traffic; reports in \(folder)/")
         }
         return failures.isEmpty ? .success : .assertionFailed
+    }
+
+    /// `--max-in-flight` bounds each setup's run. Without it the default cap, which keeps one
+    /// run near 1 GB, is shared by the runs going at once, so that a compare of overloaded
+    /// setups on a machine of many cores stays near 1 GB too.
+    static func limits(maxInFlight: Int?, jobs: Int, setups: Int) -> RunLimits {
+        let atOnce = max(1, min(jobs, setups))
+        return RunLimits(inFlight: maxInFlight ?? RunLimits.defaultInFlight / atOnce)
     }
 
     /// The setups to run, each loaded and validated; nil after printing why not.
