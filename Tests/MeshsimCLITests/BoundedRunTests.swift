@@ -52,13 +52,14 @@ import Testing
         #expect(try #require(Usage.help(for: "compare")).contains("[--max-in-flight N]"))
     }
 
-    @Test func compareSharesTheDefaultCapAmongTheRunsGoingAtOnce() {
-        // 6,000,000 by default: 2 jobs on 3 setups run 2 at once, 4 jobs on 3 setups 3 at once.
-        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 2, setups: 3).inFlight == 3_000_000)
-        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 4, setups: 3).inFlight == 2_000_000)
-        #expect(CompareCommand.limits(maxInFlight: nil, jobs: 1, setups: 3).inFlight == 6_000_000)
-        // A cap given is each run's, whatever the jobs.
-        #expect(CompareCommand.limits(maxInFlight: 5_000, jobs: 4, setups: 3).inFlight == 5_000)
+    @Test func compareSharesTheDefaultCapAmongItsSetups() {
+        // 6,000,000 by default, whatever --jobs: 3 setups get 2,000,000 each, 10 get the
+        // 1,000,000 floor rather than 600,000, and a single setup the whole default.
+        #expect(CompareCommand.limits(maxInFlight: nil, setups: 3).inFlight == 2_000_000)
+        #expect(CompareCommand.limits(maxInFlight: nil, setups: 10).inFlight == 1_000_000)
+        #expect(CompareCommand.limits(maxInFlight: nil, setups: 1).inFlight == 6_000_000)
+        // A cap given is each run's.
+        #expect(CompareCommand.limits(maxInFlight: 5_000, setups: 3).inFlight == 5_000)
     }
 
     @Test func aFloodInACompareStopsAtTheCapItWasGiven() throws {

@@ -109,7 +109,7 @@ struct CommandSpec: Sendable {
             OptionSpec(name: "--jobs", kind: .single(placeholder: "N"),
                        summary: "Setups simulated at once, 1 or more (default: 1 per core)"),
             OptionSpec(name: "--max-in-flight", kind: .single(placeholder: "N"),
-                       summary: "Stop each run past N in flight (default \(CountText.grouped(RunLimits.defaultInFlight)) / jobs)"),
+                       summary: "Stop a run past N in flight (default \(CountText.grouped(RunLimits.defaultInFlight)) / setups)"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Print no timing line on stderr"),
         ],

@@ -17,7 +17,7 @@ enum CompareCommand {
     static func run(_ options: CompareOptions, console: inout Console) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let limits = limits(maxInFlight: options.maxInFlight, jobs: jobs, setups: setups.count)
+        let limits = limits(maxInFlight: options.maxInFlight, setups: setups.count)
         let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs, limits: limits)
         var finished: [CompareSetup] = []
         for (setup, result) in zip(setups, results) {
@@ -49,12 +49,15 @@ enum CompareCommand {
     }
 
     /// `--max-in-flight` bounds each setup's run. Without it the default cap, which keeps one
-    /// run near 1 GB, is shared by the runs going at once, so that a compare of overloaded
-    /// setups on a machine of many cores stays near 1 GB too.
-    static func limits(maxInFlight: Int?, jobs: Int, setups: Int) -> RunLimits {
-        let atOnce = max(1, min(jobs, setups))
-        return RunLimits(inFlight: maxInFlight ?? RunLimits.defaultInFlight / atOnce)
+    /// run near 1 GB, is shared by the setups (each keeps at least `minimumShare`), so that a
+    /// compare of overloaded setups on many cores stays near 1 GB too. Shared by the setups,
+    /// not by the runs going at once: whether a compare stops must not depend on `--jobs`.
+    static func limits(maxInFlight: Int?, setups: Int) -> RunLimits {
+        RunLimits(inFlight: maxInFlight ?? max(RunLimits.defaultInFlight / max(setups, 1), minimumShare))
     }
+
+    /// About 150 MB of work in flight: a share below it would stop runs that fit easily.
+    static let minimumShare = 1_000_000
 
     /// The setups to run, each loaded and validated; nil after printing why not.
     private static func setups(_ options: CompareOptions, console: inout Console) -> [Setup]? {
