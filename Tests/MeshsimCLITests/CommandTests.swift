@@ -137,6 +137,21 @@ func meshsim(_ arguments: String...) -> (code: ExitCode, out: String, err: Strin
         #expect(meshsim("run", workspace.path("s.yaml"), "--out", workspace.path("file/out"), "--quiet").code == .failure)
     }
 
+    /// A path that can never take the reports is the user's input, refused before the run.
+    @Test func anOutThatIsNotAReportFolderIsBadInputBeforeTheRun() throws {
+        let workspace = try Workspace(["s.yaml": Self.scenario, "file": "not a folder"])
+        try FileManager.default.createDirectory(atPath: workspace.path("home"), withIntermediateDirectories: false)
+        try "mine".write(toFile: workspace.path("home/notes.txt"), atomically: true, encoding: .utf8)
+        let onFile = meshsim("run", workspace.path("s.yaml"), "--out", workspace.path("file"))
+        #expect(onFile.code == .badInput)
+        #expect(onFile.err.contains("exists and is not a folder"))
+        #expect(!onFile.err.contains("simulated"))
+        let onOtherFolder = meshsim("run", workspace.path("s.yaml"), "--out", workspace.path("home"))
+        #expect(onOtherFolder.code == .badInput)
+        #expect(onOtherFolder.err.contains("which is not a report file"))
+        #expect(try String(contentsOfFile: workspace.path("home/notes.txt"), encoding: .utf8) == "mine")
+    }
+
     @Test func helpAndVersionExitZero() {
         #expect(meshsim("--help").code == .success)
         let version = meshsim("--version")

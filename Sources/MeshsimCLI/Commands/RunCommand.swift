@@ -26,6 +26,14 @@ enum RunCommand {
         guard let scenario = loaded.scenario else { return .badInput }
         for warning in PolicyLint.diagnostics(scenario) { console.printError(warning.description) }
 
+        let folder = options.out ?? "Reports/\(scenario.name)"
+        do {
+            try ReportFolder.checkTarget(folder)
+        } catch {
+            console.printError("error: \(error.description)")
+            return .badInput
+        }
+
         let started = DispatchTime.now().uptimeNanoseconds
         let limits = RunLimits(inFlight: options.maxInFlight ?? RunLimits.defaultInFlight)
         var line = ProgressLine()
@@ -40,7 +48,6 @@ enum RunCommand {
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
 
-        let folder = options.out ?? "Reports/\(scenario.name)"
         do {
             try ReportFolder.write(files: RunReports.files(for: result), to: folder)
         } catch {

@@ -10,12 +10,13 @@ enum ReplaceableFolder {
     static func check(_ target: URL) throws(ReportWriteError) -> Bool {
         guard let type = try itemType(target) else { return false }
         guard type == .typeDirectory else {
-            throw ReportWriteError(path: target.path, reason: "exists and is not a folder")
+            throw ReportWriteError(path: target.path, reason: "exists and is not a folder", refusesPath: true)
         }
         if let stranger = try firstNonReport(in: target) {
             throw ReportWriteError(
                 path: target.path,
-                reason: "holds \(stranger.path), which is not a report file; not replacing the folder")
+                reason: "holds \(stranger.path), which is not a report file; not replacing the folder",
+                refusesPath: true)
         }
         return true
     }

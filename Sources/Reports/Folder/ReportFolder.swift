@@ -47,11 +47,23 @@ public enum ReportFolder {
         }
     }
 
+    /// Throws what `write` would refuse before writing anything: a path that cannot be a
+    /// report folder, or something there that is not a report folder. Commands ask before
+    /// they simulate, so a wrong `--out` costs no run. A step that fails on the file system
+    /// is left to `write`, whose error is an I/O failure.
+    public static func checkTarget(_ directory: String) throws(ReportWriteError) {
+        do {
+            _ = try ReplaceableFolder.check(try targetURL(directory))
+        } catch where error.refusesPath {
+            throw error
+        } catch {}
+    }
+
     private static func targetURL(_ directory: String) throws(ReportWriteError) -> URL {
         let url = URL(fileURLWithPath: directory).standardizedFileURL
         let name = url.lastPathComponent
         guard !directory.isEmpty, !name.isEmpty, name != "/", name != ".", name != ".." else {
-            throw ReportWriteError(path: directory, reason: "not a usable report folder path")
+            throw ReportWriteError(path: directory, reason: "not a usable report folder path", refusesPath: true)
         }
         return url
     }

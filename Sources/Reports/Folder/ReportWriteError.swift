@@ -5,10 +5,14 @@ public struct ReportWriteError: Error, Sendable, Equatable, CustomStringConverti
     /// The file or folder the failing step was about.
     public var path: String
     public var reason: String
+    /// The path itself cannot take reports (a file, a folder of other files): the user's
+    /// input is wrong, rather than a step of the write failing.
+    public var refusesPath = false
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, refusesPath: Bool = false) {
         self.path = path
         self.reason = reason
+        self.refusesPath = refusesPath
     }
 
     /// The operating system's reason behind a Foundation file error ("Not a directory"),

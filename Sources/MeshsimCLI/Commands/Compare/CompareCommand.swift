@@ -17,6 +17,13 @@ enum CompareCommand {
     static func run(_ options: CompareOptions, console: inout Console) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let folder = options.out ?? "Reports/\(setups[0].scenario.name)-compare"
+        do {
+            try ReportFolder.checkTarget(folder)
+        } catch {
+            console.printError("error: \(error.description)")
+            return .badInput
+        }
         let limits = limits(maxInFlight: options.maxInFlight, setups: setups.count)
         let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs, limits: limits)
         var finished: [CompareSetup] = []
@@ -32,7 +39,6 @@ enum CompareCommand {
         for setup in finished {
             files += RunReports.files(for: setup.result).map { (name: "\(setup.name)/\($0.name)", contents: $0.contents) }
         }
-        let folder = options.out ?? "Reports/\(setups[0].scenario.name)-compare"
         do {
             try ReportFolder.write(files: files, to: folder)
         } catch {
