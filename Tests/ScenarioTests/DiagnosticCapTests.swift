@@ -24,4 +24,16 @@ struct DiagnosticCapTests {
         #expect(loaded.omittedNote == nil)
         #expect(ScenarioLoader.load(text: scenario(clients: 101), file: "s.yaml").omittedNote == "1 more error not shown")
     }
+
+    /// eval and compare print only the errors: 150 warnings early in a file must not take
+    /// the places of the errors after them.
+    @Test func warningsNeverCrowdOutTheErrors() {
+        let at = { (line: Int) in SourceLocation(file: "s.yaml", line: line, column: 1) }
+        let warnings = (1...150).map { Diagnostic.warning("w\($0)", at: at($0)) }
+        let errors = (151...152).map { Diagnostic.error("e\($0)", at: at($0)) }
+        let loaded = ScenarioLoader.Loaded(scenario: nil, found: warnings + errors)
+        #expect(loaded.errors.map(\.message) == ["e151", "e152"])
+        #expect(loaded.warnings.count == 100 && loaded.warnings.last?.message == "w100")
+        #expect(loaded.omittedNote == "50 more warnings not shown")
+    }
 }

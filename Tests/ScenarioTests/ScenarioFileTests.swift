@@ -40,6 +40,11 @@ final class ScenarioFileTests {
         #expect(onlyError(path) == "\(path):1:1: error: is empty; a scenario needs at least name, duration, clients and services")
     }
 
+    @Test func aFileOverThirtyTwoMebibytesIsRefusedBeforeItIsRead() {
+        let path = write("huge.yaml", Array(repeating: UInt8(ascii: "#"), count: (32 << 20) + 1))
+        #expect(onlyError(path) == "\(path):1:1: error: is 33,554,433 bytes, more than the 33,554,432 (32 MiB) a scenario file may have")
+    }
+
     @Test func aMissingFileIsNamedAsSuch() {
         let path = folder.appendingPathComponent("absent.yaml").path
         #expect(onlyError(path) == "\(path):1:1: error: no such file")

@@ -19,18 +19,21 @@ public struct RunLimits: Sendable {
     /// memory until it ends, so this bounds the run's memory.
     public var inFlight = RunLimits.defaultInFlight
 
+    /// Clients and closed-loop users of the scenario: each keeps its next send waiting, in
+    /// flight or not, so a small `inFlight` must not stop a scenario of many users at once.
+    var senders = 0
+
     /// Events waiting in the queue before the run stops: mostly timers, several per record in
-    /// flight at most, plus those of work already done (see `RunAbort.tooManyEvents`).
-    var pendingEvents: Int { 2 * inFlight }
+    /// flight at most, plus those of work already done (see `RunAbort.tooManyEvents`), plus
+    /// one per sender.
+    var pendingEvents: Int { 2 * inFlight + senders }
 
     public init(inFlight: Int = RunLimits.defaultInFlight) {
         self.inFlight = min(max(inFlight, 1), Self.maximumInFlight)
     }
 
-    init(eventsPerInstant: Int, requests: Int = 1_000_000_000, inFlight: Int = RunLimits.defaultInFlight) {
+    init(eventsPerInstant: Int) {
         self.eventsPerInstant = eventsPerInstant
-        self.requests = requests
-        self.inFlight = inFlight
     }
 }
 

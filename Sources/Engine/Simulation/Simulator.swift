@@ -9,6 +9,11 @@ public enum Simulator {
     public static func run(
         _ scenario: Scenario, limits: RunLimits = RunLimits(), progress: ((RunProgress) -> Void)? = nil
     ) throws(DiagnosticList) -> RunResult {
+        var limits = limits
+        limits.senders = scenario.clients.reduce(0) { senders, client in
+            if case .users(let users, _) = client.arrival { return senders + users }
+            return senders + 1
+        }
         var simulation = Simulation(world: WorldBuilder.build(scenario), seed: scenario.seed, limits: limits)
         simulation.run(progress: progress ?? { _ in })
         if let abort = simulation.abort {
@@ -30,7 +35,7 @@ public enum Simulator {
                 }
             case .tooManyEvents(let time, let pending):
                 message = "\(CountText.grouped(pending)) events waiting at t = \(InFlightMessage.seconds(time)) s, more than "
-                    + "\(CountText.grouped(limits.pendingEvents)) (2 × --max-in-flight): most are timers that outlive the requests "
+                    + "\(CountText.grouped(limits.pendingEvents)) (2 × --max-in-flight + one per client and user): most are timers that outlive the requests "
                     + "they time, such as a client timeout armed on every request; shorten the timeout, lower the rate or raise --max-in-flight"
             }
             throw DiagnosticList([.error(message, at: location)])

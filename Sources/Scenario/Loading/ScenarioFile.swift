@@ -22,7 +22,11 @@ enum ScenarioFile {
         // Told by its size, before reading: Foundation's read of an empty file leaks its
         // 4 KB buffer (LeakSanitizer, Fuzz/asan).
         let empty = Diagnostic.error("is empty; a scenario needs at least name, duration, clients and services", at: start)
-        if (attributes?[.size] as? NSNumber)?.intValue == 0 { return .failure(empty) }
+        let size = (attributes?[.size] as? NSNumber)?.intValue
+        if size == 0 { return .failure(empty) }
+        if let size, size > SizeLimits.fileBytes {
+            return .failure(.error("is \(CountText.grouped(size)) bytes, more than the \(CountText.grouped(SizeLimits.fileBytes)) (32 MiB) a scenario file may have", at: start))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error("cannot be read (check its permissions)", at: start))
         }

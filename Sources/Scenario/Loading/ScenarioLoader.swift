@@ -1,24 +1,35 @@
 /// Reads a scenario file and turns it into a validated `Scenario`: parse, apply overrides
 /// (`--set`, or a variant), decode, validate. Every stage reports all it finds.
 public enum ScenarioLoader {
-    /// How many errors and warnings a load keeps: a file with 400,000 wrong entries would
-    /// otherwise print 400,000 lines, and the first ones are what a reader fixes first.
+    /// How many errors, and how many warnings, a load keeps: a file with 400,000 wrong
+    /// entries would otherwise print 400,000 lines, and the first ones are what a reader fixes
+    /// first. Counted apart, so that warnings early in a file never crowd out its errors
+    /// (eval and compare print the errors only).
     public static let shownDiagnostics = 100
 
     public struct Loaded: Sendable {
         /// nil when there is any error.
         public var scenario: Scenario?
-        /// Errors and warnings in file order: the first `shownDiagnostics` of them.
-        public var diagnostics: [Diagnostic]
+        /// Errors and warnings in file order: the first `shownDiagnostics` errors and the
+        /// first `shownDiagnostics` warnings.
+        public var diagnostics: [Diagnostic] = []
         /// Errors and warnings found beyond those, counted but not kept.
         public var omittedErrors = 0
         public var omittedWarnings = 0
 
         init(scenario: Scenario?, found: [Diagnostic]) {
             self.scenario = scenario
-            diagnostics = Array(found.prefix(ScenarioLoader.shownDiagnostics))
-            for diagnostic in found.dropFirst(ScenarioLoader.shownDiagnostics) {
-                if diagnostic.severity == .error { omittedErrors += 1 } else { omittedWarnings += 1 }
+            var errors = 0
+            var warnings = 0
+            for diagnostic in found {
+                if diagnostic.severity == .error {
+                    errors += 1
+                    if errors > ScenarioLoader.shownDiagnostics { omittedErrors += 1; continue }
+                } else {
+                    warnings += 1
+                    if warnings > ScenarioLoader.shownDiagnostics { omittedWarnings += 1; continue }
+                }
+                diagnostics.append(diagnostic)
             }
         }
 

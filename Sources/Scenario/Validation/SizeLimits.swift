@@ -5,6 +5,9 @@
 /// needs, and together they keep those tables to some hundreds of megabytes at most.
 /// `SizeChecks` and `VolumeChecks` enforce them; the reference lists them.
 enum SizeLimits {
+    /// Bytes of a scenario file, read whole before anything is checked: 32 MiB is thousands
+    /// of times a real scenario, and reads and parses in about a second.
+    static let fileBytes = 32 << 20
     /// Instances of one service (its versions together): larger than the biggest
     /// Kubernetes deployments; each instance has a record and a load-balancer slot.
     static let instancesPerService = 10_000
