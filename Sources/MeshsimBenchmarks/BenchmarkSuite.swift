@@ -62,7 +62,7 @@ struct BenchmarkSuite {
     private mutating func reportFloor(_ runs: [MMcModel.Run], customers: Int) -> Double? {
         guard let best = runs.max(by: { $0.customersPerSecond < $1.customersPerSecond }) else { return nil }
         let agrees = runs.allSatisfy { model.agrees(withMeanSojourn: $0.meanSojourn) }
-        report.add("engine floor (hand-written M/M/c)", "\(NumberText.count(best.customersPerSecond)) customers/s",
+        report.add("engine floor (hand-written M/M/c)", "\(CountText.grouped(best.customersPerSecond)) customers/s",
                    target: "measured")
         report.add("floor mean sojourn vs Erlang C", "\(ms(best.meanSojourn)) vs \(ms(model.meanSojourn))",
                    target: "within 2%", passes: agrees)
@@ -71,7 +71,7 @@ struct BenchmarkSuite {
             **Engine floor.** `Sources/MeshsimBenchmarks/FloorSimulation.swift`, built in the same release build: \
             a 4-ary heap of (time, seq, kind) value events, Engine's xoshiro256** `RandomStream`, \(model.servers) servers and \
             a FIFO queue, each customer's time in system added to a running mean. λ = 3000/s, c = 4, mean service 1 ms \
-            (75% load). Best of \(runs.count) runs of \(NumberText.count(Double(customers))) customers, each run \
+            (75% load). Best of \(runs.count) runs of \(CountText.grouped(Double(customers))) customers, each run \
             followed by one of meshsim's below.
             """)
         return best.customersPerSecond
@@ -81,7 +81,7 @@ struct BenchmarkSuite {
     private mutating func reportEngine(_ runs: [EnginePipeline.Outcome], floor: Double?, duration: Int) -> Double? {
         guard let best = runs.max(by: { $0.requestsPerSecond < $1.requestsPerSecond }) else { return nil }
         let share = floor.map { best.requestsPerSecond / $0 }
-        report.add("meshsim engine M/M/c", "\(NumberText.count(best.requestsPerSecond)) customers/s"
+        report.add("meshsim engine M/M/c", "\(CountText.grouped(best.requestsPerSecond)) customers/s"
                    + (share.map { " (\(NumberText.percent($0)) of floor)" } ?? ""),
                    target: "≥ 50% of floor", passes: (share ?? 0) >= 0.5)
         let agrees = model.agrees(withMeanSojourn: best.meanLatency)
@@ -91,7 +91,7 @@ struct BenchmarkSuite {
         report.notes.append("""
             **meshsim engine.** The same model as scenario text (`rate: 3000/s`, `concurrency: 4`, `latency: exp(1000us)`, \
             \(duration) s, no warmup) through `ScenarioLoader.load(text:file:)` → `Simulator.run` → `RunReports.files(for:)` \
-            (CSV texts, not written to disk), timed as a whole. \(NumberText.count(Double(best.requests))) client requests; \
+            (CSV texts, not written to disk), timed as a whole. \(CountText.grouped(Double(best.requests))) client requests; \
             best of \(runs.count) runs.
             """)
         return best.requestsPerSecond
@@ -103,7 +103,7 @@ struct BenchmarkSuite {
         report.notes.append("""
             **SimPy.** `Benchmarks/mmc_simpy.py` in a virtual environment (`Benchmarks/.venv`) with `simpy` from PyPI: \
             a `Resource` of capacity 4, a source process drawing exponential interarrival times, one process per \
-            customer; \(NumberText.count(Double(customers))) customers, timed inside the script (Python's start-up excluded).
+            customer; \(CountText.grouped(Double(customers))) customers, timed inside the script (Python's start-up excluded).
             """)
         guard let python = options.python else {
             report.add("SimPy M/M/c", "unavailable: \(options.pythonUnavailable)", target: "", .unavailable)
@@ -118,7 +118,7 @@ struct BenchmarkSuite {
             return
         }
         let agrees = model.agrees(withMeanSojourn: outcome.meanSojourn)
-        report.add("SimPy M/M/c", "\(NumberText.count(outcome.customersPerSecond)) customers/s, mean \(ms(outcome.meanSojourn))",
+        report.add("SimPy M/M/c", "\(CountText.grouped(outcome.customersPerSecond)) customers/s, mean \(ms(outcome.meanSojourn))",
                    target: "mean within 2% of Erlang C", passes: agrees)
         if let engine {
             let ratio = engine / outcome.customersPerSecond
@@ -144,12 +144,12 @@ struct BenchmarkSuite {
         }
         guard let outcome = runs.max(by: { $0.requestsPerSecond < $1.requestsPerSecond }) else { return }
         let share = floor.map { outcome.requestsPerSecond / $0 }
-        report.add("reference scenario", "\(NumberText.count(outcome.requestsPerSecond)) requests/s"
+        report.add("reference scenario", "\(CountText.grouped(outcome.requestsPerSecond)) requests/s"
                    + (share.map { " (\(NumberText.percent($0)) of floor)" } ?? ""),
                    target: "≥ 15% of floor", passes: (share ?? 0) >= 0.15)
         report.notes.append("""
             **Reference scenario.** `Benchmarks/reference.yaml` with `duration=\(referenceDuration)s`: \
-            \(NumberText.count(Double(outcome.requests))) client requests through the same pipeline in \
+            \(CountText.grouped(Double(outcome.requests))) client requests through the same pipeline in \
             \(NumberText.fixed(outcome.seconds, 2)) s (best of \(runs.count) runs); simulated client requests per \
             wall-clock second, against the floor's customers per second.
             """)
@@ -185,9 +185,9 @@ struct BenchmarkSuite {
                                     large: options.quick ? 1_000_000 : RunLimits.defaultInFlight)
         do {
             let figures = try memory.measure()
-            report.add("memory per request in flight", "\(NumberText.count(figures.bytesPerRecord)) bytes",
+            report.add("memory per request in flight", "\(CountText.grouped(figures.bytesPerRecord)) bytes",
                        target: "≤ 1 KB", passes: figures.bytesPerRecord <= 1024)
-            report.add("peak memory at \(NumberText.count(Double(memory.large))) in flight", megabytes(figures.largeKilobytes),
+            report.add("peak memory at \(CountText.grouped(Double(memory.large))) in flight", megabytes(figures.largeKilobytes),
                        target: "near 1 GB at the default cap", .info)
         } catch {
             _ = unavailable("memory per request in flight", error.description)

@@ -1,4 +1,5 @@
 import Foundation
+import Scenario
 
 /// Peak resident memory of a `meshsim run` in its own process, read from GNU time's `%M`.
 struct PeakMemory {
@@ -13,14 +14,20 @@ struct PeakMemory {
     /// Maximum resident set size in kilobytes of a run that stops (exit 2) once `records`
     /// requests, calls and attempts are in flight.
     func kilobytes(stoppedAtInFlight records: Int) throws(Subprocess.Failure) -> Int {
-        try kilobytes(["--max-in-flight", String(records)], name: "in-flight-\(records)", succeeds: [2])
+        // Exit 2 alone could be a validation error or the events-waiting cap: only a stop at
+        // this very cap measures the records.
+        try kilobytes(["--max-in-flight", String(records)], name: "in-flight-\(records)", succeeds: [2],
+                      expecting: "over the limit of \(CountText.grouped(records))")
     }
 
-    private func kilobytes(_ options: [String], name: String, succeeds: Set<Int32> = [0]) throws(Subprocess.Failure) -> Int {
+    private func kilobytes(_ options: [String], name: String, succeeds: Set<Int32> = [0], expecting: String? = nil) throws(Subprocess.Failure) -> Int {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-bench-memory-\(name)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let arguments = ["-f", "%M", meshsim, "run", scenario] + options + ["--out", out, "--quiet"]
         let stderr = try Subprocess(executable: "/usr/bin/time", arguments: arguments, succeeds: succeeds).run().stderr
+        if let expecting, !stderr.contains(expecting) {
+            throw Subprocess.Failure(description: "meshsim did not stop at the cap (\(expecting)): \(stderr)")
+        }
         // meshsim's own stderr comes first; time's line is the last.
         guard let last = stderr.split(separator: "\n").last, let kilobytes = Int(last.trimmingCharacters(in: .whitespaces)) else {
             throw Subprocess.Failure(description: "/usr/bin/time printed no peak memory: \(stderr)")

@@ -11,6 +11,8 @@ struct GatewayPlanBuilder {
     private struct Limiter {
         var config: RateLimitingConfig
         var slot: Int
+        /// Its place in `limiterOrder`.
+        var instance: Int
         var identities: [String: Int] = [:]
     }
 
@@ -80,11 +82,11 @@ struct GatewayPlanBuilder {
             case .rateLimiting(let config):
                 let perReplica = config.policy == .local
                 if limiters[key] == nil {
-                    limiters[key] = Limiter(config: config, slot: nextLimiterSlot)
+                    limiters[key] = Limiter(config: config, slot: nextLimiterSlot, instance: limiterOrder.count)
                     limiterOrder.append(key)
                     nextLimiterSlot += perReplica ? max(replicas, 1) : 1
                 }
-                var entry = limiters[key] ?? Limiter(config: config, slot: 0)
+                var entry = limiters[key] ?? Limiter(config: config, slot: 0, instance: 0)
                 let name = { (address: Int) in
                     RateLimitIdentifier.name(
                         config, address: RateLimitIdentifier.address(client: client.name, index: address), path: template.path,
@@ -93,7 +95,7 @@ struct GatewayPlanBuilder {
                 let identity: AddressIdentity
                 // Only an address-based name differs between two addresses of one client.
                 if client.addresses > 1, name(0) != name(1) {
-                    identity = .perAddress(table: addressTable(key, client: client.name, slot: entry.slot, perReplica: perReplica))
+                    identity = .perAddress(table: addressTable(key, client: client.name, limiter: entry, perReplica: perReplica))
                 } else {
                     let shared = name(0)
                     if entry.identities[shared] == nil { entry.identities[shared] = entry.identities.count }
@@ -113,10 +115,9 @@ struct GatewayPlanBuilder {
     }
 
     /// The table of `client`'s addresses under the instance `key`, shared by its templates.
-    private mutating func addressTable(_ key: String, client: String, slot: Int, perReplica: Bool) -> Int {
+    private mutating func addressTable(_ key: String, client: String, limiter: Limiter, perReplica: Bool) -> Int {
         if let known = addressTables[key]?[client] { return known }
-        let instance = limiterOrder.firstIndex(of: key) ?? 0
-        tableList.append(.init(instance: instance, firstSlot: slot, copies: perReplica ? max(replicas, 1) : 1))
+        tableList.append(.init(instance: limiter.instance, firstSlot: limiter.slot, copies: perReplica ? max(replicas, 1) : 1))
         addressTables[key, default: [:]][client] = tableList.count - 1
         return tableList.count - 1
     }

@@ -35,8 +35,8 @@ enum SizeLimits {
     static let gatewayRetries = 32_767
     /// `http[].retries.attempts`.
     static let meshRetries = 1_000
-    /// More than most companies run in all; the engine keeps a partition table of services ×
-    /// services, 32 MB at this bound.
+    /// More than most companies run in all; each service has its report scopes (some 30 KB
+    /// of latency histograms each) and its place in the routing tables.
     static let services = 2_000
     static let versionsPerService = 100
     static let clients = 10_000

@@ -63,7 +63,8 @@ enum EvalCommand {
     /// A duration option's value, 0 when not given; nil after printing why it is unusable.
     private static func duration(_ text: String?, option: String, console: inout Console) -> Nanoseconds? {
         guard let text else { return 0 }
-        guard let parsed = ValueSyntax.duration(text), parsed >= 0 else {
+        // The parser has refused a negative one already.
+        guard let parsed = ValueSyntax.duration(text) else {
             console.printError("error: \(option) \(text): write a duration such as 0s, 90s or 2m")
             return nil
         }
