@@ -55,12 +55,7 @@ enum WorldBuilder {
     private static func step(
         of callStep: CallStep, _ serviceIndex: [String: Int], _ paths: inout MeshModelBuilder.PathTable
     ) -> World.Step {
-        let calls: [DownstreamCall]
-        switch callStep {
-        case .call(let call): calls = [call]
-        case .parallel(let parallel): calls = parallel
-        }
-        return World.Step(calls: calls.map { call in
+        World.Step(calls: callStep.calls.map { call in
             World.Call(service: serviceIndex[call.service] ?? 0, percent: call.percent, path: call.path.map { paths.intern($0) } ?? -1)
         })
     }

@@ -47,7 +47,7 @@ struct CallChainFailures {
         var callees: [String: [String]] = [:]
         for service in scenario.services {
             for version in service.versions {
-                for call in version.calls.flatMap(Self.calls) where byName[call.service] != nil {
+                for call in version.calls.flatMap(\.calls) where byName[call.service] != nil {
                     if !callees[service.name, default: []].contains(call.service) { callees[service.name, default: []].append(call.service) }
                 }
             }
@@ -133,12 +133,6 @@ struct CallChainFailures {
         return table.best(Self.maximumWaysPerService)
     }
 
-    private static func calls(_ step: CallStep) -> [DownstreamCall] {
-        switch step {
-        case .call(let call): return [call]
-        case .parallel(let calls): return calls
-        }
-    }
 
     /// The way with the most attempts for each thing the layer above can see, in the order found.
     private struct Table {

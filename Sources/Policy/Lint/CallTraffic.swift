@@ -17,7 +17,7 @@ struct CallTraffic {
         for service in scenario.services {
             var called: [String] = []
             var seen: Set<String> = []
-            for call in service.versions.flatMap({ $0.calls.flatMap(Self.calls) }) where byName[call.service] != nil && seen.insert(call.service).inserted {
+            for call in service.versions.flatMap({ $0.calls.flatMap(\.calls) }) where byName[call.service] != nil && seen.insert(call.service).inserted {
                 called.append(call.service)
                 callers[call.service, default: 0] += 1
             }
@@ -37,12 +37,6 @@ struct CallTraffic {
         self.order = order
     }
 
-    static func calls(_ step: CallStep) -> [DownstreamCall] {
-        switch step {
-        case .call(let call): return [call]
-        case .parallel(let calls): return calls
-        }
-    }
 
     /// The services a client's requests enter the call graph at, with the share of its
     /// requests each receives: its target, or through the gateway the services of the routes

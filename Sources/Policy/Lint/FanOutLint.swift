@@ -29,7 +29,7 @@ enum FanOutLint {
         for name in traffic.order.reversed() {
             guard let service = traffic.services[name] else { continue }
             below[name] = service.versions.map { version in
-                version.calls.flatMap(CallTraffic.calls).filter { $0.percent > 0 }.reduce(0) { total, call in
+                version.calls.flatMap(\.calls).filter { $0.percent > 0 }.reduce(0) { total, call in
                     Saturating.sum(total, Saturating.sum(1, below[call.service] ?? 0))
                 }
             }.max() ?? 0

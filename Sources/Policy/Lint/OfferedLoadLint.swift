@@ -53,7 +53,7 @@ enum OfferedLoadLint {
             for version in service.versions {
                 // A saturated version passes on only what it processes.
                 let served = min(incoming * Double(version.replicas) / replicas, capacity(of: version))
-                for call in version.calls.flatMap(CallTraffic.calls) where call.percent > 0 {
+                for call in version.calls.flatMap(\.calls) where call.percent > 0 {
                     guard let callee = traffic.services[call.service] else { continue }
                     offered[call.service, default: 0] += served * call.percent * sidecarTries(into: callee, scenario)
                 }

@@ -70,6 +70,14 @@ public struct ServiceVersion: Sendable {
 public enum CallStep: Sendable, Hashable {
     case call(DownstreamCall)
     case parallel([DownstreamCall])
+
+    /// The calls the step makes, one or several at once.
+    public var calls: [DownstreamCall] {
+        switch self {
+        case .call(let call): [call]
+        case .parallel(let calls): calls
+        }
+    }
 }
 
 public struct DownstreamCall: Sendable, Hashable {

@@ -10,7 +10,7 @@ enum CallGraphChecks {
         for service in scenario.services {
             // Versions may call differently; a cycle through any of them is a cycle.
             for version in service.versions {
-                for call in version.calls.flatMap(Self.calls) {
+                for call in version.calls.flatMap(\.calls) {
                     if let problem = names.serviceProblem(call.service) {
                         diagnostics.append(.error("\(service.name) calls \(call.service): \(problem)", at: call.location))
                     } else {
@@ -41,10 +41,4 @@ enum CallGraphChecks {
         return hosts.filter { names.hasService($0) && seen.insert($0).inserted }
     }
 
-    static func calls(_ step: CallStep) -> [DownstreamCall] {
-        switch step {
-        case .call(let call): return [call]
-        case .parallel(let calls): return calls
-        }
-    }
 }

@@ -33,7 +33,7 @@ enum FanOutChecks {
                     stack.removeLast()
                     continue
                 }
-                let calls = service.versions.map { $0.calls.flatMap(CallGraphChecks.calls) }
+                let calls = service.versions.map { $0.calls.flatMap(\.calls) }
                 let pending = calls.joined().map(\.service).filter { below[$0] == nil && services[$0] != nil }
                 guard pending.isEmpty else {
                     stack += pending

@@ -128,7 +128,7 @@ enum SizeChecks {
 
     /// Calls of a version, the calls in `parallel` steps included.
     private static func callCount(_ version: ServiceVersion) -> Int {
-        version.calls.reduce(0) { Saturating.sum($0, CallGraphChecks.calls($1).count) }
+        version.calls.reduce(0) { Saturating.sum($0, $1.calls.count) }
     }
 
     private static let queueBound = "waiting requests meshsim holds per instance (leave queue out for an unlimited queue)"

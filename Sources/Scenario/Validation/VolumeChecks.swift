@@ -52,7 +52,7 @@ enum VolumeChecks {
         }
         for service in scenario.services {
             for version in service.versions {
-                let callees = Set(version.calls.flatMap(CallGraphChecks.calls).map(\.service))
+                let callees = Set(version.calls.flatMap(\.calls).map(\.service))
                 for callee in callees {
                     slots = Saturating.sum(slots, Saturating.product(version.replicas, instances[callee] ?? 0))
                 }
