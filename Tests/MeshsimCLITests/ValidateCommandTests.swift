@@ -51,6 +51,30 @@ import Testing
         #expect(result.err.contains("1 file checked: 0 errors, 2 warnings"))
     }
 
+    /// 150 variants that each overload api add 150 warnings: the first 100 are printed, as a
+    /// file's own are, then a line counts the rest, and the total counts them all.
+    @Test func theVariantsWarningsAreCappedLikeTheFilesOwn() throws {
+        let variants = (1...150).map { "  v\($0): { services.api.latency: \($0 + 1)s }" }.joined(separator: "\n")
+        let text = """
+            name: t
+            duration: 20s
+            clients:
+              - { name: web, target: api, rate: 50/s }
+            services:
+              api: { replicas: 2, concurrency: 4, latency: 5ms }
+            variants:
+
+            """ + variants + "\n"
+        let workspace = try Workspace(["s.yaml": text])
+        let path = workspace.path("s.yaml")
+        let result = meshsim("validate", path)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 101)
+        #expect(lines.first?.hasPrefix("\(path):6:8: warning: in variant 'v1': api receives 50 req/s") == true)
+        #expect(lines.last == "\(path): 50 more warnings not shown (in variants)")
+        #expect(result.err.contains("1 file checked: 0 errors, 150 warnings"))
+    }
+
     /// Issue 16: a million source addresses is the bound and passes; 2^63 - 1 addresses behind a
     /// rate-limiting plugin passed validation and corrupted the heap in run.
     @Test func clientAddressesAreBounded() throws {

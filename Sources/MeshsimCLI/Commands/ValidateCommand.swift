@@ -11,14 +11,18 @@ enum ValidateCommand {
         var warnings = 0
         for path in paths {
             let loaded = ScenarioLoader.load(path: path)
-            let diagnostics = Self.diagnostics(loaded, path: path)
-            for diagnostic in diagnostics {
+            let (diagnostics, variants) = Self.diagnostics(loaded, path: path)
+            // The variants' own diagnostics are capped as the file's are: 1,000 variants of a
+            // hundred warnings each would otherwise print 100,000 lines.
+            let shown = ScenarioLoader.Loaded.capped(variants)
+            for diagnostic in diagnostics + shown.diagnostics {
                 console.print(diagnostic.description)
                 if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
             }
             if let note = loaded.omittedNote { console.print("\(path): \(note)") }
-            errors += loaded.omittedErrors
-            warnings += loaded.omittedWarnings
+            if let note = shown.omittedNote { console.print("\(path): \(note) (in variants)") }
+            errors += loaded.omittedErrors + shown.omittedErrors
+            warnings += loaded.omittedWarnings + shown.omittedWarnings
         }
         let files = paths.count == 1 ? "1 file" : "\(paths.count) files"
         let failing = strict && warnings > 0 && errors == 0 ? " (--strict: the warnings fail the check)" : ""
@@ -26,12 +30,12 @@ enum ValidateCommand {
         return errors > 0 || (strict && warnings > 0) ? .badInput : .success
     }
 
-    /// The file's diagnostics with the lint's, then those of its variants, each list in file order.
-    private static func diagnostics(_ loaded: ScenarioLoader.Loaded, path: String) -> [Diagnostic] {
-        guard let scenario = loaded.scenario else { return loaded.diagnostics }
+    /// The file's diagnostics with the lint's, and those its variants add, each in file order.
+    private static func diagnostics(_ loaded: ScenarioLoader.Loaded, path: String) -> (base: [Diagnostic], variants: [Diagnostic]) {
+        guard let scenario = loaded.scenario else { return (loaded.diagnostics, []) }
         let base = (loaded.diagnostics + PolicyLint.diagnostics(scenario)).inFileOrder()
         let known = Set(base)
-        var found = base
+        var found: [Diagnostic] = []
         for variant in scenario.variants where !variant.overrides.isEmpty {
             // A variant that does not load is an error of the base file already.
             let loadedVariant = ScenarioLoader.load(path: path, overrides: variant.overrides)
@@ -41,7 +45,7 @@ enum ValidateCommand {
                 Diagnostic($0.severity, at: $0.location, "in variant '\(variant.name)': \($0.message)")
             }
         }
-        return found
+        return (base, found)
     }
 
     static func count(_ n: Int, _ noun: String) -> String {

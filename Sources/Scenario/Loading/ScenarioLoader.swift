@@ -33,6 +33,11 @@ public enum ScenarioLoader {
             }
         }
 
+        /// `found`, in its order, cut as a load's diagnostics are, with the rest counted.
+        public static func capped(_ found: [Diagnostic]) -> Loaded {
+            Loaded(scenario: nil, found: found)
+        }
+
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
