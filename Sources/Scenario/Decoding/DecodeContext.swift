@@ -1,6 +1,17 @@
 /// Collects the diagnostics of one decoding pass, so that every error in a file is reported at once.
 final class DecodeContext {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Files (manifests) where the cluster has accepted whatever keys are written: there an
+    /// unknown key or a field meshsim does not simulate is a warning, not an error.
+    let lenientFiles: Set<String>
+
+    init(lenientFiles: Set<String> = []) {
+        self.lenientFiles = lenientFiles
+    }
+
+    func isLenient(_ location: SourceLocation) -> Bool {
+        !lenientFiles.isEmpty && lenientFiles.contains(location.file)
+    }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -138,7 +138,13 @@ final class MappingReader {
             if noEffect.contains(entry.key) {
                 context.warning("\(name) has no effect in a simulation", at: entry.keyLocation)
             } else if notSimulated.contains(entry.key) {
-                context.error("\(name) is a \(product) field that meshsim does not simulate", at: entry.keyLocation)
+                if context.isLenient(entry.keyLocation) {
+                    context.warning("\(name) is a \(product) field that meshsim does not simulate; ignored, so the simulation may differ from the cluster", at: entry.keyLocation)
+                } else {
+                    context.error("\(name) is a \(product) field that meshsim does not simulate", at: entry.keyLocation)
+                }
+            } else if context.isLenient(entry.keyLocation) {
+                context.warning("ignored: \(name) is not read by meshsim", at: entry.keyLocation)
             } else {
                 let place = path.isEmpty ? "at the top level" : "in \(path)"
                 let hint = Suggestion.hint(for: entry.key, among: candidates, listName: "valid keys are")

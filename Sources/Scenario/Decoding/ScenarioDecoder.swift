@@ -3,8 +3,9 @@
 public enum ScenarioDecoder {
     /// Decodes a whole scenario. Collects every error it can find (it does not stop at the first),
     /// plus warnings, in file order. `scenario` is nil when there is any error.
-    public static func decode(_ root: YAMLNode) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
-        let context = DecodeContext()
+    /// In `lenientFiles` (manifests merged into the tree) unknown and unsimulated keys are warnings.
+    public static func decode(_ root: YAMLNode, lenientFiles: Set<String> = []) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        let context = DecodeContext(lenientFiles: lenientFiles)
         let scenario = decode(root, context)
         let diagnostics = context.sortedDiagnostics
         return (context.hasErrors ? nil : scenario, diagnostics)

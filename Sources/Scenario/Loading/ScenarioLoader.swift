@@ -50,50 +50,96 @@ public enum ScenarioLoader {
     }
 
     /// Loads `path`. A file that cannot be read as text is reported as one error saying why.
-    public static func load(path: String, overrides: [Override] = []) -> Loaded {
+    /// `expansion` merges in what other files hold (manifests) after the overrides of its keys.
+    public static func load(path: String, overrides: [Override] = [], expansion: (any ScenarioExpansion)? = nil) -> Loaded {
         switch ScenarioFile.read(path) {
-        case .success(let text): load(text: text, file: path, overrides: overrides)
+        case .success(let text): load(text: text, file: path, overrides: overrides, expansion: expansion)
         case .failure(let error): Loaded(scenario: nil, found: [error])
         }
     }
 
-    public static func load(text: String, file: String, overrides: [Override] = []) -> Loaded {
-        let root: YAMLNode
+    public static func load(text: String, file: String, overrides: [Override] = [], expansion: (any ScenarioExpansion)? = nil) -> Loaded {
+        let parsed: YAMLNode
         do {
-            root = try Overrides.apply(overrides, to: YAMLParser.parse(text, file: file))
+            parsed = try YAMLParser.parse(text, file: file)
         } catch {
             return Loaded(scenario: nil, found: [error])
         }
-        return decode(root, checkingVariants: overrides.isEmpty)
+        return decode(parsed, overrides: overrides, expansion: expansion)
     }
 
-    /// Decodes and validates a tree. With `checkingVariants`, each variant is also applied
-    /// and decoded, so `validate` catches a variant that would break the scenario.
-    static func decode(_ root: YAMLNode, checkingVariants: Bool) -> Loaded {
-        let (decoded, decodeDiagnostics) = ScenarioDecoder.decode(root)
-        var diagnostics = decodeDiagnostics
-        guard let scenario = decoded else { return Loaded(scenario: nil, found: diagnostics.inFileOrder()) }
+    /// The tree a decoder reads: overrides of the expansion's keys, the expansion, then the
+    /// other overrides. nil tree when any step failed; warnings either way.
+    struct Prepared {
+        var root: YAMLNode?
+        var diagnostics: [Diagnostic] = []
+        var files: Set<String> = []
+    }
+
+    static func prepare(_ parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Prepared {
+        guard let expansion else {
+            do {
+                return Prepared(root: try Overrides.apply(overrides, to: parsed))
+            } catch {
+                return Prepared(root: nil, diagnostics: [error])
+            }
+        }
+        let keys = expansion.keys
+        let early = overrides.filter { override in keys.contains { $0 == OverridePath.firstKey(of: override.path) } }
+        let late = overrides.filter { override in !keys.contains { $0 == OverridePath.firstKey(of: override.path) } }
+        do {
+            let expanded = expansion.expand(try Overrides.apply(early, to: parsed))
+            guard let root = expanded.root else { return Prepared(root: nil, diagnostics: expanded.diagnostics, files: expanded.files) }
+            return Prepared(root: try Overrides.apply(late, to: root), diagnostics: expanded.diagnostics, files: expanded.files)
+        } catch {
+            return Prepared(root: nil, diagnostics: [error])
+        }
+    }
+
+    /// Decodes and validates a tree. Without overrides, each variant is also applied and
+    /// decoded, so `validate` catches a variant that would break the scenario.
+    static func decode(_ parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Loaded {
+        let prepared = prepare(parsed, overrides: overrides, expansion: expansion)
+        guard let root = prepared.root else { return Loaded(scenario: nil, found: prepared.diagnostics.inFileOrder()) }
+        let (decoded, decodeDiagnostics) = ScenarioDecoder.decode(root, lenientFiles: prepared.files)
+        var diagnostics = prepared.diagnostics + decodeDiagnostics
+        guard var scenario = decoded else { return Loaded(scenario: nil, found: diagnostics.inFileOrder()) }
+        scenario.manifestFiles = prepared.files
         diagnostics += ScenarioValidator.validate(scenario)
-        if checkingVariants {
+        if overrides.isEmpty {
             // Beyond the bound (an error already) each variant would decode the file once more.
             for variant in scenario.variants.prefix(SizeLimits.variants) {
-                diagnostics += variantErrors(variant, root: root)
+                diagnostics += variantErrors(variant, parsed: parsed, base: prepared, expansion: expansion)
             }
         }
         let failed = diagnostics.contains { $0.severity == .error }
         return Loaded(scenario: failed ? nil : scenario, found: diagnostics.inFileOrder())
     }
 
-    private static func variantErrors(_ variant: Variant, root: YAMLNode) -> [Diagnostic] {
-        var errors: [Diagnostic] = []
-        do {
-            let (scenario, diagnostics) = ScenarioDecoder.decode(try Overrides.apply(variant.overrides, to: root))
-            errors = diagnostics.filter { $0.severity == .error }
-            if let scenario {
+    /// A variant that changes none of the expansion's keys is applied to the expanded tree;
+    /// one that does (`manifests:` of a pull request) expands anew.
+    private static func variantErrors(
+        _ variant: Variant, parsed: YAMLNode, base: Prepared, expansion: (any ScenarioExpansion)?
+    ) -> [Diagnostic] {
+        let keys = expansion?.keys ?? []
+        let reexpands = variant.overrides.contains { override in keys.contains { $0 == OverridePath.firstKey(of: override.path) } }
+        var prepared: Prepared
+        if reexpands {
+            prepared = prepare(parsed, overrides: variant.overrides, expansion: expansion)
+        } else if let root = base.root {
+            prepared = prepare(root, overrides: variant.overrides, expansion: nil)
+            prepared.files = base.files
+        } else {
+            return []
+        }
+        var errors = prepared.diagnostics.filter { $0.severity == .error }
+        if let root = prepared.root {
+            let (decoded, diagnostics) = ScenarioDecoder.decode(root, lenientFiles: prepared.files)
+            errors += diagnostics.filter { $0.severity == .error }
+            if var scenario = decoded {
+                scenario.manifestFiles = prepared.files
                 errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
             }
-        } catch {
-            errors = [error]
         }
         return errors.map { .error("in variant '\(variant.name)': \($0.message)", at: $0.location) }
     }

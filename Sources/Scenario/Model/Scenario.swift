@@ -20,6 +20,15 @@ public struct Scenario: Sendable {
     public var assertions: [Assertion]
     /// Where each top-level section starts, for diagnostics about a whole section.
     public var sectionLocations: [String: SourceLocation]
+    /// The manifest files merged into the scenario (empty without `manifests`). What a cluster
+    /// accepts and only fails at run time is a warning there, not an error (a route to a
+    /// subset no DestinationRule defines), and the run fails as the cluster would.
+    public var manifestFiles: Set<String> = []
+
+    /// True when `location` lies in one of the manifest files.
+    public func isManifest(_ location: SourceLocation) -> Bool {
+        !manifestFiles.isEmpty && manifestFiles.contains(location.file)
+    }
 
     public init(
         name: String, description: String? = nil, seed: UInt64 = 1, duration: Nanoseconds,

@@ -29,6 +29,13 @@ public enum OverridePath {
         public var description: String { message }
     }
 
+    /// The top-level key a path starts with (`manifests` for `manifests[0]`), or nil when it
+    /// does not parse (applying it reports why).
+    public static func firstKey(of path: String) -> String? {
+        guard case .success(let components) = parse(path), case .key(let key)? = components.first else { return nil }
+        return key
+    }
+
     /// Splits `gateway.plugins[name=rate-limiting].config.minute` into its components.
     public static func parse(_ path: String) -> Result<[Component], Failure> {
         let characters = Array(path)

@@ -25,6 +25,21 @@ public enum YAMLParser {
         var reader = YAMLReader(text, file: file)
         return try reader.parseDocument()
     }
+
+    /// Parses a stream of documents separated by `---` (and optionally ended by `...`), as
+    /// Kubernetes manifests are written. Empty documents are skipped, as `kubectl` skips them;
+    /// anchors and the alias budget are per document, as the YAML specification scopes them.
+    public static func parseStream(_ text: String, file: String) throws(Diagnostic) -> [YAMLNode] {
+        var reader = YAMLReader(text, file: file)
+        var documents: [YAMLNode] = []
+        while true {
+            switch try reader.parseStreamDocument() {
+            case .end: return documents
+            case .empty: continue
+            case .document(let node): documents.append(node)
+            }
+        }
+    }
 }
 
 extension YAMLReader {
@@ -54,6 +69,47 @@ extension YAMLReader {
         }
         try expectDocumentEnd()
         return root ?? emptyDocument
+    }
+
+    enum StreamDocument { case end, empty, document(YAMLNode) }
+
+    /// The next document of a stream. A `---` that ends a document is left for the next one.
+    mutating func parseStreamDocument() throws(Diagnostic) -> StreamDocument {
+        resetDocumentState()
+        guard try cursor.skipToContentLine() != nil else { return .end }
+        if cursor.current == "%" && cursor.column == 0 {
+            throw cursor.error("directives such as %YAML and %TAG are not supported")
+        }
+        let documentStart = cursor.location
+        var root: YAMLNode?
+        if cursor.atDocumentMarker && cursor.current == "." {
+            try skipEndMarker()
+            return .empty
+        }
+        let context: NodeContext
+        if cursor.atDocumentMarker {
+            advancePastMarker()
+            context = NodeContext(parentIndent: -1, allowsBlockCollection: false, allowsIndentlessSequence: false, emptyLocation: documentStart)
+        } else {
+            context = NodeContext(parentIndent: -1, allowsBlockCollection: true, allowsIndentlessSequence: false, emptyLocation: documentStart)
+        }
+        let node = try parseNode(context)
+        if node.value != .scalar("", quoted: false) || node.location != documentStart { root = node }
+        if try cursor.skipToContentLine() != nil {
+            if cursor.atDocumentMarker && cursor.current == "." {
+                try skipEndMarker()
+            } else if !cursor.atDocumentMarker {
+                throw cursor.error("unexpected content after the document's root node; check the indentation of this line")
+            }
+        }
+        return root.map { .document($0) } ?? .empty
+    }
+
+    private mutating func skipEndMarker() throws(Diagnostic) {
+        advancePastMarker()
+        if !cursor.skipSpaceAndComment() {
+            throw cursor.error("unexpected text after the document end marker '...'")
+        }
     }
 
     /// After the root node only a `...` marker, blank lines and comments may follow.

@@ -17,6 +17,15 @@ struct YAMLReader {
         cursor = YAMLCursor(text, file: file)
     }
 
+    /// Anchors and the alias budget belong to one document of a stream.
+    mutating func resetDocumentState() {
+        anchors = [:]
+        depth = 0
+        deepest = 0
+        nodeCount = 0
+        aliasNodes = 0
+    }
+
     /// Where a node may start after an indicator on the same line, or at a line's start.
     struct NodeContext {
         /// The indentation of the collection that holds the node (-1 for the document).
