@@ -21,24 +21,29 @@ let package = Package(
         // Run by Benchmarks/run in release mode; no test target depends on it.
         .executable(name: "meshsim-bench", targets: ["MeshsimBenchmarks"]),
         .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "ManifestImport", targets: ["ManifestImport"]),
         .library(name: "Policy", targets: ["Policy"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     targets: [
         .target(name: "Scenario", swiftSettings: crossModule),
+        // Kubernetes, Istio, Kong, Flagger and Argo objects → the scenario's YAML tree, which the
+        // Scenario decoders then read as if written inline.
+        .target(name: "ManifestImport", dependencies: ["Scenario"], swiftSettings: [testable]),
         // Every gateway and mesh policy as a pure state machine; knows nothing of the simulator.
         .target(name: "Policy", dependencies: ["Scenario"], swiftSettings: crossModule),
         .target(name: "Engine", dependencies: ["Scenario", "Policy"], swiftSettings: [testable]),
         .target(name: "Reports", dependencies: ["Engine", "Scenario"], swiftSettings: [testable]),
-        .target(name: "MeshsimCLI", dependencies: ["Scenario", "Policy", "Engine", "Reports"], swiftSettings: [testable]),
+        .target(name: "MeshsimCLI", dependencies: ["Scenario", "ManifestImport", "Policy", "Engine", "Reports"], swiftSettings: [testable]),
         .executableTarget(name: "meshsim", dependencies: ["MeshsimCLI"]),
         .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "Engine", "Reports"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: testSettings),
+        .testTarget(name: "ManifestImportTests", dependencies: ["ManifestImport", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Scenario"], swiftSettings: testSettings),
-        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "Scenario", "Policy", "Engine", "Reports"], swiftSettings: testSettings),
+        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "ManifestImport", "Scenario", "Policy", "Engine", "Reports"], swiftSettings: testSettings),
     ],
     swiftLanguageModes: [.v6]
 )

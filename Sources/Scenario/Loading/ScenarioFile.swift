@@ -3,34 +3,41 @@ import Foundation
 /// Reads a scenario file's text, or says precisely why it cannot: no such file, a directory,
 /// a device or other special file, an empty file, or a byte that is not UTF-8 (at its line
 /// and column, counted as the YAML reader counts them).
-enum ScenarioFile {
-    static func read(_ path: String) -> Result<String, Diagnostic> {
+public enum ScenarioFile {
+    /// What a file is read as, for its messages: a scenario must hold something, a manifest
+    /// file may be empty (a folder of manifests may hold a placeholder).
+    public enum Role: Sendable {
+        case scenario, manifest
+        var noun: String { self == .scenario ? "scenario" : "manifest" }
+    }
+
+    public static func read(_ path: String, as role: Role = .scenario) -> Result<String, Diagnostic> {
         let start = SourceLocation(file: path, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(.error("no such file", at: start))
         }
         if isDirectory.boolValue {
-            return .failure(.error("is a directory, not a scenario file", at: start))
+            return .failure(.error("is a directory, not a \(role.noun) file", at: start))
         }
         // Symbolic links are followed, so only what they point to counts.
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
         guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-            return .failure(.error("is not a regular file (a device, pipe or socket cannot be a scenario)", at: start))
+            return .failure(.error("is not a regular file (a device, pipe or socket cannot be a \(role.noun))", at: start))
         }
         // Told by its size, before reading: Foundation's read of an empty file leaks its
         // 4 KB buffer (LeakSanitizer, Fuzz/asan).
         let empty = Diagnostic.error("is empty; a scenario needs at least name, duration, clients and services", at: start)
         let size = (attributes?[.size] as? NSNumber)?.intValue
-        if size == 0 { return .failure(empty) }
+        if size == 0 { return role == .scenario ? .failure(empty) : .success("") }
         if let size, size > SizeLimits.fileBytes {
-            return .failure(.error("is \(CountText.grouped(size)) bytes, more than the \(CountText.grouped(SizeLimits.fileBytes)) (32 MiB) a scenario file may have", at: start))
+            return .failure(.error("is \(CountText.grouped(size)) bytes, more than the \(CountText.grouped(SizeLimits.fileBytes)) (32 MiB) a \(role.noun) file may have", at: start))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error("cannot be read (check its permissions)", at: start))
         }
-        if data.isEmpty { return .failure(empty) }
+        if data.isEmpty { return role == .scenario ? .failure(empty) : .success("") }
         if let text = String(data: data, encoding: .utf8) {
             return .success(text)
         }

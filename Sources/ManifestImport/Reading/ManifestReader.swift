@@ -1,0 +1,75 @@
+import Scenario
+
+/// Reads manifest files into objects: multi-document YAML (`---`) or JSON, `kind: List`
+/// (and `…List` kinds such as `DeploymentList`) unwrapped into their `items`, and a Kong decK
+/// file (`_format_version`) as one object of kind `decK`. A file that does not parse is an
+/// error (the cluster would reject it); a document that is no object is a warning.
+enum ManifestReader {
+    /// Objects in all; far above a cluster's configuration, low enough to keep tables small.
+    static let maxObjects = 100_000
+
+    struct Result: Sendable {
+        var objects: [ManifestObject] = []
+        var diagnostics: [Diagnostic] = []
+        /// The files read (their content is what `ExpandedTree.files` makes lenient).
+        var files: [String] = []
+    }
+
+    static func read(_ files: [String], namespace: String) -> Result {
+        var result = Result()
+        for file in files {
+            result.files.append(file)
+            let text: String
+            switch ScenarioFile.read(file, as: .manifest) {
+            case .success(let read): text = read
+            case .failure(let error):
+                result.diagnostics.append(error)
+                continue
+            }
+            let documents: [YAMLNode]
+            do {
+                documents = try YAMLParser.parseStream(text, file: file)
+            } catch {
+                result.diagnostics.append(error)
+                continue
+            }
+            if documents.isEmpty {
+                result.diagnostics.append(.warning("holds no objects", at: SourceLocation(file: file, line: 1, column: 1)))
+            }
+            for document in documents {
+                add(document, namespace: namespace, to: &result)
+                if result.objects.count > maxObjects {
+                    result.diagnostics.append(.error("the manifests hold more than \(CountText.grouped(maxObjects)) objects, more than meshsim reads", at: document.location))
+                    return result
+                }
+            }
+        }
+        return result
+    }
+
+    static func add(_ document: YAMLNode, namespace: String, to result: inout Result) {
+        guard document.isMapping else {
+            result.diagnostics.append(.warning("ignored: this document is not a Kubernetes object or a Kong decK file (it is not a mapping)", at: document.location))
+            return
+        }
+        if document["_format_version"] != nil {
+            result.objects.append(ManifestObject(apiVersion: "_format_version", kind: "decK", name: "", namespace: namespace, node: document))
+            return
+        }
+        guard let apiVersion = document["apiVersion"]?.text, let kind = document["kind"]?.text else {
+            let missing = document["kind"] == nil ? "kind" : "apiVersion"
+            result.diagnostics.append(.warning("ignored: this document has no \(missing), so it is neither a Kubernetes object nor a Kong decK file (which starts with _format_version)", at: document.location))
+            return
+        }
+        if kind.hasSuffix("List"), let items = document["items"] {
+            for item in items.items { add(item, namespace: namespace, to: &result) }
+            return
+        }
+        guard let name = document["metadata", "name"]?.text, !name.isEmpty else {
+            result.diagnostics.append(.error("\(kind) has no metadata.name; the cluster rejects an object without a name", at: document.entry("kind")?.keyLocation ?? document.location))
+            return
+        }
+        let objectNamespace = document["metadata", "namespace"]?.text ?? namespace
+        result.objects.append(ManifestObject(apiVersion: apiVersion, kind: kind, name: name, namespace: objectNamespace, node: document))
+    }
+}

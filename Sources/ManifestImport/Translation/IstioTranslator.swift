@@ -1,0 +1,5 @@
+import Scenario
+
+enum IstioTranslator {
+    static func translate(_ translation: inout ManifestTranslation) {}
+}

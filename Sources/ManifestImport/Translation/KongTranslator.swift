@@ -1,0 +1,5 @@
+import Scenario
+
+enum KongTranslator {
+    static func translate(_ translation: inout ManifestTranslation) {}
+}

@@ -1,0 +1,55 @@
+import Scenario
+
+/// Turns the objects read into the part of the scenario tree they define, in an order where
+/// each step finds what it needs: services and their workloads, the versions (from
+/// DestinationRule subsets, or a rollout's stable and canary), the Istio traffic rules, the
+/// Kong gateway, and the rollout.
+struct ManifestTranslation {
+    var objects: [ManifestObject]
+    var directory: ServiceDirectory
+    var fragment: ScenarioFragment
+    /// Versions a rollout object fixes for a service (scenario name → versions and the
+    /// workload that runs them): Flagger runs its target as `primary` and `canary`; Argo runs
+    /// the Rollout's pods as its stable and canary subsets.
+    var rolloutVersions: [String: RolloutVersions] = [:]
+
+    struct RolloutVersions {
+        var names: [String]
+        var workload: ServiceDirectory.Workload
+        var location: SourceLocation
+    }
+
+    /// `scenario` is the scenario's own tree (its services are hosts routes may name).
+    static func translate(_ objects: [ManifestObject], scenario: YAMLNode, namespace: String) -> (fragment: YAMLNode, diagnostics: [Diagnostic]) {
+        var diagnostics = KindCatalog.check(objects)
+        let scenarioServices = scenario["services"]?.entries.map(\.key) ?? []
+        let directory = ServiceDirectory(objects: objects, scenarioServices: scenarioServices, namespace: namespace, diagnostics: &diagnostics)
+        var translation = ManifestTranslation(
+            objects: objects, directory: directory,
+            fragment: ScenarioFragment(at: objects.first?.location ?? scenario.location))
+        translation.fragment.diagnostics = diagnostics
+        translation.run()
+        return (translation.fragment.root, translation.fragment.diagnostics)
+    }
+
+    private mutating func run() {
+        RolloutTranslator.registerServices(&self)
+        WorkloadTranslator.translate(&self)
+        IstioTranslator.translate(&self)
+        KongTranslator.translate(&self)
+        RolloutTranslator.translate(&self)
+    }
+
+    /// Objects of `kind` in one of `groups`, in file order.
+    func objects(_ kind: String, in groups: Set<String>) -> [ManifestObject] {
+        objects.filter { $0.isKind(kind, in: groups) }
+    }
+
+    /// The error for a host that names no service, with a did-you-mean among the known ones.
+    func unknownHost(_ host: String, from object: ManifestObject) -> String {
+        let names = directory.knownNames
+        let hint = Suggestion.closest(to: host, among: names).map { "did you mean '\($0)'?" }
+            ?? (names.isEmpty ? "no Service is defined" : "services: \(Suggestion.listing(names))")
+        return "\(object.kind) \(object.name): host '\(Diagnostic.excerpt(host))' names no service that a Deployment or the scenario backs; \(hint)"
+    }
+}

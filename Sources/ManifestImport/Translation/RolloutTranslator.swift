@@ -1,0 +1,6 @@
+import Scenario
+
+enum RolloutTranslator {
+    static func registerServices(_ translation: inout ManifestTranslation) {}
+    static func translate(_ translation: inout ManifestTranslation) {}
+}

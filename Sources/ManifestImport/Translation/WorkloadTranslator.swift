@@ -1,0 +1,5 @@
+import Scenario
+
+enum WorkloadTranslator {
+    static func translate(_ translation: inout ManifestTranslation) {}
+}

@@ -1,0 +1,54 @@
+import Scenario
+import Testing
+@testable import ManifestImport
+
+@Suite struct ManifestExpansionTests {
+    static let scenario = """
+        name: shop
+        duration: 1m
+        manifests: [k8s/]
+        clients: [{ name: web, target: orders, rate: 10/s }]
+        services:
+          orders: { latency: 5ms }
+
+        """
+
+    @Test func aScenarioWithoutManifestObjectsLoadsAsWritten() throws {
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/empty.yaml": "---\n"])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(loaded.scenario?.services.map(\.name) == ["orders"])
+        #expect(fixture.messages(loaded) == ["k8s/empty.yaml:1:1: warning: holds no objects"])
+    }
+
+    @Test func aMissingFolderIsAnErrorAtTheEntry() throws {
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(loaded.scenario == nil)
+        #expect(fixture.messages(loaded).first?.hasPrefix("scenario.yaml:3:13: error: no such file or folder: 'k8s/'") == true)
+    }
+
+    @Test func kindsNotReadAreNamedOncePerKind() throws {
+        let sidecars = """
+            apiVersion: networking.istio.io/v1
+            kind: Sidecar
+            metadata: { name: a }
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: Sidecar
+            metadata: { name: b }
+            """
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/sidecars.yaml": sidecars])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(loaded.scenario != nil)
+        #expect(fixture.messages(loaded) == ["k8s/sidecars.yaml:2:1: warning: ignored: Sidecar (networking.istio.io/v1) is not modelled (2 objects)"])
+    }
+
+    @Test func theNamespaceMustBeAKubernetesName() throws {
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario + "namespace: Shop_1\n", "k8s/empty.yaml": "---\n"])
+        defer { fixture.remove() }
+        #expect(fixture.load().errors.map(\.location.line) == [7])
+    }
+}

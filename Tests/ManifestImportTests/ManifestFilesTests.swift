@@ -1,0 +1,43 @@
+import Foundation
+import Scenario
+import Testing
+@testable import ManifestImport
+
+@Suite struct ManifestFilesTests {
+    @Test func globsMatchAsTheShellDoes() {
+        #expect(GlobPattern.matches("*.yaml", "dr.yaml"))
+        #expect(!GlobPattern.matches("*.yaml", "dr.yml"))
+        #expect(GlobPattern.matches("v?-*.y*ml", "v1-reviews.yaml"))
+        #expect(GlobPattern.matches("[a-c]*", "b"))
+        #expect(!GlobPattern.matches("[!a-c]*", "b"))
+        #expect(GlobPattern.matches("*a*b*", "xxaxxbxx"))
+        #expect(!GlobPattern.matches("*a*b", "xxaxxbxx"))
+        #expect(GlobPattern.matches("[", "["))
+    }
+
+    @Test func foldersListManifestFilesSortedAndRecursively() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mf-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for file in ["b.yaml", "a.yml", "notes.txt", "sub/c.json", ".hidden/d.yaml"] {
+            let path = root + "/" + file
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("kind: X\n".utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let here = SourceLocation(file: "s.yaml", line: 1, column: 1)
+        let (files, diagnostics) = ManifestFiles.resolve([.init(path: "k8s", location: here)], relativeTo: root + "/..")
+        #expect(files.isEmpty)
+        #expect(diagnostics.map(\.severity) == [.error])
+        let (found, none) = ManifestFiles.resolve([.init(path: ".", location: here), .init(path: "*.yaml", location: here)], relativeTo: root)
+        #expect(none.isEmpty)
+        #expect(found.map { ($0 as NSString).lastPathComponent } == ["a.yml", "b.yaml", "c.json"])
+    }
+
+    @Test func hostsResolveAsIstioResolvesThem() {
+        #expect(ServiceDirectory.split(host: "reviews", defaultNamespace: "shop")! == ("reviews", "shop"))
+        #expect(ServiceDirectory.split(host: "reviews.shop", defaultNamespace: "x")! == ("reviews", "shop"))
+        #expect(ServiceDirectory.split(host: "reviews.shop.svc", defaultNamespace: "x")! == ("reviews", "shop"))
+        #expect(ServiceDirectory.split(host: "reviews.shop.svc.cluster.local", defaultNamespace: "x")! == ("reviews", "shop"))
+        #expect(ServiceDirectory.split(host: "api.example.com", defaultNamespace: "x") == nil)
+        #expect(ServiceDirectory.split(host: "*.shop", defaultNamespace: "x") == nil)
+    }
+}
