@@ -75,6 +75,7 @@ enum ArgoRolloutTranslator {
         let canary = rollout.spec?["strategy", "canary"]
         let subsets = canary?["trafficRouting", "istio", "destinationRule"]
         let here = canary?.location ?? location
+        let strategyKey = rollout.spec?["strategy"]?.entry("canary")?.keyLocation ?? location
         // Without steps Argo goes straight to full weight once the canary is ready.
         let steps = canary?["steps"] ?? YAMLNode(.sequence([.mapping([("setWeight", .scalar("100", at: here))], at: here)]), at: here)
         let rolloutNode = YAMLNode.mapping([
@@ -89,7 +90,7 @@ enum ArgoRolloutTranslator {
         if RolloutTranslator.scenarioAnalysis(translation) == nil {
             translation.fragment.error(
                 "Rollout \(rollout.name): meshsim cannot run Argo AnalysisTemplates, which query a metrics provider\(running); write the analysis in the scenario beside the manifests, e.g. \(RolloutTranslator.analysisExample) (threshold is Argo's failureLimit)",
-                at: canary?.location ?? location)
+                at: strategyKey)
         } else if let analysis = canary?.entry("analysis") {
             translation.fragment.warning("ignored: Rollout \(rollout.name) spec.strategy.canary.analysis\(running): the scenario's rollout.analysis judges the canary instead", at: analysis.keyLocation)
         }
