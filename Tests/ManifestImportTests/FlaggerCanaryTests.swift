@@ -175,4 +175,27 @@ import Testing
         #expect(loaded.scenario == nil)
         #expect(fixture.messages(loaded).contains("k8s/a.yaml:15:61: error: rollout.service is defined twice: here and at scenario.yaml:6:32"))
     }
+
+    @Test func fieldsFlaggerActsOnAreNamedWhenNotModelled() throws {
+        let canary = Self.canary
+            .replacingOccurrences(of: "    port: 9898", with: "    port: 9898\n    gateways: [public-gateway]")
+            .replacingOccurrences(of: "  analysis:", with: "  skipAnalysis: true\n  suspend: false\n  analysis:")
+        let virtualService = "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: podinfo }\nspec: { hosts: [podinfo] }\n"
+        let objects = try Self.objects(Self.deployment + "---\n" + canary + virtualService)
+        var diagnostics: [Diagnostic] = []
+        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
+        var translation = ManifestTranslation(
+            objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location),
+            scenario: YAMLNode(.mapping([]), at: objects[0].location))
+        RolloutTranslator.registerServices(&translation)
+        // Flagger overwrites the VirtualService named after the service: the Istio step never sees it.
+        #expect(translation.objects("VirtualService", in: ["networking.istio.io"]).isEmpty)
+        RolloutTranslator.translate(&translation)
+        let messages = translation.fragment.diagnostics.map(\.description).filter { !$0.contains("metric 'error-rate'") }
+        #expect(messages == [
+            "k8s/podinfo.yaml:36:1: warning: VirtualService podinfo: replaced by the one Flagger generates for Canary podinfo at k8s/podinfo.yaml:12:1 (Flagger overwrites the spec of the VirtualService named after the service)",
+            "k8s/podinfo.yaml:21:3: warning: ignored: Canary podinfo spec.skipAnalysis is not modelled: Flagger promotes without analysis; meshsim runs the analysis anyway",
+            "k8s/podinfo.yaml:18:5: warning: ignored: Canary podinfo spec.service.gateways is not modelled: meshsim applies the generated VirtualService to calls inside the mesh, whatever gateways it names",
+        ])
+    }
 }

@@ -140,22 +140,22 @@ enum FlaggerCanaryTranslator {
             translation.fragment.warning("\(name): provider '\(Diagnostic.excerpt(text))' is not modelled; meshsim simulates the rollout's weights without the VirtualService Flagger generates for Istio", at: provider.location)
         }
         for entry in canary.spec?.entries ?? [] where !specRead.contains(entry.key) {
+            // `false` is Flagger's default for these two: nothing is ignored.
+            if ["skipAnalysis", "suspend"].contains(entry.key), entry.value.text != "true" { continue }
             let reason: String? = switch entry.key {
-            case "skipAnalysis": entry.value.text == "true" ? "Flagger promotes without analysis; meshsim runs the analysis anyway" : nil
-            case "suspend": entry.value.text == "true" ? "Flagger runs no canary while suspended; meshsim runs the rollout anyway" : nil
+            case "skipAnalysis": "Flagger promotes without analysis; meshsim runs the analysis anyway"
+            case "suspend": "Flagger runs no canary while suspended; meshsim runs the rollout anyway"
             case "autoscalerRef": "both versions run the Deployment's spec.replicas"
             case "progressDeadlineSeconds": "meshsim's canary pods are ready at once"
-            default: "not modelled"
+            default: nil
             }
-            if let reason {
-                translation.fragment.warning("ignored: \(name) spec.\(entry.key): \(reason)", at: entry.keyLocation)
-            }
+            translation.fragment.warning("ignored: \(name) spec.\(entry.key) is not modelled\(reason.map { ": \($0)" } ?? "")", at: entry.keyLocation)
         }
         for entry in canary.spec?["service"]?.entries ?? [] where !serviceRead.contains(entry.key) && !ruleKeys.contains(entry.key) {
             let reason = entry.key == "gateways"
-                ? "meshsim applies the generated VirtualService to calls inside the mesh, whatever gateways it names"
-                : "not modelled"
-            translation.fragment.warning("ignored: \(name) spec.service.\(entry.key): \(reason)", at: entry.keyLocation)
+                ? ": meshsim applies the generated VirtualService to calls inside the mesh, whatever gateways it names"
+                : ""
+            translation.fragment.warning("ignored: \(name) spec.service.\(entry.key) is not modelled\(reason)", at: entry.keyLocation)
         }
     }
 }
