@@ -198,4 +198,16 @@ import Testing
             "k8s/podinfo.yaml:18:5: warning: ignored: Canary podinfo spec.service.gateways is not modelled: meshsim applies the generated VirtualService to calls inside the mesh, whatever gateways it names",
         ])
     }
+
+    @Test func aCanaryWithoutAnalysisNeedsTheScenarios() throws {
+        let bare = Self.canary.components(separatedBy: "  analysis:")[0]
+        let objects = try Self.objects(Self.deployment + "---\n" + bare)
+        let scenario = YAMLNode(.mapping([]), at: objects[0].location)
+        let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: scenario, namespace: "default")
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "k8s/podinfo.yaml:12:1: error: Canary podinfo has no spec.analysis (Flagger then promotes without a canary phase); meshsim simulates a canary analysis, so write one in the scenario, e.g. rollout: { analysis: { interval: 1m, threshold: 2, stepWeight: 10, metrics: [{ name: request-success-rate, thresholdRange: { min: 99 } }] } }",
+        ])
+        let withAnalysis = try YAMLParser.parse("rollout: { analysis: { threshold: 1, stepWeight: 20 } }\n", file: "scenario.yaml")
+        #expect(!ManifestTranslation.translate(objects, scenario: withAnalysis, namespace: "default").diagnostics.contains { $0.severity == .error })
+    }
 }

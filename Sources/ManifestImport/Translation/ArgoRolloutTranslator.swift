@@ -26,6 +26,9 @@ enum ArgoRolloutTranslator {
     }
 
     static func register(_ rollout: ManifestObject, _ translation: inout ManifestTranslation) {
+        if let reference = rollout.spec?.entry("workloadRef") {
+            translation.fragment.warning("ignored: Rollout \(rollout.name) spec.workloadRef is not modelled: meshsim reads the pods (labels, replicas) from the Rollout's own spec.template", at: reference.keyLocation)
+        }
         guard let workload = translation.directory.workloads.first(where: { $0.object.location == rollout.location }),
               let service = service(of: rollout, workload, &translation)
         else { return }
