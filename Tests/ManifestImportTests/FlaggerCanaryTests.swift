@@ -181,6 +181,7 @@ import Testing
             .replacingOccurrences(of: "    port: 9898", with: "    port: 9898\n    gateways: [public-gateway]")
             .replacingOccurrences(of: "  analysis:", with: "  skipAnalysis: true\n  suspend: false\n  analysis:")
         let virtualService = "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: podinfo }\nspec: { hosts: [podinfo] }\n"
+            + "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: { name: podinfo-lb }\nspec: { host: podinfo.default.svc.cluster.local }\n"
         let objects = try Self.objects(Self.deployment + "---\n" + canary + virtualService)
         var diagnostics: [Diagnostic] = []
         let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
@@ -188,12 +189,15 @@ import Testing
             objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location),
             scenario: YAMLNode(.mapping([]), at: objects[0].location))
         RolloutTranslator.registerServices(&translation)
-        // Flagger overwrites the VirtualService named after the service: the Istio step never sees it.
+        // Flagger overwrites the VirtualService named after the service, and routes to hosts a
+        // DestinationRule of the service's host does not configure: the Istio step sees neither.
         #expect(translation.objects("VirtualService", in: ["networking.istio.io"]).isEmpty)
+        #expect(translation.objects("DestinationRule", in: ["networking.istio.io"]).isEmpty)
         RolloutTranslator.translate(&translation)
         let messages = translation.fragment.diagnostics.map(\.description).filter { !$0.contains("metric 'error-rate'") }
         #expect(messages == [
             "k8s/podinfo.yaml:36:1: warning: VirtualService podinfo: replaced by the one Flagger generates for Canary podinfo at k8s/podinfo.yaml:12:1 (Flagger overwrites the spec of the VirtualService named after the service)",
+            "k8s/podinfo.yaml:41:1: warning: DestinationRule podinfo-lb: not used: Flagger routes podinfo's traffic to podinfo-primary and podinfo-canary, whose DestinationRules it generates from Canary podinfo's spec.service.trafficPolicy",
             "k8s/podinfo.yaml:21:3: warning: ignored: Canary podinfo spec.skipAnalysis is not modelled: Flagger promotes without analysis; meshsim runs the analysis anyway",
             "k8s/podinfo.yaml:18:5: warning: ignored: Canary podinfo spec.service.gateways is not modelled: meshsim applies the generated VirtualService to calls inside the mesh, whatever gateways it names",
         ])
@@ -209,5 +213,15 @@ import Testing
         ])
         let withAnalysis = try YAMLParser.parse("rollout: { analysis: { threshold: 1, stepWeight: 20 } }\n", file: "scenario.yaml")
         #expect(!ManifestTranslation.translate(objects, scenario: withAnalysis, namespace: "default").diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test func theScenariosMetricsReplaceTheCanarys() throws {
+        let objects = try Self.objects(Self.deployment + "---\n" + Self.canary)
+        let scenario = try YAMLParser.parse("rollout: { analysis: { metrics: [{ name: request-duration, thresholdRange: { max: 300 } }] } }\n", file: "scenario.yaml")
+        let (fragment, diagnostics) = ManifestTranslation.translate(objects, scenario: scenario, namespace: "default")
+        // The custom metric is not warned about: the scenario's metrics stand in for all the Canary's.
+        #expect(diagnostics.isEmpty)
+        #expect(fragment["rollout", "analysis", "metrics"] == nil)
+        #expect(fragment["rollout", "analysis", "threshold"]?.text == "5")
     }
 }

@@ -47,13 +47,22 @@ enum FlaggerCanaryTranslator {
             translation.directory.addGenerated(canary, selector: target.podLabels, name: apex)
         }
         translation.rolloutVersions[service] = .init(names: versions, workload: target, location: canary.location)
-        // Flagger overwrites the spec of the VirtualService named after the service with its own.
         guard isIstio(canary) else { return }
-        let replaced = translation.objects.filter {
-            $0.isKind("VirtualService", in: ["networking.istio.io"]) && $0.name == apex && $0.namespace == canary.namespace
+        // Flagger overwrites the spec of the VirtualService named after the service with its
+        // own, and routes to the hosts `<name>-primary` and `<name>-canary`, which its own
+        // DestinationRules configure: a DestinationRule for the service's host is never used.
+        let directory = translation.directory
+        let istio: Set<String> = ["networking.istio.io"]
+        let replaced = translation.objects.filter { object in
+            if object.isKind("VirtualService", in: istio) { return object.name == apex && object.namespace == canary.namespace }
+            guard object.isKind("DestinationRule", in: istio), let host = object.spec?["host"]?.text else { return false }
+            return directory.resolve(host: host, from: object.namespace) == service
         }
         for object in replaced {
-            translation.fragment.warning("VirtualService \(apex): replaced by the one Flagger generates for Canary \(canary.name) at \(canary.location) (Flagger overwrites the spec of the VirtualService named after the service)", at: object.location)
+            let effect = object.kind == "VirtualService"
+                ? "replaced by the one Flagger generates for Canary \(canary.name) at \(canary.location) (Flagger overwrites the spec of the VirtualService named after the service)"
+                : "not used: Flagger routes \(apex)'s traffic to \(apex)-primary and \(apex)-canary, whose DestinationRules it generates from Canary \(canary.name)'s spec.service.trafficPolicy"
+            translation.fragment.warning("\(object.kind) \(object.name): \(effect)", at: object.location)
         }
         translation.objects.removeAll { object in replaced.contains { $0.location == object.location } }
     }
