@@ -15,15 +15,16 @@ import Scenario
 ///   calls at the rate it processes requests, its capacity;
 /// - capacity: replicas × concurrency / mean own latency (downstream calls also hold a slot,
 ///   so the real capacity can only be lower).
-/// A service behind a mesh `connectionPool` limit is left out: its sidecars turn the excess away.
+/// A version behind a mesh `connectionPool` limit (its service's, or its subset's own) is left
+/// out: its callers' sidecars turn the excess away.
 enum OfferedLoadLint {
     static func diagnostics(_ scenario: Scenario, _ traffic: CallTraffic) -> [Diagnostic] {
         let offered = offeredRates(scenario, traffic)
         var found: [Diagnostic] = []
         for service in scenario.services {
-            guard let rate = offered[service.name], rate > 0, !limitedBySidecars(service, scenario) else { continue }
+            guard let rate = offered[service.name], rate > 0 else { continue }
             let replicas = service.versions.reduce(0) { Saturating.sum($0, $1.replicas) }
-            for version in service.versions where version.queue == nil {
+            for version in service.versions where version.queue == nil && !limitedBySidecars(version, of: service, scenario) {
                 let received = rate * Double(version.replicas) / Double(max(replicas, 1))
                 let capacity = capacity(of: version)
                 guard received > capacity else { continue }
@@ -121,10 +122,14 @@ enum OfferedLoadLint {
         return p >= 1 ? tries : (1 - pow(p, tries)) / (1 - p)
     }
 
-    /// With the mesh, Envoy's connection pool turns requests away past its limits.
-    private static func limitedBySidecars(_ service: Service, _ scenario: Scenario) -> Bool {
-        guard scenario.mesh.enabled, let pool = service.trafficPolicy?.connectionPool else { return false }
-        return pool.maxConnections != nil || pool.http1MaxPendingRequests != nil || pool.http2MaxRequests != nil
+    /// With the mesh, Envoy's connection pool turns requests away past its limits: the
+    /// service's, or the version's subset cluster's (its own merged over the service's).
+    private static func limitedBySidecars(_ version: ServiceVersion, of service: Service, _ scenario: Scenario) -> Bool {
+        guard scenario.mesh.enabled else { return false }
+        return [service.trafficPolicy, service.trafficPolicy(subset: version.name)].contains { policy in
+            guard let pool = policy?.connectionPool else { return false }
+            return pool.maxConnections != nil || pool.http1MaxPendingRequests != nil || pool.http2MaxRequests != nil
+        }
     }
 
     /// Whole requests per second from 10 up, to a tenth below (`0.4`, `8`).
