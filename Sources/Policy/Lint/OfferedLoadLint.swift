@@ -15,8 +15,8 @@ import Scenario
 ///   calls at the rate it processes requests, its capacity;
 /// - capacity: replicas × concurrency / mean own latency (downstream calls also hold a slot,
 ///   so the real capacity can only be lower).
-/// A version behind a mesh `connectionPool` limit (its service's, or its subset's own) is left
-/// out: its callers' sidecars turn the excess away.
+/// A version behind a mesh `connectionPool` limit in every cluster that reaches it (the
+/// service's, its subset's own) is left out: its callers' sidecars turn the excess away.
 enum OfferedLoadLint {
     static func diagnostics(_ scenario: Scenario, _ traffic: CallTraffic) -> [Diagnostic] {
         let offered = offeredRates(scenario, traffic)
@@ -122,14 +122,25 @@ enum OfferedLoadLint {
         return p >= 1 ? tries : (1 - pow(p, tries)) / (1 - p)
     }
 
-    /// With the mesh, Envoy's connection pool turns requests away past its limits: the
-    /// service's, or the version's subset cluster's (its own merged over the service's).
+    /// With the mesh, Envoy's connection pool turns requests away past its limits, in each
+    /// cluster that carries the version's traffic: the whole service's (no route names the
+    /// service, or one names it without subset) under the service's policy, and the version's
+    /// subset cluster (a route names it) under the subset's merged over it. Limited only when
+    /// every one of them is; a version no route reaches keeps the service's answer.
     private static func limitedBySidecars(_ version: ServiceVersion, of service: Service, _ scenario: Scenario) -> Bool {
         guard scenario.mesh.enabled else { return false }
-        return [service.trafficPolicy, service.trafficPolicy(subset: version.name)].contains { policy in
-            guard let pool = policy?.connectionPool else { return false }
-            return pool.maxConnections != nil || pool.http1MaxPendingRequests != nil || pool.http2MaxRequests != nil
-        }
+        let destinations = scenario.services.flatMap { ($0.http ?? []).flatMap { $0.route.map(\.destination) } }
+            .filter { $0.host == service.name }
+        var policies: [TrafficPolicy?] = []
+        if destinations.isEmpty || destinations.contains(where: { $0.subset == nil }) { policies.append(service.trafficPolicy) }
+        if destinations.contains(where: { $0.subset == version.name }) { policies.append(service.trafficPolicy(subset: version.name)) }
+        guard !policies.isEmpty else { return limits(service.trafficPolicy) }
+        return policies.allSatisfy(limits)
+    }
+
+    private static func limits(_ policy: TrafficPolicy?) -> Bool {
+        guard let pool = policy?.connectionPool else { return false }
+        return pool.maxConnections != nil || pool.http1MaxPendingRequests != nil || pool.http2MaxRequests != nil
     }
 
     /// Whole requests per second from 10 up, to a tenth below (`0.4`, `8`).
