@@ -44,11 +44,11 @@ enum MeshPolicyChecks {
     private static func destinations(_ route: HTTPRoute, of service: Service, _ names: NameIndex, _ scenario: Scenario) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for entry in route.route {
-            if let found = check(entry.destination, "destination", of: service, at: entry.location, names, scenario) {
+            if let found = check(entry.destination, mirror: false, of: service, at: entry.location, names, scenario) {
                 diagnostics.append(found)
             }
         }
-        if let mirror = route.mirror, let found = check(mirror, "mirror", of: service, at: route.location, names, scenario) {
+        if let mirror = route.mirror, let found = check(mirror, mirror: true, of: service, at: route.location, names, scenario) {
             diagnostics.append(found)
         }
         return diagnostics
@@ -58,14 +58,14 @@ enum MeshPolicyChecks {
     /// from a manifest it is a warning, as Kubernetes accepts the VirtualService and
     /// `istioctl analyze` reports IST0101, and the route then answers 503 NC in the run.
     private static func check(
-        _ destination: Destination, _ role: String, of service: Service, at location: SourceLocation,
+        _ destination: Destination, mirror: Bool, of service: Service, at location: SourceLocation,
         _ names: NameIndex, _ scenario: Scenario
     ) -> Diagnostic? {
-        let subject = "\(role) of services.\(service.name).http"
+        let subject = "\(mirror ? "mirror" : "destination") of services.\(service.name).http"
         if let problem = names.serviceProblem(destination.host) { return .error("\(subject): \(problem)", at: location) }
         guard let subset = destination.subset, let problem = names.versionProblem(subset, of: destination.host) else { return nil }
         guard scenario.isManifest(location) else { return .error("\(subject): \(problem)", at: location) }
-        let effect = role == "mirror" ? "Istio mirrors nothing to it" : "Istio answers 503 NC (no cluster found) for this route"
+        let effect = mirror ? "Istio mirrors nothing to it" : "Istio answers 503 NC (no cluster found) for this route"
         let message = "\(subject): ReferencedResourceNotFound (IST0101): subset \(subset) of \(destination.host) is not defined by "
             + "any DestinationRule; \(effect)" + names.versionHint(subset, of: destination.host)
         return .warning(message, at: location)
