@@ -1,7 +1,7 @@
 import Engine
+import Reports
 import Scenario
 import Testing
-@testable import Reports
 
 /// What the report files say about a cluster with no host: a version scaled to zero and a
 /// route to a subset no DestinationRule defines, run end to end from YAML.
