@@ -35,7 +35,7 @@ import Testing
                             "--set", "services.+cache.latency=1ms")
         #expect(added.code == .success, "\(added.err)")
         // The added service is decoded like any other: a wrong field in it is reported.
-        let checked = meshsim("run", workspace.path("s.yaml"), "--out", workspace.path("out2"), "--set", "services.+cache.replicas=0")
-        #expect(checked.err.contains("services.cache.replicas must be at least 1, not 0"))
+        let checked = meshsim("run", workspace.path("s.yaml"), "--out", workspace.path("out2"), "--set", "services.+cache.concurrency=0")
+        #expect(checked.err.contains("services.cache.concurrency must be at least 1, not 0"))
     }
 }

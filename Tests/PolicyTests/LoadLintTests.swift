@@ -125,6 +125,36 @@ private func overload(_ name: String, _ received: String, _ capacity: String, _ 
         #expect(PolicyLint.diagnostics(scenario) == [overload("b", "750", "500", "250", line: 8)])
     }
 
+    /// 4,000/s split over two versions of one 1 ms instance: 2,000/s each against 1,000/s.
+    /// A connectionPool limit turns the excess away in the callers' sidecars before it
+    /// queues, in the cluster it belongs to: v2's own pool only where routes send to subset
+    /// v2, the service's in the whole-service cluster and every subset that keeps it.
+    @Test func aSubsetConnectionPoolLeavesOutItsVersionWhenRoutesUseItsCluster() {
+        let versions = ["v1", "v2"].enumerated().map { index, name in
+            ServiceVersion(name: name, latency: .constant(millisecond), location: at(8 + index, 7))
+        }
+        var scenario = Scenario(
+            name: "t", duration: 60_000 * millisecond,
+            clients: [Client(name: "c", target: .service("api"), arrival: .rate(4_000, .poisson), location: at(4, 5))],
+            mesh: Mesh(enabled: true, location: at(5, 1)),
+            services: [Service(name: "api", versions: versions, hasDeclaredVersions: true, location: at(6, 3))])
+        let v1 = Diagnostic.warning(
+            "api/v1 receives 2,000 req/s against a capacity of 1,000 req/s and its queue is unlimited: it will grow by ~1,000 "
+                + "requests per second; add replicas or concurrency, lower the load, or set a queue limit",
+            at: at(8, 7))
+        #expect(PolicyLint.diagnostics(scenario).count == 2)
+        let pool = TrafficPolicy(connectionPool: ConnectionPool(maxConnections: 10), location: at(12, 9))
+        // Without http, Istio's default route goes to the whole-service cluster: v2's pool is unused.
+        scenario.services[0].versions[1].trafficPolicy = pool
+        #expect(PolicyLint.diagnostics(scenario).count == 2)
+        scenario.services[0].http = [HTTPRoute(
+            route: ["v1", "v2"].map { RouteDestination(destination: Destination(host: "api", subset: $0), weight: 50, location: at(15, 11)) },
+            location: at(14, 7))]
+        #expect(PolicyLint.diagnostics(scenario) == [v1])
+        scenario.services[0].trafficPolicy = pool
+        #expect(PolicyLint.diagnostics(scenario) == [])
+    }
+
     /// a processes 1,000 of the 4,000 requests a second it receives, so it calls b at twice
     /// that, not twice what it receives: 2,000/s against b's 1,000/s.
     @Test func aSaturatedCallerPassesOnOnlyWhatItProcesses() {

@@ -228,6 +228,13 @@ private let millisecond: Nanoseconds = 1_000_000
         #expect(PolicyLint.diagnostics(scenario) == [])
     }
 
+    @Test func aVersionScaledToZeroHasNoIdleInstancesToWarnAbout() {
+        var scenario = Shop.scenario()
+        scenario.services[0].http?[0].route = [Shop.destination("v1", weight: 0, line: 41)]
+        scenario.services[0].versions[1].replicas = 0
+        #expect(PolicyLint.diagnostics(scenario) == [])
+    }
+
     @Test func aRuleWhoseWeightsAreAllZeroRoutesNothing() {
         var scenario = Shop.scenario()
         scenario.services[0].http?[0].route[0].weight = 0

@@ -181,14 +181,14 @@ enum DecodeFixture {
               - { name: web, rate: 10, target: orders }
               - { name: web, users: 0, target: orders }
             services:
-              orders: { replicas: 0, errors: 5 }
+              orders: { replicas: -1, errors: 5 }
             """
         #expect(DecodeFixture.messages(text) == [
             "4:24: error: clients[0].rate must be a rate such as 800/s, 50/m or 3600/h, not '10' (a rate needs a unit: 10/s, 10/m or 10/h)",
             "5:13: error: client name 'web' is used twice (first at line 4)",
             "5:25: error: clients[1].users must be at least 1, not 0",
-            "7:23: error: services.orders.replicas must be at least 1, not 0",
-            "7:34: error: services.orders.errors must be a percent: write 5% for five percent, not 5",
+            "7:23: error: services.orders.replicas must be at least 0, not -1",
+            "7:35: error: services.orders.errors must be a percent: write 5% for five percent, not 5",
         ])
     }
 

@@ -12,34 +12,34 @@ final class MeshModel: Sendable {
         /// Index into `World.versions` for a subset cluster; nil for the whole service.
         var version: Int?
         /// Indices into `World.servers`; host `h` of the cluster is `instances.lowerBound + h`.
+        /// Empty for a version of 0 replicas: every pick then answers 503 `UH`.
         var instances: Range<Int>
+        /// The outlier timer its detectors tick on (index into `outlierIntervals`), -1 when
+        /// its policy has no outlier detection.
+        var timer: Int32
     }
 
     struct Rule: Sendable {
         var retry: RetryPolicy
         var fault: FaultInjectionPolicy
-        /// The cluster of each destination of the rule, in order.
+        /// The cluster of each destination of the rule, in order; -1 for a subset the host
+        /// does not have (503 `NC`, as Envoy answers a route to a cluster it was never sent).
         var destinations: [Int32]
-        /// The mirror's cluster, or -1.
+        /// The mirror's cluster, or -1 (none, or a subset the host does not have).
         var mirror: Int32
     }
 
-    /// A service as a destination host: its VirtualService and its DestinationRule. A class
-    /// with constant fields, so that every hop reads its router and rules in place.
+    /// A service as a destination host: its VirtualService. A class with constant fields, so
+    /// that every hop reads its router and rules in place.
     final class Host: Sendable {
         let router: VirtualServiceRouter
         let rules: [Rule]
-        let trafficPolicy: TrafficPolicy?
-        /// The outlier detector's interval timer; nil when outlier detection is off.
-        let outlierInterval: Nanoseconds?
         /// Index of the whole-service cluster; subset clusters follow it in version order.
         let firstCluster: Int
 
-        init(router: VirtualServiceRouter, rules: [Rule], trafficPolicy: TrafficPolicy?, outlierInterval: Nanoseconds?, firstCluster: Int) {
+        init(router: VirtualServiceRouter, rules: [Rule], firstCluster: Int) {
             self.router = router
             self.rules = rules
-            self.trafficPolicy = trafficPolicy
-            self.outlierInterval = outlierInterval
             self.firstCluster = firstCluster
         }
 
@@ -61,6 +61,12 @@ final class MeshModel: Sendable {
     /// that its events can share a timer lane (see `EventQueue.push(_:after:from:)`).
     let fixedSidecarDelay: Nanoseconds?
     let clusters: [Cluster]
+    /// Per cluster, its DestinationRule policy: the service's for the whole service, the
+    /// subset's merged over it for a subset. Read when a sidecar state is created, not per hop.
+    let clusterPolicies: [TrafficPolicy?]
+    /// The outlier detectors' interval timers: one per service (nil when its policy has no
+    /// outlier detection), then one per subset with an `outlierDetection` of its own.
+    let outlierIntervals: [Nanoseconds?]
     /// Per service.
     let hosts: [Host]
     /// Every request path written in the scenario, interned: a hop carries an index.
@@ -89,8 +95,9 @@ final class MeshModel: Sendable {
     }
 
     init(
-        sidecarLatency: Sampler, mtlsLatency: Sampler?, clusters: [Cluster], hosts: [Host], paths: [String],
-        templates: [RequestTemplate], firstTemplate: [Int], versionWeights: [Double], proxies: Int
+        sidecarLatency: Sampler, mtlsLatency: Sampler?, clusters: [Cluster], clusterPolicies: [TrafficPolicy?],
+        outlierIntervals: [Nanoseconds?], hosts: [Host], paths: [String], templates: [RequestTemplate], firstTemplate: [Int],
+        versionWeights: [Double], proxies: Int
     ) {
         self.sidecarLatency = sidecarLatency
         self.mtlsLatency = mtlsLatency
@@ -101,6 +108,8 @@ final class MeshModel: Sendable {
             fixedSidecarDelay = nil
         }
         self.clusters = clusters
+        self.clusterPolicies = clusterPolicies
+        self.outlierIntervals = outlierIntervals
         self.hosts = hosts
         self.paths = paths
         self.templates = templates

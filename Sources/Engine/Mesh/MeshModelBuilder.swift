@@ -23,12 +23,25 @@ enum MeshModelBuilder {
     ) -> MeshModel? {
         guard scenario.mesh.enabled else { return nil }
         var clusters: [MeshModel.Cluster] = []
+        var policies: [TrafficPolicy?] = []
         var firstCluster: [Int] = []
+        // Service timers first, at the service's index: a scenario without subset policies
+        // queues its ticks exactly as before they existed.
+        var intervals = scenario.services.map { $0.trafficPolicy?.outlierDetection.map { OutlierDetector.Config($0).interval } }
         for (index, service) in services.enumerated() {
+            let declared = scenario.services[index]
+            let serviceTimer: Int32 = intervals[index] == nil ? -1 : Int32(index)
             firstCluster.append(clusters.count)
-            clusters.append(MeshModel.Cluster(service: index, version: nil, instances: service.instances))
-            for version in service.versions {
-                clusters.append(MeshModel.Cluster(service: index, version: version, instances: versions[version].instances))
+            clusters.append(MeshModel.Cluster(service: index, version: nil, instances: service.instances, timer: serviceTimer))
+            policies.append(declared.trafficPolicy)
+            for (version, written) in zip(service.versions, declared.versions) {
+                var timer = serviceTimer
+                if let detection = written.trafficPolicy?.outlierDetection {
+                    timer = Int32(intervals.count)
+                    intervals.append(OutlierDetector.Config(detection).interval)
+                }
+                clusters.append(MeshModel.Cluster(service: index, version: version, instances: versions[version].instances, timer: timer))
+                policies.append(TrafficPolicy.merged(declared.trafficPolicy, subset: written.trafficPolicy))
             }
         }
         let serviceIndex = Dictionary(services.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -46,10 +59,7 @@ enum MeshModelBuilder {
                     destinations: route.route.map { cluster($0.destination) },
                     mirror: router.mirrors(rule: rule) ? route.mirror.map(cluster) ?? -1 : -1)
             }
-            let detection = service.trafficPolicy?.outlierDetection
-            return MeshModel.Host(
-                router: router, rules: rules, trafficPolicy: service.trafficPolicy,
-                outlierInterval: detection.map { OutlierDetector.Config($0).interval }, firstCluster: firstCluster[index])
+            return MeshModel.Host(router: router, rules: rules, firstCluster: firstCluster[index])
         }
         var templates: [RequestTemplate] = []
         var firstTemplate: [Int] = []
@@ -59,7 +69,8 @@ enum MeshModelBuilder {
         }
         let mtls = scenario.mesh.mtls == .strict ? Sampler(scenario.mesh.mtlsLatency) : nil
         return MeshModel(
-            sidecarLatency: Sampler(scenario.mesh.sidecarLatency), mtlsLatency: mtls, clusters: clusters, hosts: hosts,
+            sidecarLatency: Sampler(scenario.mesh.sidecarLatency), mtlsLatency: mtls, clusters: clusters,
+            clusterPolicies: policies, outlierIntervals: intervals, hosts: hosts,
             paths: paths.paths, templates: templates, firstTemplate: firstTemplate,
             versionWeights: versionWeights(scenario, services: services, versions: versions),
             proxies: servers.count + clients.filter { $0.targetService != nil }.count)

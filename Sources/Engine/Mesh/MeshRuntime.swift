@@ -15,8 +15,9 @@ struct MeshRuntime: ~Copyable {
     var sidecars = DenseTable<SidecarCluster>()
     /// Per caller, its sidecar states (indices into `sidecars`): few, so a scan finds one.
     var callerSidecars: ContiguousArray<ContiguousArray<Int32>> = []
-    /// Per service, the sidecar states of its clusters, for the outlier detectors' timers.
-    var sidecarsOfService: [[Int32]] = []
+    /// Per outlier timer (see `MeshModel.outlierIntervals`), the sidecar states whose
+    /// detectors tick on it.
+    var sidecarsOfTimer: [[Int32]] = []
     /// The matching rule per (template, path, service), or `unknownRule`.
     var ruleCache: ContiguousArray<Int32> = []
     /// Per server, how many callers have it ejected now; per version, its instances that at
@@ -24,7 +25,7 @@ struct MeshRuntime: ~Copyable {
     var ejectedBy: ContiguousArray<Int32> = []
     var ejectedInstances: ContiguousArray<Int32> = []
     var ejections: ContiguousArray<Int> = []
-    /// Per service, whether its outlier timer has a tick queued.
+    /// Per outlier timer, whether it has a tick queued.
     var outlierTimerArmed: ContiguousArray<Bool> = []
     /// Consistent-hash rings by host count, built once and shared by every caller's sidecar
     /// state (a ring has at least 1024 points).
@@ -38,8 +39,8 @@ struct MeshRuntime: ~Copyable {
 
     init(world: World, model: MeshModel) {
         callerSidecars = ContiguousArray(repeating: [], count: world.callerCount)
-        sidecarsOfService = Array(repeating: [], count: world.services.count)
-        outlierTimerArmed = ContiguousArray(repeating: false, count: world.services.count)
+        sidecarsOfTimer = Array(repeating: [], count: model.outlierIntervals.count)
+        outlierTimerArmed = ContiguousArray(repeating: false, count: model.outlierIntervals.count)
         let cells = model.templates.count * max(model.paths.count, 1) * world.services.count
         if cells <= Self.maximumCacheCells {
             ruleCache = ContiguousArray(repeating: Self.unknownRule, count: cells)

@@ -19,8 +19,9 @@ enum SimEvent: Sendable {
     case meshStep(call: Int32, token: UInt32, step: MeshStep)
     /// The route timeout of a mesh hop, or Kong's timeout around it (`kong`).
     case hopTimeout(call: Int32, serial: UInt32, kong: Bool)
-    /// The outlier detectors' interval timer for one destination service.
-    case outlierTick(service: Int32)
+    /// An outlier interval timer (see `MeshModel.outlierIntervals`): a destination service's,
+    /// or a subset's with its own outlier detection.
+    case outlierTick(timer: Int32)
     /// The rollout controller's analysis tick, and its next Argo step.
     case rolloutAnalysis
     case rolloutStep

@@ -39,7 +39,8 @@ extension Simulation {
         if calls[call].attemptTimeout > 0 {
             queue.push(.attemptTimeout(call: call, token: token), after: calls[call].attemptTimeout, from: now)
         }
-        if servers[server].crashed > 0 || isPartitioned(from: calls[call].callerService, toServer: server) {
+        // No instance to pick (replicas 0): refused, as when every instance has crashed.
+        if server < 0 || servers[server].crashed > 0 || isPartitioned(from: calls[call].callerService, toServer: server) {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)
             return
         }
@@ -48,13 +49,14 @@ extension Simulation {
 
     /// Without a mesh: a gateway replica goes round the instances with its own cursor, any
     /// other caller picks one at random. During a rollout the version is drawn by weight first.
-    /// Inlined into its one caller: every call without the mesh picks.
+    /// -1 when there is none to pick (0 replicas). Inlined into its one caller: every call
+    /// without the mesh picks.
     @inline(__always)
     private mutating func pickInstance(of service: Int, picker: Int32, client: Int) -> Int {
         let caller = Int(callerIndex(pickerServer: picker, client: Int32(client)))
         var instances = world.services[service].instances
         if let version = rolloutVersion(of: service, caller: caller) { instances = world.versions[version].instances }
-        guard !instances.isEmpty else { return world.services[service].instances.lowerBound }
+        guard !instances.isEmpty else { return -1 }
         if picker >= 0 && picker < world.gatewayReplicas {
             let replica = Int(picker)
             let slot = cursorSlots[service]
@@ -89,6 +91,8 @@ extension Simulation {
             if calls[call].attribution.counted {
                 recordAnswer(outcome, latency: latency, scope: scopes.versions + version)
             }
+        } else if server < 0, calls[call].attribution.counted, case .service(let service) = calls[call].target {
+            recordAnswer(outcome, latency: now - calls[call].attemptStart, scope: scopeWithoutInstance(Int(service)))
         }
         if world.mesh != nil, case .service = calls[call].target {
             meshAttemptEnded(call, outcome: outcome)
@@ -105,6 +109,13 @@ extension Simulation {
         let waiter = calls[call].waiter
         calls.remove(call)
         deliver(outcome, to: waiter)
+    }
+
+    /// Where an attempt that reached no instance counts: the service's only version, else
+    /// the service itself, as the mesh counts an answer of a whole-service cluster.
+    private func scopeWithoutInstance(_ service: Int) -> Int {
+        let versions = world.services[service].versions
+        return versions.count == 1 ? scopes.versions + versions.lowerBound : scopes.services + service
     }
 
     private func pickerServer(of call: CallRecord) -> Int32 {

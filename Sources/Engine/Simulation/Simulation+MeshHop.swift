@@ -58,10 +58,17 @@ extension Simulation {
         // Read through `model` in place: binding a host or rule would copy its tables.
         let (host, rule, caller) = (Int(service), Int(hop.rule), Int(hop.caller))
         guard let pick = model.hosts[host].pickDestination(rule: rule, &egress[caller]),
-              model.hosts[host].rules[rule].destinations.indices.contains(pick),
-              model.hosts[host].rules[rule].destinations[pick] >= 0
+              model.hosts[host].rules[rule].destinations.indices.contains(pick)
         else {
             endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
+            return
+        }
+        // The rollout owns its rule's destinations: stable and canary, by the current weight.
+        let rolloutRule = host == rolloutService && world.rollout?.rule == rule
+        // A subset no DestinationRule defines has no cluster: Envoy's router answers 503 NC at
+        // once, before it mirrors anything.
+        guard rolloutRule || model.hosts[host].rules[rule].destinations[pick] >= 0 else {
+            endHopLocally(call, Outcome(status: 503, flag: .noClusterFound))
             return
         }
         let mirror = model.hosts[host].rules[rule].mirror
@@ -69,9 +76,12 @@ extension Simulation {
             self.mirror(call, to: Int(mirror), timeout: model.hosts[host].rules[rule].retry.routeTimeout, model)
         }
         var cluster = Int(model.hosts[host].rules[rule].destinations[pick])
-        // The rollout owns its rule's destinations: stable and canary, by the current weight.
-        if host == rolloutService, world.rollout?.rule == rule, let version = rolloutVersion(of: host, caller: caller) {
+        if rolloutRule, let version = rolloutVersion(of: host, caller: caller) {
             cluster = model.hosts[host].firstCluster + 1 + version - world.services[host].versions.lowerBound
+        }
+        guard cluster >= 0 else {
+            endHopLocally(call, Outcome(status: 503, flag: .noClusterFound))
+            return
         }
         hops[call].sidecar = sidecarState(caller: caller, cluster: cluster, model)
         hops[call].retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
@@ -180,7 +190,7 @@ extension Simulation {
             return state
         }
         let destination = model.clusters[cluster]
-        let policy = model.hosts[destination.service].trafficPolicy
+        let policy = model.clusterPolicies[cluster]
         let hosts = destination.instances.count
         var ring: RingHash?
         if case .consistentHashHeader? = policy?.loadBalancer {
@@ -192,7 +202,7 @@ extension Simulation {
         let index = Int32(mesh.sidecars.count)
         mesh.sidecars.append(state)
         mesh.callerSidecars[caller].append(index)
-        mesh.sidecarsOfService[destination.service].append(index)
+        if destination.timer >= 0 { mesh.sidecarsOfTimer[Int(destination.timer)].append(index) }
         return index
     }
 }

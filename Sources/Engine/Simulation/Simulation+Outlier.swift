@@ -1,25 +1,26 @@
 import Policy
 import Scenario
 
-/// Outlier detection in the run: each sidecar state's detector ticks on its service's
-/// interval, and every ejection and un-ejection goes to events.csv with the caller and the
-/// rule, and into the counts behind the `ejected` and `ejections` columns.
+/// Outlier detection in the run: each sidecar state's detector ticks on its cluster's
+/// interval (the service's, or a subset's with its own `outlierDetection`), and every
+/// ejection and un-ejection goes to events.csv with the caller and the rule, and into the
+/// counts behind the `ejected` and `ejections` columns.
 extension Simulation {
     /// The first tick of every detector is one interval after the start.
     mutating func startOutlierTimers() {
         guard let model = world.mesh else { return }
-        for (service, host) in model.hosts.enumerated() {
-            if let interval = host.outlierInterval, interval <= world.duration {
-                armOutlierTimer(service, at: interval)
+        for (timer, interval) in model.outlierIntervals.enumerated() {
+            if let interval, interval <= world.duration {
+                armOutlierTimer(timer, at: interval)
             }
         }
     }
 
-    mutating func outlierTick(_ service: Int) {
-        mesh.outlierTimerArmed[service] = false
-        guard let interval = world.mesh?.hosts[service].outlierInterval else { return }
+    mutating func outlierTick(_ timer: Int) {
+        mesh.outlierTimerArmed[timer] = false
+        guard let interval = world.mesh?.outlierIntervals[timer] else { return }
         var ejected = false
-        for sidecar in mesh.sidecarsOfService[service] {
+        for sidecar in mesh.sidecarsOfTimer[timer] {
             mesh.outlierEvents.removeAll(keepingCapacity: true)
             mesh.sidecars[Int(sidecar)].detector.tick(now: now, events: &mesh.outlierEvents)
             for event in mesh.outlierEvents { outlierChanged(event, sidecar: Int(sidecar)) }
@@ -29,14 +30,14 @@ extension Simulation {
         // rests (a drain held by a hang would otherwise tick to the end of time), and an
         // ejection re-arms it.
         let next = now.plusSaturating(interval)
-        if next <= world.duration || ejected { armOutlierTimer(service, at: next) }
+        if next <= world.duration || ejected { armOutlierTimer(timer, at: next) }
     }
 
-    /// Arms the service's interval timer for `time` unless it is armed already.
-    private mutating func armOutlierTimer(_ service: Int, at time: Nanoseconds) {
-        guard !mesh.outlierTimerArmed[service] else { return }
-        mesh.outlierTimerArmed[service] = true
-        queue.push(.outlierTick(service: Int32(service)), at: time)
+    /// Arms an interval timer for `time` unless it is armed already.
+    private mutating func armOutlierTimer(_ timer: Int, at time: Nanoseconds) {
+        guard !mesh.outlierTimerArmed[timer] else { return }
+        mesh.outlierTimerArmed[timer] = true
+        queue.push(.outlierTick(timer: Int32(timer)), at: time)
     }
 
     mutating func outlierChanged(_ event: OutlierEvent, sidecar: Int) {
@@ -52,11 +53,11 @@ extension Simulation {
             if mesh.ejectedBy[server] == 1 { mesh.ejectedInstances[version] += 1 }
             mesh.ejections[version] += 1
             // The timer ticks on multiples of the interval from t = 0.
-            let service = model.clusters[state.cluster].service
-            if let interval = model.hosts[service].outlierInterval, interval > 0 {
+            let timer = Int(model.clusters[state.cluster].timer)
+            if timer >= 0, let interval = model.outlierIntervals[timer], interval > 0 {
                 let (ticks, overflow) = (now / interval).addingReportingOverflow(1)
                 let (time, tooFar) = ticks.multipliedReportingOverflow(by: interval)
-                armOutlierTimer(service, at: overflow || tooFar ? .max : time)
+                armOutlierTimer(timer, at: overflow || tooFar ? .max : time)
             }
             let threshold = mesh.sidecars[sidecar].detector.config.threshold(rule)
             events.append(EventRecord(

@@ -218,8 +218,8 @@ struct Simulation: ~Copyable {
             }
         case .hopTimeout(let call, let serial, let kong):
             hopTimedOut(call, serial: serial, kong: kong)
-        case .outlierTick(let service):
-            outlierTick(Int(service))
+        case .outlierTick(let timer):
+            outlierTick(Int(timer))
         case .rolloutAnalysis:
             rolloutAnalysis()
         case .rolloutStep:

@@ -19,6 +19,8 @@ public enum ResponseFlag: UInt8, Sendable, CaseIterable {
     case delayInjected
     case faultInjected
     case unauthorized
+    /// No cluster found: the route names a subset no DestinationRule defines.
+    case noClusterFound
 
     public var code: String {
         switch self {
@@ -34,6 +36,7 @@ public enum ResponseFlag: UInt8, Sendable, CaseIterable {
         case .delayInjected: return "DI"
         case .faultInjected: return "FI"
         case .unauthorized: return "UAEX"
+        case .noClusterFound: return "NC"
         }
     }
 }

@@ -15,15 +15,16 @@ import Scenario
 ///   calls at the rate it processes requests, its capacity;
 /// - capacity: replicas × concurrency / mean own latency (downstream calls also hold a slot,
 ///   so the real capacity can only be lower).
-/// A service behind a mesh `connectionPool` limit is left out: its sidecars turn the excess away.
+/// A version behind a mesh `connectionPool` limit in every cluster that reaches it (the
+/// service's, its subset's own) is left out: its callers' sidecars turn the excess away.
 enum OfferedLoadLint {
     static func diagnostics(_ scenario: Scenario, _ traffic: CallTraffic) -> [Diagnostic] {
         let offered = offeredRates(scenario, traffic)
         var found: [Diagnostic] = []
         for service in scenario.services {
-            guard let rate = offered[service.name], rate > 0, !limitedBySidecars(service, scenario) else { continue }
+            guard let rate = offered[service.name], rate > 0 else { continue }
             let replicas = service.versions.reduce(0) { Saturating.sum($0, $1.replicas) }
-            for version in service.versions where version.queue == nil {
+            for version in service.versions where version.queue == nil && !limitedBySidecars(version, of: service, scenario) {
                 let received = rate * Double(version.replicas) / Double(max(replicas, 1))
                 let capacity = capacity(of: version)
                 guard received > capacity else { continue }
@@ -121,9 +122,24 @@ enum OfferedLoadLint {
         return p >= 1 ? tries : (1 - pow(p, tries)) / (1 - p)
     }
 
-    /// With the mesh, Envoy's connection pool turns requests away past its limits.
-    private static func limitedBySidecars(_ service: Service, _ scenario: Scenario) -> Bool {
-        guard scenario.mesh.enabled, let pool = service.trafficPolicy?.connectionPool else { return false }
+    /// With the mesh, Envoy's connection pool turns requests away past its limits, in each
+    /// cluster that carries the version's traffic: the whole service's (no route names the
+    /// service, or one names it without subset) under the service's policy, and the version's
+    /// subset cluster (a route names it) under the subset's merged over it. Limited only when
+    /// every one of them is; a version no route reaches keeps the service's answer.
+    private static func limitedBySidecars(_ version: ServiceVersion, of service: Service, _ scenario: Scenario) -> Bool {
+        guard scenario.mesh.enabled else { return false }
+        let destinations = scenario.services.flatMap { ($0.http ?? []).flatMap { $0.route.map(\.destination) } }
+            .filter { $0.host == service.name }
+        var policies: [TrafficPolicy?] = []
+        if destinations.isEmpty || destinations.contains(where: { $0.subset == nil }) { policies.append(service.trafficPolicy) }
+        if destinations.contains(where: { $0.subset == version.name }) { policies.append(service.trafficPolicy(subset: version.name)) }
+        guard !policies.isEmpty else { return limits(service.trafficPolicy) }
+        return policies.allSatisfy(limits)
+    }
+
+    private static func limits(_ policy: TrafficPolicy?) -> Bool {
+        guard let pool = policy?.connectionPool else { return false }
         return pool.maxConnections != nil || pool.http1MaxPendingRequests != nil || pool.http2MaxRequests != nil
     }
 

@@ -1,8 +1,9 @@
 import Scenario
 
-/// Istio weights that send nothing: a declared version that no `http` route sends traffic
-/// to (its instances run idle and never show up in the results), and a rule whose weights
-/// are all 0, which Istio rejects ("total destination weight = 0").
+/// Istio weights that send nothing: a declared version with instances that no `http` route
+/// sends traffic to (they run idle and never show up in the results; a version scaled to 0
+/// has none to idle), and a rule whose weights are all 0, which Istio rejects ("total
+/// destination weight = 0").
 enum SubsetTrafficLint {
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         var found: [Diagnostic] = []
@@ -23,7 +24,8 @@ enum SubsetTrafficLint {
         let traffic = Traffic(scenario)
         for service in scenario.services where service.hasDeclaredVersions && service.http != nil && !traffic.everyVersion.contains(service.name) {
             let owned = rolloutVersions(of: service, scenario)
-            for version in service.versions where !owned.contains(version.name) && !traffic.served.contains(key(service.name, version.name)) {
+            for version in service.versions
+            where version.replicas > 0 && !owned.contains(version.name) && !traffic.served.contains(key(service.name, version.name)) {
                 let reason = traffic.named.contains(key(service.name, version.name))
                     ? "the http routes name it only with weight 0; give it a weight above 0"
                     : "no http route sends to it; add a destination with subset \(version.name) and a weight above 0"

@@ -69,7 +69,7 @@ public struct RetryPolicy: Sendable {
     public func isRetriable(_ outcome: Outcome) -> Bool {
         guard maxRetries > 0 else { return false }
         switch outcome.flag {
-        case .overflow, .faultInjected, .noHealthyUpstream, .noRoute, .rateLimited, .unauthorized, .retriesExhausted:
+        case .overflow, .faultInjected, .noHealthyUpstream, .noRoute, .noClusterFound, .rateLimited, .unauthorized, .retriesExhausted:
             return false
         case .connectFailure:
             return !retryOn.isDisjoint(with: [.connectFailure, .resetBeforeRequest, .reset, .fiveXX, .gatewayError])

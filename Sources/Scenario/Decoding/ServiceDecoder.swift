@@ -32,8 +32,13 @@ enum ServiceDecoder {
                       let versionReader = MappingReader(entry.value, path: "\(path).\(versionName)", context: context)
                 else { return nil }
                 let own = VersionFields(versionReader)
+                // A DestinationRule subset's own policy: never inherited, merged over the
+                // service's where its cluster is built (`Service.trafficPolicy(subset:)`).
+                let policy = versionReader.read("trafficPolicy") { TrafficPolicyDecoder.decode($0, path: $1, context: context) }
                 versionReader.finish()
-                return own.inheriting(shared).version(named: versionName, at: entry.value.location)
+                var version = own.inheriting(shared).version(named: versionName, at: entry.value.location)
+                version.trafficPolicy = policy
+                return version
             }
         }
         let trafficPolicy = reader.read("trafficPolicy") { TrafficPolicyDecoder.decode($0, path: $1, context: context) }
@@ -59,7 +64,7 @@ private struct VersionFields {
     var onCallFailure: Service.OnCallFailure?
 
     init(_ reader: MappingReader) {
-        replicas = reader.int("replicas", 1...Int.max)
+        replicas = reader.int("replicas", 0...Int.max)
         concurrency = reader.int("concurrency", 1...Int.max)
         queue = reader.int("queue", 0...Int.max)
         latency = reader.distribution("latency")

@@ -29,11 +29,20 @@ public struct Service: Sendable {
     public func version(named name: String) -> ServiceVersion? {
         versions.first { $0.name == name }
     }
+
+    /// The policy of the cluster a destination with `subset` reaches: the service-level one
+    /// without a subset (Envoy's `outbound|port||host` cluster) or for a subset the service
+    /// does not have, else the subset's merged over it (`TrafficPolicy.merged`).
+    public func trafficPolicy(subset: String?) -> TrafficPolicy? {
+        guard let subset, let version = version(named: subset) else { return trafficPolicy }
+        return TrafficPolicy.merged(trafficPolicy, subset: version.trafficPolicy)
+    }
 }
 
 /// One version (subset) of a service, with inherited fields resolved.
 public struct ServiceVersion: Sendable {
     public var name: String
+    /// 0 or more: a Deployment scaled to zero, or a subset whose labels match no pods.
     public var replicas: Int
     /// Requests an instance processes at once (the slot is held until it answers).
     public var concurrency: Int
@@ -46,12 +55,15 @@ public struct ServiceVersion: Sendable {
     public var errorStatus: Int
     public var calls: [CallStep]
     public var onCallFailure: Service.OnCallFailure
+    /// The DestinationRule subset's own `trafficPolicy`, as written (not inherited): see
+    /// `Service.trafficPolicy(subset:)` for the policy its cluster runs with.
+    public var trafficPolicy: TrafficPolicy?
     public var location: SourceLocation
 
     public init(
         name: String, replicas: Int = 1, concurrency: Int = 1, queue: Int? = nil, latency: Distribution = .zero,
         errors: Double = 0, errorStatus: Int = 500, calls: [CallStep] = [],
-        onCallFailure: Service.OnCallFailure = .fail, location: SourceLocation
+        onCallFailure: Service.OnCallFailure = .fail, trafficPolicy: TrafficPolicy? = nil, location: SourceLocation
     ) {
         self.name = name
         self.replicas = replicas
@@ -62,6 +74,7 @@ public struct ServiceVersion: Sendable {
         self.errorStatus = errorStatus
         self.calls = calls
         self.onCallFailure = onCallFailure
+        self.trafficPolicy = trafficPolicy
         self.location = location
     }
 }

@@ -22,6 +22,20 @@ public struct TrafficPolicy: Sendable, Hashable {
         self.outlierDetection = outlierDetection
         self.location = location
     }
+
+    /// A DestinationRule subset's policy over the top-level one, as Istio merges them
+    /// (`MergeTrafficPolicy`, pilot/pkg/networking/core/v1alpha3/cluster_builder.go; now
+    /// `MergeSubsetTrafficPolicy` in pilot/pkg/networking/util/util.go): each group the
+    /// subset sets (loadBalancer, connectionPool, outlierDetection) replaces the top-level
+    /// group whole; a group it leaves out is the top-level one. Fields within a group are not
+    /// merged: a subset's `connectionPool` without `http` has Istio's default http limits.
+    public static func merged(_ top: TrafficPolicy?, subset: TrafficPolicy?) -> TrafficPolicy? {
+        guard let subset else { return top }
+        guard let top else { return subset }
+        return TrafficPolicy(
+            loadBalancer: subset.loadBalancer ?? top.loadBalancer, connectionPool: subset.connectionPool ?? top.connectionPool,
+            outlierDetection: subset.outlierDetection ?? top.outlierDetection, location: subset.location)
+    }
 }
 
 public struct ConnectionPool: Sendable, Hashable {

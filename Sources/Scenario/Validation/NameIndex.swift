@@ -49,7 +49,12 @@ struct NameIndex {
     func versionProblem(_ version: String, of service: String) -> String? {
         let known = versions(of: service)
         if known.contains(version) { return nil }
-        return "service \"\(service)\" has no version \"\(version)\"" + Self.hint(version, among: known, plural: "versions")
+        return "service \"\(service)\" has no version \"\(version)\"" + versionHint(version, of: service)
+    }
+
+    /// `; did you mean "v2"?`, or the service's versions when none is close.
+    func versionHint(_ version: String, of service: String) -> String {
+        Self.hint(version, among: versions(of: service), plural: "versions")
     }
 
     /// `no service named "ordrs"; did you mean "orders"?`, or the valid names when none is close.
