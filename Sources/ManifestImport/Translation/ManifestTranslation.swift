@@ -14,6 +14,11 @@ struct ManifestTranslation {
     /// workload that runs them): Flagger runs its target as `primary` and `canary`; Argo runs
     /// the Rollout's pods as its stable and canary subsets.
     var rolloutVersions: [String: RolloutVersions] = [:]
+    /// DestinationRules by the scenario name of the service they configure, in file order:
+    /// indexed once by `WorkloadTranslator` (subsets are versions) for `IstioTranslator` (policies).
+    var destinationRules: [String: [ManifestObject]] = [:]
+    /// The scenario's own `mesh.enabled` (overrides and variants come after the manifests).
+    var meshEnabled = false
 
     struct RolloutVersions {
         var names: [String]
@@ -30,6 +35,7 @@ struct ManifestTranslation {
             objects: objects, directory: directory,
             fragment: ScenarioFragment(at: objects.first?.location ?? scenario.location), scenario: scenario)
         translation.fragment.diagnostics = diagnostics
+        translation.meshEnabled = scenario["mesh", "enabled"]?.text == "true"
         translation.run()
         return (translation.fragment.root, translation.fragment.diagnostics)
     }
