@@ -136,4 +136,33 @@ import Testing
             "m.yaml:11:1: warning: Deployment reviews runs without an Istio sidecar: its namespace default sets istio-injection: disabled; meshsim does not model workloads without sidecars yet and simulates them with one",
         ])
     }
+
+    @Test func aRolloutBacksItsVersionsWhateverTheSubsetLabels() throws {
+        let rollout = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            metadata: { name: reviews }
+            spec:
+              replicas: 5
+              template: { metadata: { labels: { app: reviews } } }
+            ---
+
+            """
+        // Argo adds rollouts-pod-template-hash to the pods at run time, so no manifest label matches.
+        let subsets = "[{ name: stable, labels: { rollouts-pod-template-hash: a1 } }, { name: canary, labels: { rollouts-pod-template-hash: b2 } }]"
+        var read = ManifestReader.Result()
+        for document in try YAMLParser.parseStream(Self.service + rollout + Self.destinationRule(subsets: subsets), file: "m.yaml") {
+            ManifestReader.add(document, namespace: "default", to: &read)
+        }
+        var diagnostics: [Diagnostic] = []
+        let directory = ServiceDirectory(objects: read.objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
+        let workload = try #require(directory.workloads.first)
+        var translation = ManifestTranslation(objects: read.objects, directory: directory, fragment: ScenarioFragment(at: workload.object.location))
+        translation.rolloutVersions["reviews"] = .init(names: ["stable", "canary"], workload: workload, location: workload.object.location)
+        WorkloadTranslator.translate(&translation)
+        #expect(translation.fragment.diagnostics.map(\.description) == [])
+        let versions = translation.fragment.root["services", "reviews", "versions"]
+        #expect(versions?.entries.map(\.key) == ["stable", "canary"])
+        #expect(versions?.entries.map { $0.value["replicas"]?.text } == ["5", "5"])
+    }
 }

@@ -19,6 +19,7 @@ enum DestinationRuleIndex {
                 translation.fragment.error("DestinationRule \(rule.name): spec.host is required (the cluster rejects the rule)", at: rule.location)
                 continue
             }
+            guard subsetsAreValid(rule, &translation) else { continue }
             switch IstioHost.resolve(hostNode, from: rule, &translation) {
             case .unknown: continue
             case .external:
@@ -37,6 +38,23 @@ enum DestinationRuleIndex {
     /// The subset entries of a service's rules, in file order.
     static func subsets(of service: String, in translation: ManifestTranslation) -> [(rule: ManifestObject, subset: YAMLNode)] {
         (translation.destinationRules[service] ?? []).flatMap { rule in (rule.spec?["subsets"]?.items ?? []).map { (rule, $0) } }
+    }
+
+    /// Istio's validation requires each subset's name and, since 1.22, rejects a name used twice.
+    private static func subsetsAreValid(_ rule: ManifestObject, _ translation: inout ManifestTranslation) -> Bool {
+        var seen: [String: SourceLocation] = [:]
+        for subset in rule.spec?["subsets"]?.items ?? [] {
+            guard let nameNode = subset["name"], let name = nameNode.text, !name.isEmpty else {
+                translation.fragment.error("DestinationRule \(rule.name): each subset needs a name (the cluster rejects the rule)", at: subset.location)
+                return false
+            }
+            if let first = seen[name] {
+                translation.fragment.error("DestinationRule \(rule.name): subset '\(Diagnostic.excerpt(name))' is defined twice: here and at \(first) (the cluster rejects the rule)", at: nameNode.location)
+                return false
+            }
+            seen[name] = nameNode.location
+        }
+        return true
     }
 
     /// Why `rule` cannot be merged with `other` (the same service), nil when it can.

@@ -44,10 +44,8 @@ enum WorkloadTranslator {
         if let rollout { backing.insert(rollout.workload.object.location) }
         let candidates = workloads.filter { !backing.contains($0.object.location) }
         for (rule, subset) in subsets {
-            guard let version = subset["name"]?.text else {
-                translation.fragment.error("DestinationRule \(rule.name): each subset needs a name (the cluster rejects the rule)", at: subset.location)
-                continue
-            }
+            // The index keeps only rules whose subsets all have names.
+            guard let version = subset["name"]?.text else { continue }
             let path = ["services", name, "versions", version, "replicas"]
             if let rollout, rollout.names.contains(version) {
                 // Argo adds the pod-template-hash labels its subsets select at run time.
