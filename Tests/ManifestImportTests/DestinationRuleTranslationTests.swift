@@ -102,4 +102,11 @@ import Testing
         #expect(rule["mirror", "host"]?.text == "reviews")
         #expect(rule["mirror", "subset"]?.text == "v2")
     }
+
+    @Test func aDelegateVirtualServiceIsNamedNotDropped() throws {
+        let delegate = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: reviews-routes }\nspec:\n  http: [{ route: [{ destination: { host: reviews } }] }]\n"
+        let (fragment, messages) = try WorkloadTranslationTests.translate(Self.workloads + delegate)
+        #expect(messages == ["m.yaml:21:1: warning: ignored: VirtualService reviews-routes names no hosts (a delegate's routes); meshsim does not simulate delegation"])
+        #expect(fragment["services", "reviews", "http"] == nil)
+    }
 }

@@ -165,7 +165,7 @@ import Testing
         let loaded = fixture.load()
         // Istio completes only dot-less names: `ratings.books` is taken as a full name there.
         #expect(fixture.messages(loaded) == [
-            "k8s/ratings.yaml:24:11: warning: VirtualService ratings: Istio reads host 'ratings.books' as a fully qualified name (it completes only names without a dot), so in the cluster it names no service; meshsim reads it as service ratings.books: write ratings.books.svc.cluster.local",
+            "k8s/ratings.yaml:24:11: warning: VirtualService ratings: Istio reads host 'ratings.books' as a fully qualified name (it completes only names without a dot), so in the cluster it matches no service's host name; meshsim reads it as service ratings.books: write ratings.books.svc.cluster.local",
         ])
         let ratings = try #require(loaded.scenario?.services.first { $0.name == "ratings.books" })
         #expect(ratings.versions.map(\.replicas) == [4])

@@ -26,7 +26,7 @@ enum IstioHost {
         if host.contains("."), !host.hasSuffix(".svc.cluster.local") {
             // pilot's ResolveShortnameToFQDN completes a host only when it has no dot.
             let fqdn = "\(short).\(namespace).svc.cluster.local"
-            translation.fragment.warning("\(object.kind) \(object.name): Istio reads host '\(Diagnostic.excerpt(host))' as a fully qualified name (it completes only names without a dot), so in the cluster it names no service; meshsim reads it as service \(name): write \(fqdn)", at: node.location)
+            translation.fragment.warning("\(object.kind) \(object.name): Istio reads host '\(Diagnostic.excerpt(host))' as a fully qualified name (it completes only names without a dot), so in the cluster it matches no service's host name; meshsim reads it as service \(name): write \(fqdn)", at: node.location)
         }
         return .service(name)
     }

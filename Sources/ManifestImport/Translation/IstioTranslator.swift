@@ -28,8 +28,13 @@ enum IstioTranslator {
                 let effect = field == "exportTo" ? "meshsim applies every VirtualService to every caller" : "meshsim simulates HTTP traffic only"
                 translation.fragment.warning("ignored: VirtualService \(field) is not modelled; \(effect)", at: node.location)
             }
+            let hosts = spec["hosts"]?.items ?? []
+            if hosts.isEmpty {
+                translation.fragment.warning("ignored: VirtualService \(virtualService.name) names no hosts (a delegate's routes); meshsim does not simulate delegation", at: virtualService.location)
+                continue
+            }
             let http = spec["http"].map { rewriteHosts($0, in: virtualService, &translation) }
-            for hostNode in spec["hosts"]?.items ?? [] {
+            for hostNode in hosts {
                 switch IstioHost.resolve(hostNode, from: virtualService, &translation) {
                 case .unknown: continue
                 case .external:
