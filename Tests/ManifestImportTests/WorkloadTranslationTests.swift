@@ -157,7 +157,7 @@ import Testing
         var diagnostics: [Diagnostic] = []
         let directory = ServiceDirectory(objects: read.objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
         let workload = try #require(directory.workloads.first)
-        var translation = ManifestTranslation(objects: read.objects, directory: directory, fragment: ScenarioFragment(at: workload.object.location))
+        var translation = ManifestTranslation(objects: read.objects, directory: directory, fragment: ScenarioFragment(at: workload.object.location), scenario: YAMLNode.mapping([], at: workload.object.location))
         translation.rolloutVersions["reviews"] = .init(names: ["stable", "canary"], workload: workload, location: workload.object.location)
         WorkloadTranslator.translate(&translation)
         #expect(translation.fragment.diagnostics.map(\.description) == [])

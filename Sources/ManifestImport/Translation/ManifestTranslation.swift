@@ -17,8 +17,6 @@ struct ManifestTranslation {
     /// DestinationRules by the scenario name of the service they configure, in file order:
     /// indexed once by `WorkloadTranslator` (subsets are versions) for `IstioTranslator` (policies).
     var destinationRules: [String: [ManifestObject]] = [:]
-    /// The scenario's own `mesh.enabled` (overrides and variants come after the manifests).
-    var meshEnabled = false
 
     struct RolloutVersions {
         var names: [String]
@@ -35,7 +33,6 @@ struct ManifestTranslation {
             objects: objects, directory: directory,
             fragment: ScenarioFragment(at: objects.first?.location ?? scenario.location), scenario: scenario)
         translation.fragment.diagnostics = diagnostics
-        translation.meshEnabled = scenario["mesh", "enabled"]?.text == "true"
         translation.run()
         return (translation.fragment.root, translation.fragment.diagnostics)
     }

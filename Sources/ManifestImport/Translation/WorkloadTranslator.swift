@@ -90,9 +90,10 @@ enum WorkloadTranslator {
     }
 
     /// Once: the mesh-security work will model workloads outside the mesh; until then a run
-    /// gives them a sidecar as it does every workload.
+    /// gives them a sidecar as it does every workload. The scenario's own `mesh.enabled` decides
+    /// (overrides and variants apply after the manifests are read).
     private static func warnAboutWorkloadsWithoutSidecar(_ translation: inout ManifestTranslation) {
-        guard translation.meshEnabled else { return }
+        guard translation.scenario["mesh", "enabled"]?.text == "true" else { return }
         let directory = translation.directory
         let outside = directory.workloads.filter(directory.runsWithoutSidecar)
         guard let first = outside.first else { return }
