@@ -14,6 +14,9 @@ struct ManifestTranslation {
     /// workload that runs them): Flagger runs its target as `primary` and `canary`; Argo runs
     /// the Rollout's pods as its stable and canary subsets.
     var rolloutVersions: [String: RolloutVersions] = [:]
+    /// DestinationRules by the scenario name of the service they configure, in file order:
+    /// indexed once by `WorkloadTranslator` (subsets are versions) for `IstioTranslator` (policies).
+    var destinationRules: [String: [ManifestObject]] = [:]
 
     struct RolloutVersions {
         var names: [String]

@@ -18,6 +18,11 @@ struct ServiceDirectory {
         var replicasNode: YAMLNode?
         /// `spec.template.metadata.labels`: what Service selectors and subset labels match.
         var podLabels: [String: String]
+        /// `spec.template.spec.serviceAccountName`: the identity mesh security checks (nil: `default`).
+        var serviceAccountName: String?
+        /// `sidecar.istio.io/inject` on the pod template: the label, else the annotation (Istio
+        /// reads the label first); nil when neither is written.
+        var sidecarInject: String?
     }
 
     struct KubeService {
@@ -35,6 +40,8 @@ struct ServiceDirectory {
     private(set) var scenarioServices: [String] = []
     /// scenario name → index in `services`.
     private var byName: [String: Int] = [:]
+    /// `v1` Namespace objects' labels by namespace name (for `istio-injection`).
+    private(set) var namespaceLabels: [String: [String: String]] = [:]
 
     static let workloadKinds: [(kind: String, groups: Set<String>)] = [
         ("Deployment", ["apps"]), ("StatefulSet", ["apps"]), ("Rollout", ["argoproj.io"]),
@@ -46,6 +53,8 @@ struct ServiceDirectory {
         for object in objects {
             if Self.workloadKinds.contains(where: { object.isKind($0.kind, in: $0.groups) }) {
                 workloads.append(Self.workload(object, diagnostics: &diagnostics))
+            } else if object.kind == "Namespace" && object.group.isEmpty {
+                namespaceLabels[object.name] = object.labels
             } else if object.kind == "Service" && object.group.isEmpty {
                 let name = scenarioName(object.name, in: object.namespace)
                 if let first = byName[name] {
@@ -68,8 +77,19 @@ struct ServiceDirectory {
                 diagnostics.append(.error("\(object.kind) \(object.name): spec.replicas must be a whole number ≥ 0, not '\(Diagnostic.excerpt(node.text ?? "a collection"))'", at: node.location))
             }
         }
-        let labels = object.spec?["template", "metadata", "labels"]?.stringMap ?? [:]
-        return Workload(object: object, replicas: replicas, replicasNode: node, podLabels: labels)
+        let template = object.spec?["template"]
+        let labels = template?["metadata", "labels"]?.stringMap ?? [:]
+        let inject = labels["sidecar.istio.io/inject"] ?? template?["metadata", "annotations"]?.stringMap["sidecar.istio.io/inject"]
+        return Workload(
+            object: object, replicas: replicas, replicasNode: node, podLabels: labels,
+            serviceAccountName: template?["spec", "serviceAccountName"]?.text, sidecarInject: inject)
+    }
+
+    /// True when the pod template (`sidecar.istio.io/inject: "false"`) or its Namespace
+    /// (`istio-injection: disabled`) keeps Istio's injector from adding a sidecar: either one
+    /// disabled is enough.
+    func runsWithoutSidecar(_ workload: Workload) -> Bool {
+        workload.sidecarInject == "false" || namespaceLabels[workload.object.namespace]?["istio-injection"] == "disabled"
     }
 
     /// A Kubernetes name as the scenario names it: plain in the default namespace, `name.namespace` elsewhere.
