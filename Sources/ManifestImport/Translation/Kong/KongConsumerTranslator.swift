@@ -34,7 +34,7 @@ enum KongConsumerTranslator {
 
     private static func credential(_ secret: ManifestObject, consumer: YAMLNode, context: inout KongContext) {
         var type = secret.labels[credentialLabel]
-        if type == nil, let legacy = value("kongCredType", in: secret, context: &context) {
+        if type == nil, case .found(let legacy) = value("kongCredType", in: secret) {
             type = legacy.text
             context.warnOnce("kongCredType", "Secret \(secret.name): the kongCredType field is read as the \(credentialLabel) label; the Kong Ingress Controller reads only the label since 3.2", at: legacy.location)
         }
@@ -46,8 +46,15 @@ enum KongConsumerTranslator {
             context.warnOnce("credential:\(type)", "ignored: \(type) credentials are not modelled", at: secret.location)
             return
         }
-        guard let key = value("key", in: secret, context: &context) else {
+        let key: YAMLNode
+        switch value("key", in: secret) {
+        case .found(let node):
+            key = node
+        case .absent:
             context.error("Secret \(secret.name): a \(type) credential needs a key; the controller's validation rejects it without one", at: secret.location)
+            return
+        case .notBase64(let node):
+            context.error("Secret \(secret.name): data.key is not base64; the cluster rejects it", at: node.location)
             return
         }
         if let problem = context.credentials.add(kind, key: key, consumer: .scalar(consumer.text ?? "", at: key.location)) {
@@ -55,16 +62,21 @@ enum KongConsumerTranslator {
         }
     }
 
+    private enum SecretValue {
+        case found(YAMLNode)
+        case absent
+        case notBase64(YAMLNode)
+    }
+
     /// A Secret's value: `stringData` as written (it wins over `data`, as the API server
     /// merges them), `data` decoded from base64 (text that is not base64 is an error: the
     /// API server rejects it).
-    private static func value(_ key: String, in secret: ManifestObject, context: inout KongContext) -> YAMLNode? {
-        if let text = secret.node["stringData", key] { return text }
-        guard let encoded = secret.node["data", key] else { return nil }
+    private static func value(_ key: String, in secret: ManifestObject) -> SecretValue {
+        if let text = secret.node["stringData", key] { return .found(text) }
+        guard let encoded = secret.node["data", key] else { return .absent }
         guard let text = encoded.text, let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8) else {
-            context.error("Secret \(secret.name): data.\(key) is not base64; the cluster rejects it", at: encoded.location)
-            return nil
+            return .notBase64(encoded)
         }
-        return .scalar(decoded, at: encoded.location)
+        return .found(.scalar(decoded, at: encoded.location))
     }
 }

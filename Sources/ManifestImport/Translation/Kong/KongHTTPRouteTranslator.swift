@@ -11,6 +11,11 @@ enum KongHTTPRouteTranslator {
 
     static func translate(_ context: inout KongContext, plugins: KongPluginObjects) {
         for route in context.translation.objects("HTTPRoute", in: ["gateway.networking.k8s.io"]) {
+            let parents = route.spec?["parentRefs"]?.items ?? []
+            if !parents.isEmpty, parents.allSatisfy({ $0["kind"]?.text == "Service" }) {
+                context.warnOnce("HTTPRoute.mesh", "ignored: HTTPRoute \(route.name) attaches to a Service (mesh routing, Gateway API GAMMA), which is not modelled; write the service's http rules instead", at: route.location)
+                continue
+            }
             context.gateway.note(route.location)
             if let entry = route.spec?.entry("hostnames"), !entry.value.items.isEmpty {
                 context.warnOnce("HTTPRoute.hostnames", "ignored: HTTPRoute hostnames are not modelled; meshsim's gateway routes match paths, methods and headers of any host", at: entry.keyLocation)
