@@ -221,6 +221,24 @@ import Testing
         #expect(gateway.routes.map(\.name) == ["r"])
     }
 
+    @Test func anUpstreamGoesToTheServiceOfItsFirstTargetWithAWarning() throws {
+        let deck = """
+            _format_version: "3.0"
+            upstreams:
+              - { name: orders-up, targets: [{ target: "orders.default.svc:8080" }] }
+            services:
+              - { name: s, host: orders-up, routes: [{ name: r }] }
+
+            """
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(loaded.scenario?.gateway?.routes.map(\.service) == ["orders"])
+        #expect(fixture.messages(loaded) == [
+            "kong/kong.yaml:5:22: warning: Kong upstream 'orders-up' is not modelled yet (its load balancing over targets); the routes of services[0] go to the service of its first target that names one, 'orders'",
+        ])
+    }
+
     @Test func anUnsupportedFormatVersionIsAnError() throws {
         let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": "_format_version: \"4.0\"\n"])
         defer { fixture.remove() }
