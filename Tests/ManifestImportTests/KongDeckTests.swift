@@ -239,6 +239,22 @@ import Testing
         ])
     }
 
+    @Test func aKeyGivenToTwoConsumersIsAnError() throws {
+        let deck = """
+            _format_version: "3.0"
+            consumers:
+              - { username: a, keyauth_credentials: [{ key: k1 }] }
+              - { username: b, keyauth_credentials: [{ key: k1 }, {}] }
+
+            """
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
+        defer { fixture.remove() }
+        #expect(fixture.messages(fixture.load()) == [
+            "kong/kong.yaml:4:49: error: key-auth key 'k1' is given twice: here and at kong/kong.yaml:3:49; Kong keeps each key unique",
+            "kong/kong.yaml:4:55: warning: a key-auth credential without a key gets one Kong makes up, which no scenario client can send; it is left out",
+        ])
+    }
+
     @Test func anUnsupportedFormatVersionIsAnError() throws {
         let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": "_format_version: \"4.0\"\n"])
         defer { fixture.remove() }

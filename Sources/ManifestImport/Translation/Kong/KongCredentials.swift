@@ -22,15 +22,18 @@ struct KongCredentials {
     }
 
     private(set) var credentials: [Kind: [Credential]] = [:]
+    /// Key → index in `credentials`, so that thousands of consumers stay linear.
+    private var byKey: [Kind: [String: Int]] = [:]
 
     /// Adds a credential; a key already given is an error (Kong keeps keys unique), returned.
     mutating func add(_ kind: Kind, key: YAMLNode, consumer: YAMLNode) -> Diagnostic? {
         guard let text = key.text, !text.isEmpty else {
             return .error("a \(kind.rawValue) credential's key must be a string", at: key.location)
         }
-        if let first = credentials[kind]?.first(where: { $0.key == text }) {
+        if let index = byKey[kind]?[text], let first = credentials[kind]?[index] {
             return .error("\(kind.rawValue) key '\(Diagnostic.excerpt(text))' is given twice: here and at \(first.keyNode.location); Kong keeps each key unique", at: key.location)
         }
+        byKey[kind, default: [:]][text] = credentials[kind]?.count ?? 0
         credentials[kind, default: []].append(Credential(key: text, keyNode: key, consumer: consumer))
         return nil
     }
