@@ -1,5 +1,20 @@
 import Scenario
 
+/// Kong's configuration → the scenario's `gateway.routes` and `gateway.plugins`: decK /
+/// DB-less declarative files first, then what the Kong Ingress Controller builds from
+/// Ingress and HTTPRoute objects with their KongPlugins and KongConsumers. Settings that no
+/// Kong object holds (replicas, workers, latency) stay in the scenario.
 enum KongTranslator {
-    static func translate(_ translation: inout ManifestTranslation) {}
+    static func translate(_ translation: inout ManifestTranslation) {
+        var kong = KongContext(translation: translation)
+        for object in translation.objects where object.kind == "decK" {
+            DeckTranslator(file: object).translate(&kong)
+        }
+        let plugins = KongPluginObjects(translation.objects, context: &kong)
+        KongConsumerTranslator.translate(&kong, plugins: plugins)
+        KongIngressTranslator.translate(&kong, plugins: plugins)
+        KongHTTPRouteTranslator.translate(&kong, plugins: plugins)
+        kong.gateway.write(into: &translation.fragment, credentials: kong.credentials, diagnostics: &kong.diagnostics)
+        translation.fragment.diagnostics += kong.diagnostics
+    }
 }

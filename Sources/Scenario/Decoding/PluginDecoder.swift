@@ -1,6 +1,6 @@
 /// `plugins:` lists (global or per route): Kong plugin entries, `config` in Kong's snake_case.
 enum PluginDecoder {
-    static let names = ["key-auth", "jwt", "rate-limiting", "local-rate-limit"]
+    static let names = Plugin.names
 
     /// The enabled plugins of a list. Kong allows one instance of a plugin per scope, so a name
     /// written twice is an error; `enabled: false` leaves a plugin out, as in Kong.

@@ -7,6 +7,9 @@ public struct Plugin: Sendable {
         case localRateLimit(LocalRateLimitConfig)
     }
 
+    /// The plugins meshsim models (what a `plugins` entry's `name` may be).
+    public static let names = ["key-auth", "jwt", "rate-limiting", "local-rate-limit"]
+
     /// As written: `key-auth`, `jwt`, `rate-limiting`, `local-rate-limit`.
     public var name: String
     public var config: Config

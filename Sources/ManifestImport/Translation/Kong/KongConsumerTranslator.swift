@@ -1,0 +1,82 @@
+import Foundation
+import Scenario
+
+/// KongConsumer objects of the Kong Ingress Controller: `username` (else `custom_id`) and
+/// `credentials`, the names of Secrets in the consumer's namespace whose
+/// `konghq.com/credential` label says `key-auth` or `jwt` and whose `key` (in `stringData`,
+/// or base64 in `data`) is the credential's key.
+enum KongConsumerTranslator {
+    static let credentialLabel = "konghq.com/credential"
+
+    static func translate(_ context: inout KongContext, plugins: KongPluginObjects) {
+        let secrets = context.translation.objects.filter { $0.kind == "Secret" && $0.group.isEmpty }
+        for consumer in context.translation.objects(
+            "KongConsumer", in: ["configuration.konghq.com"]) {
+            context.gateway.note(consumer.location)
+            if consumer.node["metadata", "annotations", KongPluginObjects.annotation] != nil {
+                _ = plugins.annotated(consumer, context: &context)
+                KongPluginCatalog.consumerScoped(at: consumer.location, context: &context)
+            }
+            guard let name = consumer.node["username"] ?? consumer.node["custom_id"] else {
+                context.error("KongConsumer \(consumer.name) needs a username or a custom_id; Kong rejects a consumer without one", at: consumer.location)
+                continue
+            }
+            for reference in consumer.node["credentials"]?.items ?? [] {
+                guard let secretName = reference.text else { continue }
+                guard let secret = secrets.first(where: { $0.name == secretName && $0.namespace == consumer.namespace }) else {
+                    context.warning("KongConsumer \(consumer.name): no Secret \(Diagnostic.excerpt(secretName)) in namespace \(consumer.namespace); the controller leaves this credential out, and so does meshsim", at: reference.location)
+                    continue
+                }
+                credential(secret, consumer: name, context: &context)
+            }
+        }
+    }
+
+    private static func credential(_ secret: ManifestObject, consumer: YAMLNode, context: inout KongContext) {
+        var type = secret.labels[credentialLabel]
+        if type == nil, case .found(let legacy) = value("kongCredType", in: secret) {
+            type = legacy.text
+            context.warnOnce("kongCredType", "Secret \(secret.name): the kongCredType field is read as the \(credentialLabel) label; the Kong Ingress Controller reads only the label since 3.2", at: legacy.location)
+        }
+        guard let type else {
+            context.error("Secret \(secret.name) is a KongConsumer credential without a \(credentialLabel) label (key-auth, jwt, ...); the controller rejects it", at: secret.location)
+            return
+        }
+        guard let kind = KongCredentials.Kind(rawValue: type) else {
+            context.warnOnce("credential:\(type)", "ignored: \(type) credentials are not modelled", at: secret.location)
+            return
+        }
+        let key: YAMLNode
+        switch value("key", in: secret) {
+        case .found(let node):
+            key = node
+        case .absent:
+            context.error("Secret \(secret.name): a \(type) credential needs a key; the controller's validation rejects it without one", at: secret.location)
+            return
+        case .notBase64(let node):
+            context.error("Secret \(secret.name): data.key is not base64; the cluster rejects it", at: node.location)
+            return
+        }
+        if let problem = context.credentials.add(kind, key: key, consumer: .scalar(consumer.text ?? "", at: key.location)) {
+            context.diagnostics.append(problem)
+        }
+    }
+
+    private enum SecretValue {
+        case found(YAMLNode)
+        case absent
+        case notBase64(YAMLNode)
+    }
+
+    /// A Secret's value: `stringData` as written (it wins over `data`, as the API server
+    /// merges them), `data` decoded from base64 (text that is not base64 is an error: the
+    /// API server rejects it).
+    private static func value(_ key: String, in secret: ManifestObject) -> SecretValue {
+        if let text = secret.node["stringData", key] { return .found(text) }
+        guard let encoded = secret.node["data", key] else { return .absent }
+        guard let text = encoded.text, let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8) else {
+            return .notBase64(encoded)
+        }
+        return .found(.scalar(decoded, at: encoded.location))
+    }
+}
