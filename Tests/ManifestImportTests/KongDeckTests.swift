@@ -97,7 +97,7 @@ import Testing
 
         #expect(gateway.replicas == 1)
         #expect(gateway.routes.map(\.name) == ["orders", "users-svc-0"])
-        #expect(gateway.routes.map(\.service) == ["orders", "users"])
+        #expect(gateway.routes.map(\.kongService) == ["orders", "users"])
         #expect(gateway.routes.map(\.paths) == [["/api/orders"], ["/api/users"]])
         #expect(gateway.routes.map(\.methods) == [["GET", "POST"], []])
         #expect(gateway.routes.map(\.timeout) == [2_500_000_000, 60_000_000_000])
@@ -117,7 +117,7 @@ import Testing
         #expect(gateway.routes.map(\.name) == twin.routes.map(\.name))
         #expect(gateway.routes.map(\.paths) == twin.routes.map(\.paths))
         #expect(gateway.routes.map(\.methods) == twin.routes.map(\.methods))
-        #expect(gateway.routes.map(\.service) == twin.routes.map(\.service))
+        #expect(gateway.routes.map(\.kongService) == twin.routes.map(\.kongService))
         #expect(gateway.routes.map(\.timeout) == twin.routes.map(\.timeout))
         #expect(gateway.routes.map(\.retries) == twin.routes.map(\.retries))
         #expect(gateway.routes.map { $0.plugins.map(\.config) } == twin.routes.map { $0.plugins.map(\.config) })
@@ -171,7 +171,7 @@ import Testing
         let loaded = fixture.load()
         let gateway = try #require(loaded.scenario?.gateway)
         #expect(gateway.plugins.isEmpty)
-        #expect(gateway.routes.map(\.service) == ["orders"])
+        #expect(gateway.routes.map(\.kongService) == ["orders"])
         #expect(gateway.routes.first?.plugins.map(\.name) == ["rate-limiting", "key-auth"])
         // Format 2.1: a path with regex characters is a regex, read as its literal prefix.
         #expect(gateway.routes.first?.paths == ["/api/v"])
@@ -233,7 +233,7 @@ import Testing
         let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
         defer { fixture.remove() }
         let loaded = fixture.load()
-        #expect(loaded.scenario?.gateway?.routes.map(\.service) == ["orders"])
+        #expect(loaded.scenario?.gateway?.routes.map(\.kongService) == ["orders"])
         #expect(fixture.messages(loaded) == [
             "kong/kong.yaml:5:22: warning: Kong upstream 'orders-up' is not modelled yet (its load balancing over targets); the routes of services[0] go to the service of its first target that names one, 'orders'",
         ])

@@ -96,7 +96,7 @@ import Testing
         // Route names as the controller makes them: <ns>.<ingress>.<service>.<host>.<port>
         // (no host here) and httproute.<ns>.<name>.<rule>.<match>.
         #expect(gateway.routes.map(\.name) == ["default.shop.orders..80", "httproute.default.users.0.0"])
-        #expect(gateway.routes.map(\.service) == ["orders", "users"])
+        #expect(gateway.routes.map(\.kongService) == ["orders", "users"])
         // Prefix /api/orders/ is Kong's /api/orders/ and ~/api/orders$: the prefix /api/orders.
         #expect(gateway.routes.map(\.paths) == [["/api/orders", "/api/orders-v2"], ["/api/users"]])
         #expect(gateway.routes.map(\.methods) == [["GET", "POST"], ["GET"]])
