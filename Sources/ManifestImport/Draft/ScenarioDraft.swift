@@ -33,13 +33,21 @@ public struct ScenarioDraft: Sendable {
             if object.node["metadata", "namespace"]?.text == nil { object.namespace = namespace }
             return object
         }
-        let empty = YAMLNode.mapping([], at: SourceLocation(file: paths[0], line: 1, column: 1))
+        let empty = YAMLNode.mapping([], at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1))
         // The translation's own messages come again, located, from loading the draft below.
         let (fragment, _) = ManifestTranslation.translate(objects, scenario: empty, namespace: namespace)
         var ignored: [Diagnostic] = []
         let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: namespace, diagnostics: &ignored)
-        var services = fragment["services"]?.entries.map(\.key) ?? []
-        services += directory.services.map(\.scenarioName).filter { !services.contains($0) }
+        // Services the manifests define, then those only a gateway route names (a decK
+        // service whose host no Kubernetes Service backs): a route needs its service.
+        let routes = fragment["gateway", "routes"]?.items ?? []
+        var services: [String] = []
+        var seen: Set<String> = []
+        for name in (fragment["services"]?.entries.map(\.key) ?? []) + directory.services.map(\.scenarioName)
+            + routes.flatMap({ [$0["service"]?.text] + ($0["backends"]?.items ?? []).map { $0["service"]?.text } }).compactMap({ $0 })
+        where seen.insert(name).inserted {
+            services.append(name)
+        }
         guard !services.isEmpty else {
             let message = "found no service in \(DraftWriter.counted(files.count, "manifest file")) (\(DraftWriter.counted(read.objects.count, "object"))): "
                 + "a draft needs at least one Kubernetes Service (v1), Kong service or Flagger Canary; point at the folder that holds them"
@@ -50,7 +58,7 @@ public struct ScenarioDraft: Sendable {
             name: scenarioName(scenarioFile), manifests: paths.map { DraftWriter.relative($0, to: base) },
             namespace: namespace == "default" ? nil : namespace, counts: (files.count, read.objects.count))
         writer.mesh = fragment["mesh"] == nil && objects.contains { $0.group.hasSuffix("istio.io") }
-        writer.routes = fragment["gateway", "routes"]?.items.compactMap(DraftWriter.Route.init) ?? []
+        writer.routes = routes.compactMap(DraftWriter.Route.init)
         writer.services = services
         let text = writer.text
         // Checked as `validate` will check it, from where it will be.
