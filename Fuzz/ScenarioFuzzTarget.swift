@@ -1,8 +1,17 @@
+import ManifestImport
 import Policy
 import Scenario
 
 /// The file name every fuzz input is loaded as; errors must point into it or into `--set`.
 private let inputFile = "fuzz.yaml"
+
+/// The file name the manifest part of an input is read as.
+private let manifestFile = "fuzz-manifests.yaml"
+
+/// A line that ends the scenario part of an input: what follows is a stream of manifest
+/// documents (Kubernetes, Istio, Kong, Flagger, Argo), merged into the scenario as a file
+/// that `manifests:` names would be. A YAML comment, so the scenario stays valid text.
+private let manifestMarker = "#manifests"
 
 /// The prefix of a line at the top of an input that is a `--set PATH=VALUE` override rather
 /// than scenario text. It is a YAML comment, so a scenario file is an input as it stands and
@@ -30,7 +39,9 @@ public func scenarioFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
             return 0
         }
     }
-    let loaded = ScenarioLoader.load(text: scenarioText, file: inputFile, overrides: overrides)
+    let (scenarioPart, manifestPart) = splitManifests(scenarioText)
+    let expansion = ManifestExpansion(scenarioFile: inputFile, manifestTexts: manifestPart.map { [(manifestFile, $0)] } ?? [])
+    let loaded = ScenarioLoader.load(text: scenarioPart, file: inputFile, overrides: overrides, expansion: expansion)
     var diagnostics = loaded.diagnostics
     if let scenario = loaded.scenario {
         diagnostics += PolicyLint.diagnostics(scenario)
@@ -39,6 +50,26 @@ public func scenarioFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
         requirePosition(diagnostic, lineCount: lines)
     }
     return 0
+}
+
+/// The scenario before the first `#manifests` line, and the manifests after it, preceded by
+/// as many line breaks as the scenario part has, so both keep the input's line numbers.
+private func splitManifests(_ text: String) -> (scenario: String, manifests: String?) {
+    let bytes = Array(text.utf8)
+    var lineStart = 0
+    var breaks = 0
+    let marker = Array(manifestMarker.utf8)
+    while lineStart <= bytes.count {
+        let end = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+        if end - lineStart >= marker.count, Array(bytes[lineStart..<(lineStart + marker.count)]) == marker {
+            let scenario = String(decoding: bytes[..<lineStart], as: UTF8.self)
+            let manifests = String(repeating: "\n", count: breaks) + String(decoding: bytes[lineStart...], as: UTF8.self)
+            return (scenario, manifests)
+        }
+        breaks += 1
+        lineStart = end + 1
+    }
+    return (text, nil)
 }
 
 private let newline = UInt8(ascii: "\n")
@@ -67,7 +98,7 @@ private func lineCount(_ text: String) -> Int {
 /// `FILE:LINE:COLUMN` must name the input or the command line, at a line that exists.
 private func requirePosition(_ diagnostic: Diagnostic, lineCount: Int) {
     let location = diagnostic.location
-    let knownFile = location.file == inputFile || location.file == Overrides.commandLineFile
+    let knownFile = location.file == inputFile || location.file == manifestFile || location.file == Overrides.commandLineFile
     if !knownFile || location.line < 1 || location.line > lineCount || location.column < 1 {
         fatalError("diagnostic without a usable position: \(diagnostic)")
     }

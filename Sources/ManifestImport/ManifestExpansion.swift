@@ -9,10 +9,22 @@ public struct ManifestExpansion: ScenarioExpansion {
     public let keys = ["manifests", "namespace"]
     let scenarioFile: String
     let extraManifests: [String]
+    /// Manifests given as text (file name, text) instead of files: the fuzz target's input.
+    let manifestTexts: [(file: String, text: String)]
 
     public init(scenarioFile: String, extraManifests: [String] = []) {
         self.scenarioFile = scenarioFile
         self.extraManifests = extraManifests
+        manifestTexts = []
+    }
+
+    /// Reads `texts` as manifest files named `file` and nothing from disk: the scenario's
+    /// `manifests:` entries are checked but not followed (a fuzzed `manifests: [/]` must not
+    /// walk the machine).
+    public init(scenarioFile: String, manifestTexts: [(file: String, text: String)]) {
+        self.scenarioFile = scenarioFile
+        extraManifests = []
+        self.manifestTexts = manifestTexts
     }
 
     public func expand(_ root: YAMLNode) -> ExpandedTree {
@@ -38,17 +50,20 @@ public struct ManifestExpansion: ScenarioExpansion {
         }
         let stripped = root.removing(keys)
         let base = (scenarioFile as NSString).deletingLastPathComponent
-        var (files, fileDiagnostics) = ManifestFiles.resolve(entries, relativeTo: base)
+        var (files, fileDiagnostics) = manifestTexts.isEmpty ? ManifestFiles.resolve(entries, relativeTo: base) : ([], [])
         let arguments = extraManifests.map { ManifestFiles.Entry(path: $0, location: SourceLocation(file: $0, line: 1, column: 1)) }
         let (argumentFiles, argumentDiagnostics) = ManifestFiles.resolve(arguments, relativeTo: "")
         let named = Set(files.map(ManifestFiles.identity(of:)))
         files += argumentFiles.filter { !named.contains(ManifestFiles.identity(of: $0)) }
         diagnostics += fileDiagnostics + argumentDiagnostics
-        guard !files.isEmpty else {
+        guard !files.isEmpty || !manifestTexts.isEmpty else {
             let failed = diagnostics.contains { $0.severity == .error }
             return ExpandedTree(root: failed ? nil : stripped, diagnostics: diagnostics, files: [])
         }
-        let read = ManifestReader.read(files, namespace: namespace)
+        var read = ManifestReader.read(files, namespace: namespace)
+        for (file, text) in manifestTexts {
+            guard ManifestReader.read(text: text, file: file, namespace: namespace, into: &read) else { break }
+        }
         diagnostics += read.diagnostics
         let (fragment, translationDiagnostics) = ManifestTranslation.translate(read.objects, scenario: stripped, namespace: namespace)
         diagnostics += translationDiagnostics

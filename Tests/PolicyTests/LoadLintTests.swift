@@ -48,6 +48,23 @@ private func overload(_ name: String, _ received: String, _ capacity: String, _ 
         #expect(PolicyLint.diagnostics(scenario) == [])
     }
 
+    /// A route split 3 : 1 : 0 (Gateway API weights) sends 1,000/s as 750/s to stable (capacity
+    /// 1 / 1 ms = 1,000/s), 250/s to canary (1 / 5 ms = 200/s, overloaded by 50/s) and nothing
+    /// to drained, whose 1 s requests could take only 1/s.
+    @Test func aWeightedRouteSplitsItsLoadByWeight() {
+        let backends = [("stable", 3), ("canary", 1), ("drained", 0)].map { GatewayBackend(service: $0, weight: $1, location: at(15, 11)) }
+        let scenario = Scenario(
+            name: "t", duration: 60_000 * millisecond,
+            clients: [Client(name: "web", target: .gateway, arrival: .rate(1_000, .poisson), location: at(4, 5))],
+            gateway: Gateway(routes: [GatewayRoute(name: "orders", backends: backends, location: at(14, 7))], location: at(12, 1)),
+            services: [
+                service("stable", latency: millisecond, line: 20),
+                service("canary", latency: 5 * millisecond, line: 22),
+                service("drained", latency: 1_000 * millisecond, line: 24),
+            ])
+        #expect(PolicyLint.diagnostics(scenario) == [overload("canary", "250", "200", "50", line: 22)])
+    }
+
     /// web sends 900/s; two thirds of its requests take the orders route (the rest match none):
     /// 600/s, 450 to v1 (3 of 4 replicas) and 150 to v2. v1 calls inventory always and again
     /// half the time, v2 once: 450 × 1.5 + 150 = 825/s against 2 / 4 ms = 500/s. payments gets

@@ -42,6 +42,31 @@ private let millisecond: Nanoseconds = 1_000_000
         #expect(PolicyLint.diagnostics(scenario) == [])
     }
 
+    /// The same hang behind a split route: a client gets one warning, for the first backend
+    /// (in file order) whose chain is amplified, and a backend of weight 0 receives nothing,
+    /// so it is passed over.
+    @Test func aSplitRouteAmplifiesThroughItsWeightedBackendsOnly() {
+        var scenario = Shop.scenario()
+        scenario.mesh = Mesh()
+        scenario.services[0].http = nil
+        scenario.services.append(Service(name: "static", versions: [ServiceVersion(name: "default", location: at(57, 3))], location: at(57, 3)))
+        scenario.clients[0].timeout = 2 * second
+        scenario.clients[0].retries = ClientRetries(attempts: 1, backoff: 0, on: [.timeout])
+        scenario.gateway?.routes[0].retries = 5
+        func warning(_ service: String) -> [Diagnostic] {
+            [.warning(
+                "client \"web\": up to 2 × 6 = 12 attempts per request reach \(service) when it never answers (client retries 1, gateway route \"orders\" retries 5); retry at one layer only, or lower the attempts",
+                at: at(10, 5))]
+        }
+        scenario.gateway?.routes[0].backends = [
+            GatewayBackend(service: "static", weight: 1, location: at(21, 11)),
+            GatewayBackend(service: "orders", weight: 1, location: at(22, 11)),
+        ]
+        #expect(PolicyLint.diagnostics(scenario) == warning("static"))
+        scenario.gateway?.routes[0].backends[0].weight = 0
+        #expect(PolicyLint.diagnostics(scenario) == warning("payments"))
+    }
+
     /// Istio's default retries only connect failures, so a crash of payments is tried 3 times
     /// by inventory's sidecar, and the 500 that inventory and orders then answer is retried
     /// by the clients alone (Kong never retries an answer): (1 + client retries) × 3.

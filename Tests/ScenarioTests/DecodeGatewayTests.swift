@@ -35,7 +35,7 @@ import Testing
         #expect(route.paths == ["/api/orders", "/v2/orders"])
         #expect(route.methods == ["GET", "POST"])
         #expect(route.headers == [HeaderCondition(name: "x-version", values: ["v2", "v3"]), HeaderCondition(name: "x-tier", values: ["gold"])])
-        #expect(route.service == "orders")
+        #expect(route.backends == [GatewayBackend(service: "orders", location: route.location)])
         #expect(route.timeout == 2_000_000_000)
         #expect(route.retries == 0)
         let rest = gateway.routes[1]
@@ -66,7 +66,7 @@ import Testing
             "4:13: error: gateway.replicas must be at least 1, not 0",
             "6:26: error: gateway.routes[0].paths[0] must start with '/', not 'api'",
             "6:49: warning: gateway.routes[0].strip_path has no effect in a simulation",
-            "7:7: error: gateway.routes[1].service is required",
+            "7:7: error: gateway.routes[1] needs one of service or backends",
             "7:15: error: route name 'a' is used twice (first at line 6)",
             "7:18: error: gateway.routes[1].hosts is a Kong field that meshsim does not simulate",
             "7:40: error: unknown key 'servce' in gateway.routes[1]; did you mean 'service'?",

@@ -78,6 +78,18 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(errors(scenario) == [])
     }
 
+    /// The Gateway API's 16 backendRefs per rule pass; a 17th is refused at the route.
+    @Test func backendsOfARouteHaveTheGatewayAPIBound() {
+        var scenario = small()
+        let backends = (0..<17).map { _ in GatewayBackend(service: "api", location: at(12, 9)) }
+        scenario.gateway = Gateway(routes: [GatewayRoute(name: "r", backends: backends, location: at(11, 5))], location: at(10, 1))
+        #expect(errors(scenario) == [
+            "gateway.routes[0].backends has 17 entries, more than the 16 backendRefs the Gateway API allows in a rule",
+        ])
+        scenario.gateway?.routes[0].backends.removeLast()
+        #expect(errors(scenario) == [])
+    }
+
     /// Ten clients of 1,000 requests each are the bound on request templates in all; an 11th is refused.
     @Test func requestTemplatesOfAllClientsAreBounded() {
         var scenario = small()

@@ -90,7 +90,7 @@ struct GatewayPlanBuilder {
                 let name = { (address: Int) in
                     RateLimitIdentifier.name(
                         config, address: RateLimitIdentifier.address(client: client.name, index: address), path: template.path,
-                        headers: template.headers, service: route.service, consumer: consumer, credential: credential)
+                        headers: template.headers, service: route.kongService, consumer: consumer, credential: credential)
                 }
                 let identity: AddressIdentity
                 // Only an address-based name differs between two addresses of one client.

@@ -2,7 +2,8 @@ import Policy
 import Scenario
 
 /// The gateway replica's work on a request after its own processing: the route, then the
-/// route's plugins in Kong's order, then the call upstream with Kong's retries and timeout.
+/// route's plugins in Kong's order, then the route's backend, then the call upstream with
+/// Kong's retries and timeout.
 extension Simulation {
     mutating func routeAtGateway(_ job: Int32) {
         let record = jobs[job]
@@ -17,11 +18,19 @@ extension Simulation {
             return
         }
         let route = world.routes[routeIndex]
+        // Kong's plugins run before its balancer, so a split with nothing to send to still
+        // authenticates and counts the request first.
+        guard let backend = route.split.pick(&routeRNG[routeIndex]) else {
+            answer(job, outcome: Outcome(status: 500, flag: .none))
+            return
+        }
         jobs[job].phase = .calling
         jobs[job].pending = 1
         var call = CallRecord()
         call.waiter = .job(job, token: record.token)
-        call.target = .service(Int32(route.service))
+        // Picked once per request: Kong's retries below re-balance among this backend's
+        // instances and never re-pick the backend (docs/model.md says how Kong differs).
+        call.target = .service(Int32(route.backends[backend]))
         call.callerService = -2
         call.attribution = record.attribution
         call.attribution.route = Int32(routeIndex)

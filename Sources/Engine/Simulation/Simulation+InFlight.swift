@@ -30,7 +30,7 @@ extension Simulation {
             }
             if candidate.queued + candidate.serving > 0 { candidates.append(candidate) }
         }
-        if world.hasGateway { consider("the gateway", 0..<world.gatewayReplicas, callees: world.routes.map(\.service)) }
+        if world.hasGateway { consider("the gateway", 0..<world.gatewayReplicas, callees: world.routes.flatMap(\.backends)) }
         for service in world.services {
             let callees = world.versions[service.versions].flatMap { $0.steps.flatMap { $0.calls.map(\.service) } }
             consider(service.name, service.instances, callees: callees)

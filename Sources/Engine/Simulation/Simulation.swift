@@ -21,6 +21,9 @@ struct Simulation: ~Copyable {
     var jobs = Slab<JobRecord>()
     var servers: DenseTable<ServerState>
     var clientRNG: DenseTable<RandomStream>
+    /// Per gateway route, keyed "route:NAME": which backend each request goes to. Drawn only
+    /// by a route with two backends or more, so the other routes' runs are as they were.
+    var routeRNG: DenseTable<RandomStream>
     /// Per caller (clients, then servers), keyed "egress:NAME": where its calls go (an
     /// instance, or the sidecar's every decision) and, for a client, when it retries. Kept
     /// apart from the streams of arrivals and service times, so that setups that fail
@@ -72,6 +75,7 @@ struct Simulation: ~Copyable {
         scopes = ScopeLayout(world: world)
         servers = DenseTable(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
         clientRNG = DenseTable(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })
+        routeRNG = DenseTable(world.routes.map { RandomStream(seed: seed, key: "route:\($0.name)") })
         egress = DenseTable((0..<world.callerCount).map { RandomStream(seed: seed, key: "egress:\(world.callerName($0))") })
         arrivals = DenseTable(world.clients.map(\.arrival))
         nextAddress = DenseTable(repeatElement(0, count: world.clients.count))
@@ -100,8 +104,8 @@ struct Simulation: ~Copyable {
         rolloutCanary = world.rollout?.canary ?? -1
         var routed = [Int](repeating: -1, count: world.services.count)
         var slots = 0
-        for route in world.routes where routed[route.service] < 0 {
-            routed[route.service] = slots
+        for service in world.routes.flatMap(\.backends) where routed[service] < 0 {
+            routed[service] = slots
             slots += 1
         }
         cursorSlots = routed

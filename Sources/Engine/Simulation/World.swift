@@ -1,3 +1,4 @@
+import Policy
 import Scenario
 
 /// The scenario compiled for the hot path: every name resolved to an index, every
@@ -28,7 +29,9 @@ struct World: Sendable {
 
     struct RouteModel: Sendable {
         var name: String
-        var service: Int
+        /// Per backend, its index into `services`.
+        var backends: [Int]
+        var split: BackendSplit
         var timeout: Nanoseconds
         var retries: Int
     }

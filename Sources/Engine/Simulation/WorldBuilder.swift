@@ -37,7 +37,9 @@ enum WorldBuilder {
 
         let gatewayRoutes = scenario.gateway?.routes ?? []
         let routes = gatewayRoutes.map { route in
-            World.RouteModel(name: route.name, service: serviceIndex[route.service] ?? 0, timeout: route.timeout, retries: route.retries)
+            World.RouteModel(
+                name: route.name, backends: route.backends.map { serviceIndex[$0.service] ?? 0 }, split: BackendSplit(route),
+                timeout: route.timeout, retries: route.retries)
         }
         var plans = GatewayPlanBuilder(scenario: scenario)
         let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans, &paths) }

@@ -18,33 +18,38 @@ enum ManifestReader {
     static func read(_ files: [String], namespace: String) -> Result {
         var result = Result()
         for file in files {
-            result.files.append(file)
-            let text: String
             switch ScenarioFile.read(file, as: .manifest) {
-            case .success(let read): text = read
+            case .success(let text):
+                guard read(text: text, file: file, namespace: namespace, into: &result) else { return result }
             case .failure(let error):
+                result.files.append(file)
                 result.diagnostics.append(error)
-                continue
-            }
-            let documents: [YAMLNode]
-            do {
-                documents = try YAMLParser.parseStream(text, file: file)
-            } catch {
-                result.diagnostics.append(error)
-                continue
-            }
-            if documents.isEmpty {
-                result.diagnostics.append(.warning("holds no objects", at: SourceLocation(file: file, line: 1, column: 1)))
-            }
-            for document in documents {
-                add(document, namespace: namespace, to: &result)
-                if result.objects.count > maxObjects {
-                    result.diagnostics.append(.error("the manifests hold more than \(CountText.grouped(maxObjects)) objects, more than meshsim reads", at: document.location))
-                    return result
-                }
             }
         }
         return result
+    }
+
+    /// Reads one file's text; false once the objects are over the bound (stop reading).
+    static func read(text: String, file: String, namespace: String, into result: inout Result) -> Bool {
+        result.files.append(file)
+        let documents: [YAMLNode]
+        do {
+            documents = try YAMLParser.parseStream(text, file: file)
+        } catch {
+            result.diagnostics.append(error)
+            return true
+        }
+        if documents.isEmpty {
+            result.diagnostics.append(.warning("holds no objects", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        for document in documents {
+            add(document, namespace: namespace, to: &result)
+            if result.objects.count > maxObjects {
+                result.diagnostics.append(.error("the manifests hold more than \(CountText.grouped(maxObjects)) objects, more than meshsim reads", at: document.location))
+                return false
+            }
+        }
+        return true
     }
 
     static func add(_ document: YAMLNode, namespace: String, to result: inout Result) {

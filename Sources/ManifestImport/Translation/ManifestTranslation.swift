@@ -8,6 +8,8 @@ struct ManifestTranslation {
     var objects: [ManifestObject]
     var directory: ServiceDirectory
     var fragment: ScenarioFragment
+    /// The scenario's own tree: what it writes beside the manifests (a rollout's `analysis`).
+    let scenario: YAMLNode
     /// Versions a rollout object fixes for a service (scenario name → versions and the
     /// workload that runs them): Flagger runs its target as `primary` and `canary`; Argo runs
     /// the Rollout's pods as its stable and canary subsets.
@@ -26,7 +28,7 @@ struct ManifestTranslation {
         let directory = ServiceDirectory(objects: objects, scenarioServices: scenarioServices, namespace: namespace, diagnostics: &diagnostics)
         var translation = ManifestTranslation(
             objects: objects, directory: directory,
-            fragment: ScenarioFragment(at: objects.first?.location ?? scenario.location))
+            fragment: ScenarioFragment(at: objects.first?.location ?? scenario.location), scenario: scenario)
         translation.fragment.diagnostics = diagnostics
         translation.run()
         return (translation.fragment.root, translation.fragment.diagnostics)
@@ -38,6 +40,7 @@ struct ManifestTranslation {
         IstioTranslator.translate(&self)
         KongTranslator.translate(&self)
         RolloutTranslator.translate(&self)
+        SecurityPolicyChecks.check(&self)
     }
 
     /// Objects of `kind` in one of `groups`, in file order.

@@ -40,7 +40,8 @@ struct CallTraffic {
 
     /// The services a client's requests enter the call graph at, with the share of its
     /// requests each receives: its target, or through the gateway the services of the routes
-    /// Kong picks for its request templates (by weight; a request no route takes reaches none).
+    /// Kong picks for its request templates (by weight, then split by the route's backend
+    /// weights; a request no route takes, or a route whose weights are all 0, reaches none).
     static func entries(_ client: Client, _ scenario: Scenario) -> [(service: String, share: Double)] {
         switch client.target {
         case .service(let service):
@@ -53,11 +54,15 @@ struct CallTraffic {
             var shares: [(service: String, share: Double)] = []
             for template in client.requests where template.weight > 0 {
                 guard let route = router.route(method: template.method, path: template.path, headers: template.headers) else { continue }
-                let service = gateway.routes[route].service
-                if let index = shares.firstIndex(where: { $0.service == service }) {
-                    shares[index].share += template.weight / total
-                } else {
-                    shares.append((service, template.weight / total))
+                let backends = gateway.routes[route].backends
+                let weights = backends.reduce(0) { $0 + $1.weight }
+                for backend in backends where backend.weight > 0 {
+                    let share = template.weight / total * (Double(backend.weight) / Double(weights))
+                    if let index = shares.firstIndex(where: { $0.service == backend.service }) {
+                        shares[index].share += share
+                    } else {
+                        shares.append((backend.service, share))
+                    }
                 }
             }
             return shares

@@ -44,9 +44,11 @@ enum RetryAmplificationLint {
         case .gateway:
             guard let gateway = scenario.gateway else { return [] }
             for route in routes(taking: client.requests, in: gateway) {
-                for reach in chains.afterHop(into: route.service) {
-                    let (tries, seen) = kong(route, reach.seen)
-                    found.append(amplification(client, reach, gateway: (route, tries), seen: seen))
+                for service in route.receivingServices {
+                    for reach in chains.afterHop(into: service) {
+                        let (tries, seen) = kong(route, reach.seen)
+                        found.append(amplification(client, reach, gateway: (route, tries), seen: seen))
+                    }
                 }
             }
         }

@@ -13,6 +13,15 @@ final class DecodeContext {
         !lenientFiles.isEmpty && lenientFiles.contains(location.file)
     }
 
+    /// Lenient warnings already given, by the field they name: a folder of 500 VirtualServices
+    /// with the same unmodelled field gets one warning, not 500.
+    private var lenientFields: Set<String> = []
+
+    /// A warning about `field` in a manifest, once per field (`match.gateways`).
+    func lenientWarning(_ message: String, field: String, at location: SourceLocation) {
+        if lenientFields.insert(field).inserted { warning(message, at: location) }
+    }
+
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     func error(_ message: String, at location: SourceLocation) {

@@ -45,15 +45,41 @@ enum GatewayDecoder {
                 return values.string(entry.value, entryPath).map { HeaderCondition(name: entry.key, values: [$0]) }
             }
         }
-        let service = reader.nonEmptyString("service", required: true)
+        let backends = upstream(reader)
         let timeout = reader.duration("timeout", .positive)
         let retries = reader.int("retries", 0...Int.max)
         let plugins = reader.read("plugins") { PluginDecoder.decodeList($0, path: $1, context: context) }
         reader.finish(noEffect: ProductFields.routeNoEffect, notSimulated: ProductFields.routeNotSimulated, product: "Kong")
-        guard let name, let service else { return nil }
+        guard let name, let backends else { return nil }
         return GatewayRoute(
-            name: name, paths: paths ?? ["/"], methods: methods ?? [], headers: headers ?? [], service: service,
+            name: name, paths: paths ?? ["/"], methods: methods ?? [], headers: headers ?? [], backends: backends,
             timeout: timeout ?? 60_000_000_000, retries: retries ?? 5, plugins: plugins ?? [], location: node.location
         )
+    }
+
+    /// Exactly one of `service` (one upstream) and `backends` (a weighted split, as a Gateway API
+    /// HTTPRoute rule's `backendRefs`: weight 0 … 1,000,000, default 1).
+    private static func upstream(_ reader: MappingReader) -> [GatewayBackend]? {
+        let values = reader.values
+        let service = reader.nonEmptyString("service")
+        let backends = reader.read("backends") { node, path in
+            ScenarioDecoder.nonEmptyList(node, path, values) { item, itemPath -> GatewayBackend? in
+                guard let backend = MappingReader(item, path: itemPath, context: reader.context) else { return nil }
+                let service = backend.nonEmptyString("service", required: true)
+                let weight = backend.int("weight", 0...1_000_000)
+                backend.finish()
+                return service.map { GatewayBackend(service: $0, weight: weight ?? 1, location: item.location) }
+            }
+        }
+        switch (reader.has("service"), reader.has("backends")) {
+        // At the route, where an unknown service has always been reported.
+        case (true, false): return service.map { [GatewayBackend(service: $0, location: reader.location)] }
+        case (false, true): return backends
+        case (true, true):
+            reader.context.error("\(reader.path) must have only one of service or backends, not both", at: reader.location(of: "backends"))
+        case (false, false):
+            reader.context.error("\(reader.path) needs one of service or backends", at: reader.location)
+        }
+        return nil
     }
 }

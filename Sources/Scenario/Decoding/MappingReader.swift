@@ -136,21 +136,34 @@ final class MappingReader {
         for entry in entries where !consumed.contains(entry.key) {
             let name = path(entry.key)
             if noEffect.contains(entry.key) {
-                context.warning("\(name) has no effect in a simulation", at: entry.keyLocation)
+                if context.isLenient(entry.keyLocation) {
+                    context.lenientWarning("\(name) has no effect in a simulation (said once per field)", field: fieldName(entry.key), at: entry.keyLocation)
+                } else {
+                    context.warning("\(name) has no effect in a simulation", at: entry.keyLocation)
+                }
             } else if notSimulated.contains(entry.key) {
                 if context.isLenient(entry.keyLocation) {
-                    context.warning("\(name) is a \(product) field that meshsim does not simulate; ignored, so the simulation may differ from the cluster", at: entry.keyLocation)
+                    context.lenientWarning(
+                        "\(name) is a \(product) field that meshsim does not simulate; ignored, so the simulation may differ from the cluster (said once per field)",
+                        field: fieldName(entry.key), at: entry.keyLocation)
                 } else {
                     context.error("\(name) is a \(product) field that meshsim does not simulate", at: entry.keyLocation)
                 }
             } else if context.isLenient(entry.keyLocation) {
-                context.warning("ignored: \(name) is not read by meshsim", at: entry.keyLocation)
+                context.lenientWarning("ignored: \(name) is not read by meshsim (said once per field)", field: fieldName(entry.key), at: entry.keyLocation)
             } else {
                 let place = path.isEmpty ? "at the top level" : "in \(path)"
                 let hint = Suggestion.hint(for: entry.key, among: candidates, listName: "valid keys are")
                 context.error("unknown key '\(Diagnostic.excerpt(entry.key))' \(place); \(hint)", at: entry.keyLocation)
             }
         }
+    }
+
+    /// `match.gateways` for a key `gateways` in `services.reviews.http[0].match[1]`: the field
+    /// whatever service or index it is written under.
+    private func fieldName(_ key: String) -> String {
+        let parent = path.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
+        return parent.isEmpty ? key : "\(parent).\(key)"
     }
 
     private func remember(_ key: String) {

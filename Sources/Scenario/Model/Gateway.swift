@@ -33,7 +33,8 @@ public struct GatewayRoute: Sendable {
     public var methods: [String]
     /// Header name → accepted values (any listed value matches).
     public var headers: [HeaderCondition]
-    public var service: String
+    /// Where requests go: one entry for `service:`, the list for `backends:`; never empty.
+    public var backends: [GatewayBackend]
     public var timeout: Nanoseconds
     public var retries: Int
     public var plugins: [Plugin]
@@ -41,18 +42,50 @@ public struct GatewayRoute: Sendable {
 
     public init(
         name: String, paths: [String] = ["/"], methods: [String] = [], headers: [HeaderCondition] = [],
-        service: String, timeout: Nanoseconds = 60_000_000_000, retries: Int = 5, plugins: [Plugin] = [],
+        backends: [GatewayBackend], timeout: Nanoseconds = 60_000_000_000, retries: Int = 5, plugins: [Plugin] = [],
         location: SourceLocation
     ) {
         self.name = name
         self.paths = paths
         self.methods = methods
         self.headers = headers
-        self.service = service
+        self.backends = backends
         self.timeout = timeout
         self.retries = retries
         self.plugins = plugins
         self.location = location
+    }
+
+    /// A route written with `service:`: its one backend, at the route's location.
+    public init(
+        name: String, paths: [String] = ["/"], methods: [String] = [], headers: [HeaderCondition] = [],
+        service: String, timeout: Nanoseconds = 60_000_000_000, retries: Int = 5, plugins: [Plugin] = [],
+        location: SourceLocation
+    ) {
+        self.init(
+            name: name, paths: paths, methods: methods, headers: headers,
+            backends: [GatewayBackend(service: service, location: location)],
+            timeout: timeout, retries: retries, plugins: plugins, location: location)
+    }
+
+    /// The services the route may send to, each once, in file order (weight 0 included: it
+    /// still names a service that must exist).
+    public var services: [String] {
+        var seen: Set<String> = []
+        return backends.map(\.service).filter { seen.insert($0).inserted }
+    }
+
+    /// The Kong Service behind the route, which `rate-limiting` with `limit_by: service` counts
+    /// under: the one service, or for a split the backends together (the Kong Ingress
+    /// Controller makes one Kong Service for an HTTPRoute rule's backendRefs).
+    public var kongService: String {
+        services.joined(separator: "+")
+    }
+
+    /// The services that receive requests (a backend weight above 0), each once, in file order.
+    public var receivingServices: [String] {
+        var seen: Set<String> = []
+        return backends.filter { $0.weight > 0 }.map(\.service).filter { seen.insert($0).inserted }
     }
 }
 

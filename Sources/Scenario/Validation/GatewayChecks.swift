@@ -1,4 +1,5 @@
-/// Gateway routes have unique names and lead to services that exist.
+/// Gateway routes have unique names and lead to services that exist; a split whose weights are
+/// all 0 is legal but sends nothing anywhere, so it gets a warning.
 enum GatewayChecks {
     static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
         guard let gateway = scenario.gateway else { return [] }
@@ -10,8 +11,15 @@ enum GatewayChecks {
             } else {
                 firstByName[route.name] = route.location
             }
-            if let problem = names.serviceProblem(route.service) {
-                diagnostics.append(.error("route \"\(route.name)\": \(problem)", at: route.location))
+            for backend in route.backends {
+                if let problem = names.serviceProblem(backend.service) {
+                    diagnostics.append(.error("route \"\(route.name)\": \(problem)", at: backend.location))
+                }
+            }
+            if route.backends.allSatisfy({ $0.weight == 0 }) {
+                let message = "route \"\(route.name)\": every backend has weight 0, so every request the route takes "
+                    + "answers 500 (as the Gateway API requires); give a backend a weight above 0"
+                diagnostics.append(.warning(message, at: route.location))
             }
         }
         return diagnostics

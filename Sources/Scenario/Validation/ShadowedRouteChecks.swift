@@ -18,7 +18,7 @@ enum ShadowedRouteChecks {
         var seenNames = Set<String>()
         for route in gateway.routes {
             // A route with an unknown service or a reused name is an error already.
-            guard seenNames.insert(route.name).inserted, names.hasService(route.service) else { continue }
+            guard seenNames.insert(route.name).inserted, route.services.allSatisfy(names.hasService) else { continue }
             let conditions = RouteConditions(route)
             guard let first = firstByConditions[conditions] else {
                 firstByConditions[conditions] = route

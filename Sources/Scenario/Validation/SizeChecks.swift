@@ -69,6 +69,9 @@ enum SizeChecks {
             let path = "gateway.routes[\(index)]"
             check.value("\(path).retries", route.retries, SizeLimits.gatewayRetries, "retries Kong allows", at: route.location)
             check.entries("\(path).headers", route.headers.count, SizeLimits.headers, "headers Kong reads per request", at: route.location)
+            check.entries(
+                "\(path).backends", route.backends.count, SizeLimits.backendsPerRoute, "backendRefs the Gateway API allows in a rule",
+                at: route.location)
             pluginCounts(route.plugins, path: "\(path).plugins", &check)
         }
     }

@@ -63,6 +63,9 @@ enum SizeLimits {
     /// Headers of a request template, or header conditions of a route: Kong (OpenResty)
     /// reads at most 100 request headers by default.
     static let headers = 100
+    /// Backends of a gateway route: the Gateway API allows 16 `backendRefs` per HTTPRoute rule
+    /// (MaxItems), and each request scans them.
+    static let backendsPerRoute = 16
     static let schedulePoints = 10_000
     static let faults = 10_000
     static let assertions = 10_000

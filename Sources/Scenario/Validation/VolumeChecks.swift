@@ -48,7 +48,9 @@ enum VolumeChecks {
             if case .service(let target) = client.target { slots = Saturating.sum(slots, instances[target] ?? 0) }
         }
         for route in scenario.gateway?.routes ?? [] {
-            slots = Saturating.sum(slots, Saturating.product(scenario.gateway?.replicas ?? 0, instances[route.service] ?? 0))
+            for service in route.services {
+                slots = Saturating.sum(slots, Saturating.product(scenario.gateway?.replicas ?? 0, instances[service] ?? 0))
+            }
         }
         for service in scenario.services {
             for version in service.versions {

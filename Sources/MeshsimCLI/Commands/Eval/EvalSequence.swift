@@ -93,7 +93,7 @@ struct EvalSequence {
         let service: String?
         if gateway != nil {
             let replica = gateway?.replica(ofRequest: number) ?? 0
-            service = gateway?.run(request, replica: replica, into: &report)
+            service = gateway?.run(request, replica: replica, into: &report, &rng)
         } else if case .service(let name) = client?.target {
             service = name
         } else {

@@ -1,7 +1,9 @@
+import Engine
 import Policy
 import Scenario
 
-/// The gateway's stages for `eval`: route, then each plugin of the route in Kong's order.
+/// The gateway's stages for `eval`: route, then each plugin of the route in Kong's order, then
+/// the backend of a split route (drawn from the eval stream).
 /// The rate limits' counters carry over from one request to the next of `eval --repeat`.
 struct GatewayEvaluation {
     /// One counter per plugin, and per replica under a local policy, as the simulation keeps them.
@@ -27,7 +29,7 @@ struct GatewayEvaluation {
 
     /// Prints the stages of `request` on `replica`; returns the upstream service, or nil when
     /// the gateway answers itself.
-    mutating func run(_ request: EvalRequest, replica: Int, into report: inout EvalReport) -> String? {
+    mutating func run(_ request: EvalRequest, replica: Int, into report: inout EvalReport, _ rng: inout RandomStream) -> String? {
         report.line("gateway", gateway.replicas <= 1
             ? "\(gateway.replicas) replica"
             : "\(gateway.replicas) replicas, requests spread round-robin: this one goes to replica \(replica + 1)")
@@ -38,7 +40,7 @@ struct GatewayEvaluation {
             return nil
         }
         let route = gateway.routes[index]
-        report.line("route", "\(route.name) (paths \(route.paths.joined(separator: " "))\(route.methods.isEmpty ? "" : ", methods \(route.methods.joined(separator: " "))")) → service \(route.service)")
+        report.line("route", "\(route.name) (paths \(route.paths.joined(separator: " "))\(route.methods.isEmpty ? "" : ", methods \(route.methods.joined(separator: " "))")) → \(upstreams(route))")
         var consumer: String?
         var credential: String?
         for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
@@ -78,7 +80,7 @@ struct GatewayEvaluation {
             case .rateLimiting(let config):
                 let identity = RateLimitIdentifier.name(
                     config, address: RateLimitIdentifier.address(client: request.client?.name ?? "client", index: 0), path: request.path,
-                    headers: request.headers, service: route.service, consumer: consumer, credential: credential)
+                    headers: request.headers, service: route.kongService, consumer: consumer, credential: credential)
                 let key = CounterKey(plugin: plugin.location, replica: config.policy == .local ? replica : 0)
                 var policy = limiters[key] ?? RateLimitingPolicy(config, identities: 1)
                 let decision = policy.check(identity: 0, now: request.at)
@@ -110,8 +112,23 @@ struct GatewayEvaluation {
         // In the mesh Kong connects to its own sidecar, which always accepts: only its timeout
         // can make it retry.
         let retriesOn = scenario.mesh.enabled ? "when its timeout fires (its sidecar handles connect failures)" : "on connection failures and timeouts"
-        report.line("upstream", "\(route.service): Kong timeout \(DurationText.format(route.timeout)) per try, \(route.retries) retries \(retriesOn)")
-        return route.service
+        guard let backend = BackendSplit(route).pick(&rng) else {
+            report.line("backend", "every weight is 0: 500, as the Gateway API requires of a rule with no backend to send to")
+            report.decide("500: no backend has a weight above 0")
+            return nil
+        }
+        let service = route.backends[backend].service
+        if route.backends.count > 1 {
+            let total = route.backends.reduce(0) { $0 + $1.weight }
+            report.line("backend", "\(service), drawn with weight \(route.backends[backend].weight) of \(total); Kong's retries stay on it")
+        }
+        report.line("upstream", "\(service): Kong timeout \(DurationText.format(route.timeout)) per try, \(route.retries) retries \(retriesOn)")
+        return service
+    }
+
+    private func upstreams(_ route: GatewayRoute) -> String {
+        guard route.backends.count > 1 else { return "service \(route.backends.first?.service ?? "")" }
+        return "backends " + route.backends.map { "\($0.service) (weight \($0.weight))" }.joined(separator: ", ")
     }
 }
 
