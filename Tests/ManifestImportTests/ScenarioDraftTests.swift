@@ -35,6 +35,29 @@ import Testing
         #expect(clients.map { $0.requests.map(\.path) } == [["/api/orders"], ["/v2/orders"]])
     }
 
+    /// Kong runs a route's plugin in place of the global one of the same name, and leaves out
+    /// one with `enabled: false`; a client carries one credential, a jwt issuer as written.
+    @Test func aRoutesClientCarriesWhatItsAuthenticationWants() throws {
+        let global = try YAMLParser.parse("""
+            - { name: jwt, issuers: { issuer-a: web-app } }
+            - { name: rate-limiting, config: { minute: 10 } }
+            """, file: "g.yaml").items
+        func authentication(_ route: String, globals: [YAMLNode] = global) throws -> DraftWriter.Route.Authentication? {
+            try #require(DraftWriter.Route(try YAMLParser.parse(route, file: "r.yaml"), globalPlugins: globals)).authentication
+        }
+        #expect(try authentication("{ name: a }") == .jwt(issuer: "issuer-a"))
+        #expect(try authentication("{ name: a }", globals: []) == nil)
+        #expect(try authentication("{ name: a, plugins: [{ name: jwt, enabled: false }] }") == nil)
+        #expect(try authentication("{ name: a, plugins: [{ name: jwt, issuers: { issuer-b: partner } }] }") == .jwt(issuer: "issuer-b"))
+        #expect(try authentication("{ name: a, plugins: [{ name: key-auth, consumers: { k-web: web-app } }] }") == .both)
+        #expect(try authentication("{ name: a, plugins: [{ name: key-auth, consumers: { k-web: web-app } }] }", globals: []) == .apiKey(consumer: "web-app"))
+        // The issuer is written (quoted) with a token valid for an hour; a key never is.
+        var writer = DraftWriter(name: "shop", manifests: [], namespace: nil, counts: (1, 1))
+        writer.services = ["orders"]
+        writer.routes = [try #require(DraftWriter.Route(try YAMLParser.parse("{ name: orders, paths: [/api/orders] }", file: "r.yaml"), globalPlugins: global))]
+        #expect(writer.text.contains("\n    credential: { jwt: { iss: \"issuer-a\", exp: 1h } }"))
+    }
+
     @Test func manifestPathsAreWrittenFromTheDraftsFolder() {
         let current = FileManager.default.currentDirectoryPath
         #expect(DraftWriter.relative("k8s/", to: "sim") == "../k8s/")

@@ -9,13 +9,36 @@ struct DraftWriter {
         var name: String
         /// The route's first path: a prefix, which a request to it matches.
         var path: String
+        /// What the route's authentication plugin (its own, else the global one) wants.
+        var authentication: Authentication?
 
-        init?(_ node: YAMLNode) {
+        enum Authentication: Equatable {
+            /// jwt: a token from the first issuer the plugin knows (nil: none); an issuer is no secret.
+            case jwt(issuer: String?)
+            /// key-auth: a key is a secret, so the draft names whose key to write, not the key.
+            case apiKey(consumer: String?)
+            /// Both on one route: a client carries one credential, so the reader decides.
+            case both
+        }
+
+        init?(_ node: YAMLNode, globalPlugins: [YAMLNode] = []) {
             guard let name = node["name"]?.text else { return nil }
             self.name = name
             // Kong's regex paths (`~/orders/\d+`) match no literal path meshsim could guess.
             let first = node["paths"]?.items.first?.text ?? "/"
             path = first.hasPrefix("/") ? first : "/"
+            let own = node["plugins"]?.items ?? []
+            // A route's plugin replaces the global one of the same name.
+            func plugin(_ pluginName: String) -> YAMLNode? {
+                let found = own.first { $0["name"]?.text == pluginName } ?? globalPlugins.first { $0["name"]?.text == pluginName }
+                return found.flatMap { $0["enabled"]?.text == "false" ? nil : $0 }
+            }
+            switch (plugin("jwt"), plugin("key-auth")) {
+            case (nil, nil): authentication = nil
+            case (_?, _?): authentication = .both
+            case (let jwt?, nil): authentication = .jwt(issuer: jwt["issuers"]?.entries.first?.key)
+            case (nil, let keyAuth?): authentication = .apiKey(consumer: keyAuth["consumers"]?.entries.first?.value.text)
+            }
         }
     }
 
@@ -77,9 +100,26 @@ struct DraftWriter {
                     Self.commented("    rate: \(ScenarioDraft.rate)", "TODO: rate"),
                     "    requests: [{ method: GET, path: \(Self.quoted(route.path)) }]",
                 ]
+                lines += Self.credential(route.authentication)
             }
         }
         return lines
+    }
+
+    /// The credential line of a route's client: a jwt issuer as the plugin names it; for a
+    /// key, a comment naming the consumer whose key to write.
+    private static func credential(_ authentication: Route.Authentication?) -> [String] {
+        switch authentication {
+        case nil: []
+        case .jwt(nil)?:
+            [commented("    # credential: { jwt: { iss: ISSUER, exp: 1h } }", "TODO: the route runs jwt: the issuer of a consumer")]
+        case .jwt(let issuer?)?:
+            [commented("    credential: { jwt: { iss: \(quoted(issuer)), exp: 1h } }", "the route's jwt plugin knows this issuer")]
+        case .apiKey(let consumer)?:
+            [commented("    # credential: { apiKey: KEY }", "TODO: the route runs key-auth: a key of " + (consumer.map { "consumer \($0)" } ?? "a consumer"))]
+        case .both?:
+            [commented("    # credential: ...", "TODO: the route runs jwt and key-auth; give the credential it accepts")]
+        }
     }
 
     private var serviceLines: [String] {

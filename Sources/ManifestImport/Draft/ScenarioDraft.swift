@@ -58,7 +58,8 @@ public struct ScenarioDraft: Sendable {
             name: scenarioName(scenarioFile), manifests: paths.map { DraftWriter.relative($0, to: base) },
             namespace: namespace == "default" ? nil : namespace, counts: (files.count, read.objects.count))
         writer.mesh = fragment["mesh"] == nil && objects.contains { $0.group.hasSuffix("istio.io") }
-        writer.routes = routes.compactMap(DraftWriter.Route.init)
+        let globalPlugins = fragment["gateway", "plugins"]?.items ?? []
+        writer.routes = routes.compactMap { DraftWriter.Route($0, globalPlugins: globalPlugins) }
         writer.services = services
         let text = writer.text
         // Checked as `validate` will check it, from where it will be.
