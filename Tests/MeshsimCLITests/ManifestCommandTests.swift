@@ -128,6 +128,18 @@ import Testing
         #expect(compared.err.contains("\(workspace.path("pr/orders.yaml")):2:1: error: in variant 'pr': Service has no metadata.name"))
     }
 
+    /// eval reads the scenario's `manifests:` as run does: a manifest the cluster refuses
+    /// stops it with the manifest's location; a good one lets the request through.
+    @Test func evalReadsTheScenariosManifests() throws {
+        let workspace = try Workspace(["good.yaml": Self.scenario + "\nmanifests: [k8s/]\n", "bad.yaml": Self.scenario + "\nmanifests: [bad/]\n"])
+        try write(workspace, ["k8s/orders.yaml": Self.orders, "bad/orders.yaml": Self.nameless])
+        let refused = meshsim("eval", workspace.path("bad.yaml"), "--request", "GET /")
+        #expect(refused.code == .badInput)
+        #expect(refused.err.contains("\(workspace.path("bad/orders.yaml")):2:1: error: Service has no metadata.name"))
+        let evaluated = meshsim("eval", workspace.path("good.yaml"), "--client", "web")
+        #expect(evaluated.code == .success, "\(evaluated.err)")
+    }
+
     @Test func runAndImportArguments() throws {
         #expect(try ArgumentParser.parse(["run", "s.yaml", "k8s/a.yaml", "k8s/b.yaml", "--quiet"])
             == .run(RunOptions(scenario: "s.yaml", manifests: ["k8s/a.yaml", "k8s/b.yaml"], quiet: true)))
