@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Engine", "Scenario"], swiftSettings: [testable]),
         .target(name: "MeshsimCLI", dependencies: ["Scenario", "ManifestImport", "Policy", "Engine", "Reports"], swiftSettings: [testable]),
         .executableTarget(name: "meshsim", dependencies: ["MeshsimCLI"]),
-        .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "Engine", "Reports"]),
+        .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "ManifestImport", "Engine", "Reports"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: testSettings),
         .testTarget(name: "ManifestImportTests", dependencies: ["ManifestImport", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"], swiftSettings: testSettings),
