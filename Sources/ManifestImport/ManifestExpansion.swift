@@ -53,7 +53,8 @@ public struct ManifestExpansion: ScenarioExpansion {
         var (files, fileDiagnostics) = manifestTexts.isEmpty ? ManifestFiles.resolve(entries, relativeTo: base) : ([], [])
         let arguments = extraManifests.map { ManifestFiles.Entry(path: $0, location: SourceLocation(file: $0, line: 1, column: 1)) }
         let (argumentFiles, argumentDiagnostics) = ManifestFiles.resolve(arguments, relativeTo: "")
-        files += argumentFiles.filter { !files.contains($0) }
+        let named = Set(files.map(ManifestFiles.identity(of:)))
+        files += argumentFiles.filter { !named.contains(ManifestFiles.identity(of: $0)) }
         diagnostics += fileDiagnostics + argumentDiagnostics
         guard !files.isEmpty || !manifestTexts.isEmpty else {
             let failed = diagnostics.contains { $0.severity == .error }
@@ -68,7 +69,7 @@ public struct ManifestExpansion: ScenarioExpansion {
         diagnostics += translationDiagnostics
         let merged = TreeMerge.merge(stripped, fragment, diagnostics: &diagnostics)
         let failed = diagnostics.contains { $0.severity == .error }
-        return ExpandedTree(root: failed ? nil : merged, diagnostics: diagnostics, files: Set(read.files))
+        return ExpandedTree(root: failed ? nil : merged, diagnostics: diagnostics, files: Set(read.files), objects: read.objects.count)
     }
 
     /// RFC 1123 label, as Kubernetes requires of a namespace's name.

@@ -26,6 +26,8 @@ public enum Meshsim {
             return CompareCommand.run(options, console: &console)
         case .eval(let options):
             return EvalCommand.run(options, console: &console)
+        case .importManifests(let options):
+            return ImportCommand.run(options, console: &console)
         }
     }
 }

@@ -152,7 +152,7 @@ func error(_ arguments: String...) -> UsageError? {
     @Test func doubleDashEndsOptions() throws {
         #expect(try parse("run", "--quiet", "--", "--odd.yaml") == .run(RunOptions(scenario: "--odd.yaml", quiet: true)))
         #expect(try parse("validate", "--", "-a.yaml", "--help") == .validate(paths: ["-a.yaml", "--help"]))
-        #expect(error("run", "a.yaml", "--", "--quiet") == .tooManyArguments("--quiet", command: "run"))
+        #expect(try parse("run", "a.yaml", "--", "--quiet") == .run(RunOptions(scenario: "a.yaml", manifests: ["--quiet"])))
     }
 
     @Test func loneDashIsAnArgumentAndAValue() throws {
@@ -178,7 +178,7 @@ func error(_ arguments: String...) -> UsageError? {
         #expect(error("validate") == .missingArgument("SCENARIO", command: "validate"))
         #expect(error("compare", "--out", "x") == .missingArgument("SCENARIO", command: "compare"))
         #expect(error("eval", "--request", "GET /") == .missingArgument("SCENARIO", command: "eval"))
-        #expect(error("run", "a.yaml", "b.yaml") == .tooManyArguments("b.yaml", command: "run"))
+        #expect(error("import") == .missingArgument("PATH", command: "import"))
         #expect(error("eval", "a.yaml", "b.yaml", "--request", "GET /") == .tooManyArguments("b.yaml", command: "eval"))
     }
 
@@ -275,7 +275,7 @@ func error(_ arguments: String...) -> UsageError? {
     @Test func unknownCommandFarFromAnyListsTheCommands() {
         #expect(error("simulate") == .unknownCommand("simulate", suggestion: nil))
         #expect(message("simulate")
-            == "unknown command 'simulate'; the commands are 'run', 'validate', 'compare', 'eval'\nRun 'meshsim --help' for usage.")
+            == "unknown command 'simulate'; the commands are 'run', 'validate', 'compare', 'eval', 'import'\nRun 'meshsim --help' for usage.")
     }
 
     @Test func aScenarioInPlaceOfACommandPointsToRun() {
@@ -349,8 +349,10 @@ func error(_ arguments: String...) -> UsageError? {
 
     @Test func argumentCountMessages() {
         #expect(message("run") == "'run' needs a SCENARIO file\nRun 'meshsim run --help' for usage.")
-        #expect(message("run", "a.yaml", "b.yaml")
-            == "unexpected argument 'b.yaml'; 'run' takes one SCENARIO file\nRun 'meshsim run --help' for usage.")
+        #expect(message("eval", "a.yaml", "b.yaml")
+            == "unexpected argument 'b.yaml'; 'eval' takes one SCENARIO file\nRun 'meshsim eval --help' for usage.")
+        #expect(message("import", "--out", "s.yaml")
+            == "'import' needs a PATH: a manifest file, folder or glob, such as 'meshsim import k8s/'\nRun 'meshsim import --help' for usage.")
         #expect(message("compare", "a", "b", "c")
             == "unexpected argument 'c'; 'compare' takes at most two SCENARIO files\nRun 'meshsim compare --help' for usage.")
         #expect(message("--version", "x") == "unexpected argument 'x'; --version takes no arguments\nRun 'meshsim --help' for usage.")
@@ -388,7 +390,7 @@ func error(_ arguments: String...) -> UsageError? {
     @Test func everyMessageIsOneLineThenTheHelpPointer() {
         let lines: [[String]] = [
             ["rnu"], ["x"], ["--x"], ["run", "a", "--x"], ["run", "a", "--out"], ["run", "a", "--quiet=1"],
-            ["run", "a", "--out=1", "--out=2"], ["run"], ["eval", "a", "--repeat=0"], ["run", "a", "b"],
+            ["run", "a", "--out=1", "--out=2"], ["run"], ["eval", "a", "--repeat=0"], ["eval", "a", "b"], ["import"],
             ["run", "a", "--seed", "-1"], ["run", "a", "--duration", "-1s"],
             ["run", "a", "--seed=x"], ["eval", "a", "--request=x"], ["eval", "a", "--request=GET /", "--header=x"],
             ["run", "a", "--set=x"], ["compare", "a", "b", "--variant=x"],

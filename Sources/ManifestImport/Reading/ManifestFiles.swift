@@ -41,7 +41,7 @@ enum ManifestFiles {
                 found = []
             }
             // `k8s/./a.yaml` and `k8s/a.yaml` are one file, read once and named one way.
-            for file in found.map({ ($0 as NSString).standardizingPath }) where seen.insert(file).inserted {
+            for file in found.map({ ($0 as NSString).standardizingPath }) where seen.insert(identity(of: file)).inserted {
                 files.append(file)
             }
             if files.count > maxFiles {
@@ -50,6 +50,12 @@ enum ManifestFiles {
             }
         }
         return (files, diagnostics)
+    }
+
+    /// What names one file however it is spelt (`sim/../k8s/a.yaml`, `k8s/a.yaml`, a link to
+    /// it): a scenario's `manifests:` and the command line's arguments often name the same files.
+    static func identity(of file: String) -> String {
+        URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     static func isGlob(_ path: String) -> Bool {

@@ -39,6 +39,9 @@ public enum ArgumentParser {
         case "run": return .run(try runOptions(scanned))
         case "validate": return .validate(paths: try positionals(scanned, for: spec), strict: scanned.flags.contains("--strict"))
         case "compare": return .compare(try compareOptions(scanned))
+        case "import":
+            return .importManifests(ImportOptions(paths: try positionals(scanned, for: spec), out: scanned.value("--out"),
+                                                  force: scanned.flags.contains("--force")))
         default: return .eval(try evalOptions(scanned))
         }
     }
@@ -66,7 +69,7 @@ public enum ArgumentParser {
     }
 
     private static func runOptions(_ scanned: ScannedArguments) throws(UsageError) -> RunOptions {
-        let scenario = try positionals(scanned, for: .run)[0]
+        let arguments = try positionals(scanned, for: .run)
         var seed: UInt64?
         if let text = scanned.value("--seed") {
             guard let number: UInt64 = wholeNumber(text) else {
@@ -83,7 +86,7 @@ public enum ArgumentParser {
                 throw .badSet(text, reason: error.message, column: error.location.column)
             }
         }
-        return RunOptions(scenario: scenario, out: scanned.value("--out"), seed: seed,
+        return RunOptions(scenario: arguments[0], manifests: Array(arguments.dropFirst()), out: scanned.value("--out"), seed: seed,
                           duration: scanned.value("--duration"), sets: sets,
                           quiet: scanned.flags.contains("--quiet"),
                           maxInFlight: try maxInFlight(scanned, command: "run"))

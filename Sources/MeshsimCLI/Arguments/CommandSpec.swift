@@ -30,6 +30,8 @@ struct CommandSpec: Sendable {
     let positionalCount: ClosedRange<Int>
     let options: [OptionSpec]
     let examples: [String]
+    /// Rows of the help's Arguments table after the positional's own (`MANIFEST`).
+    var moreArguments: [(name: String, summary: String)] = []
 
     /// Names an unknown option is compared with for a suggestion.
     var optionNames: [String] { options.map(\.name) + ["--help"] }
@@ -47,7 +49,7 @@ struct CommandSpec: Sendable {
         }
     }
 
-    static let all: [CommandSpec] = [run, validate, compare, eval]
+    static let all: [CommandSpec] = [run, validate, compare, eval, importManifests]
 
     static func named(_ name: String) -> CommandSpec? {
         all.first { $0.name == name }
@@ -55,11 +57,11 @@ struct CommandSpec: Sendable {
 
     static let run = CommandSpec(
         name: "run",
-        synopsis: ["SCENARIO [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--max-in-flight N] [--quiet]"],
+        synopsis: ["SCENARIO [MANIFEST...] [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--max-in-flight N] [--quiet]"],
         summary: "Simulate a scenario and write its reports",
         positional: "SCENARIO",
         positionalSummary: "Scenario file (YAML) to simulate",
-        positionalCount: 1...1,
+        positionalCount: 1...Int.max,
         options: [
             OptionSpec(name: "--out", kind: .single(placeholder: "DIR"),
                        summary: "Report folder (default: Reports/<scenario name>/)"),
@@ -77,12 +79,14 @@ struct CommandSpec: Sendable {
         examples: [
             "meshsim run checkout.yaml --seed 7 --duration 2m",
             "meshsim run checkout.yaml --set mesh.enabled=false --out /tmp/no-mesh",
-        ]
+            "meshsim run checkout.yaml k8s/*.yaml",
+        ],
+        moreArguments: [("MANIFEST", "Manifest files, folders or globs, read with the scenario's own")]
     )
 
     static let validate = CommandSpec(
         name: "validate",
-        synopsis: ["SCENARIO... [--strict]"],
+        synopsis: ["SCENARIO [MANIFEST...]... [--strict]"],
         summary: "Check scenarios for errors and warnings, without simulating",
         positional: "SCENARIO",
         positionalSummary: "Scenario files (YAML) to check",
@@ -91,7 +95,13 @@ struct CommandSpec: Sendable {
             OptionSpec(name: "--strict", kind: .flag,
                        summary: "Fail (exit 2) on warnings too, as CI wants"),
         ],
-        examples: ["meshsim validate checkout.yaml before.yaml after.yaml", "meshsim validate --strict checkout.yaml"]
+        examples: [
+            "meshsim validate checkout.yaml before.yaml after.yaml",
+            "meshsim validate --strict checkout.yaml",
+            "meshsim validate checkout.yaml k8s/ kong/kong.yaml",
+        ],
+        moreArguments: [("MANIFEST", "After a scenario: a folder, or a file starting with apiVersion,"),
+                        ("", "kind or _format_version; read with that scenario")]
     )
 
     static let compare = CommandSpec(
@@ -144,6 +154,25 @@ struct CommandSpec: Sendable {
             "meshsim eval checkout.yaml --request \"GET /api/orders\" --header apikey=k-web",
             "meshsim eval checkout.yaml --request \"POST /api/orders\" --client web --at 5m",
             "meshsim eval rate-limits.yaml --client partner-shared --repeat 301",
+        ]
+    )
+
+    static let importManifests = CommandSpec(
+        name: "import",
+        synopsis: ["PATH... [--out FILE] [--force]"],
+        summary: "Draft a scenario that reads a folder of manifests",
+        positional: "PATH",
+        positionalSummary: "Manifest files, folders or globs (Kubernetes, Istio, Kong, Flagger, Argo)",
+        positionalCount: 1...Int.max,
+        options: [
+            OptionSpec(name: "--out", kind: .single(placeholder: "FILE"),
+                       summary: "Write the draft here (default: standard output)"),
+            OptionSpec(name: "--force", kind: .flag,
+                       summary: "Replace FILE if it exists"),
+        ],
+        examples: [
+            "meshsim import k8s/ --out scenario.yaml",
+            "meshsim import k8s/ kong/kong.yaml > scenario.yaml",
         ]
     )
 }

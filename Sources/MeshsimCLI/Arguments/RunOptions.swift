@@ -2,6 +2,8 @@
 public struct RunOptions: Equatable, Sendable {
     /// Path of the scenario file.
     public var scenario: String
+    /// Manifest files, folders and globs given after the scenario, relative to the current folder.
+    public var manifests: [String]
     /// Report folder; `nil` means the default `Reports/<scenario name>/`.
     public var out: String?
     /// Seed overriding the scenario's `seed`.
@@ -19,6 +21,7 @@ public struct RunOptions: Equatable, Sendable {
 
     public init(
         scenario: String,
+        manifests: [String] = [],
         out: String? = nil,
         seed: UInt64? = nil,
         duration: String? = nil,
@@ -27,6 +30,7 @@ public struct RunOptions: Equatable, Sendable {
         maxInFlight: Int? = nil
     ) {
         self.scenario = scenario
+        self.manifests = manifests
         self.out = out
         self.seed = seed
         self.duration = duration

@@ -24,6 +24,7 @@ public enum Usage {
             Examples:
               meshsim validate checkout.yaml
               meshsim run checkout.yaml --seed 7
+              meshsim import k8s/ --out scenario.yaml
 
             Run 'meshsim COMMAND --help' for a command's options.
             """
@@ -48,7 +49,7 @@ public enum Usage {
             \(spec.summary).
 
             Arguments:
-            \(table([(spec.positional, spec.positionalSummary)]))
+            \(table([(spec.positional, spec.positionalSummary)] + spec.moreArguments))
 
             Options:
             \(table(options))

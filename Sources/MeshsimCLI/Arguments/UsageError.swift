@@ -69,6 +69,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
         case let .duplicateOption(option, _):
             return "option '\(option)' is given more than once; give it once"
         case let .missingArgument(argument, command):
+            if command == "import" { return "'import' needs a PATH: a manifest file, folder or glob, such as 'meshsim import k8s/'" }
             return "'\(command)' needs a \(argument) file"
         case let .missingOption(option, command):
             let example = option == "--request"

@@ -1,11 +1,13 @@
 import Dispatch
 import Engine
+import ManifestImport
 import Policy
 import Reports
 import Scenario
 
-/// `meshsim run SCENARIO`: simulate, write the report folder, print the summary table and
-/// the assertions, and exit 1 when one failed (the reports are written all the same).
+/// `meshsim run SCENARIO [MANIFEST...]`: read the manifests given with those the scenario
+/// names, simulate, write the report folder, print the summary table and the assertions,
+/// and exit 1 when one failed (the reports are written all the same).
 enum RunCommand {
     static func run(_ options: RunOptions, console: inout Console) -> ExitCode {
         // --seed and --duration are overrides like --set, so validation sees the run's values.
@@ -20,7 +22,8 @@ enum RunCommand {
                 return .badInput
             }
         }
-        let loaded = ScenarioLoader.load(path: options.scenario, overrides: overrides)
+        let expansion = ManifestExpansion(scenarioFile: options.scenario, extraManifests: options.manifests)
+        let loaded = ScenarioLoader.load(path: options.scenario, overrides: overrides, expansion: expansion)
         for diagnostic in loaded.diagnostics { console.printError(diagnostic.description) }
         if let note = loaded.omittedNote { console.printError("\(options.scenario): \(note)") }
         guard let scenario = loaded.scenario else { return .badInput }

@@ -18,10 +18,13 @@ public struct ExpandedTree: Sendable {
     /// warning, not an error: a cluster accepts the field, so a folder of real manifests must
     /// load (see `DecodeContext.isLenient`).
     public var files: Set<String>
+    /// How many objects those files held, for `validate`'s `read 42 objects from 7 … files`.
+    public var objects: Int
 
-    public init(root: YAMLNode?, diagnostics: [Diagnostic], files: Set<String>) {
+    public init(root: YAMLNode?, diagnostics: [Diagnostic], files: Set<String>, objects: Int = 0) {
         self.root = root
         self.diagnostics = diagnostics
         self.files = files
+        self.objects = objects
     }
 }

@@ -16,6 +16,10 @@ public enum ScenarioLoader {
         /// Errors and warnings found beyond those, counted but not kept.
         public var omittedErrors = 0
         public var omittedWarnings = 0
+        /// What the expansion merged in (the base scenario's, not its variants'): files and
+        /// the objects they held; zero without an expansion or when it named no file.
+        public var expandedFiles = 0
+        public var expandedObjects = 0
 
         init(scenario: Scenario?, found: [Diagnostic]) {
             self.scenario = scenario
@@ -74,6 +78,7 @@ public enum ScenarioLoader {
         var root: YAMLNode?
         var diagnostics: [Diagnostic] = []
         var files: Set<String> = []
+        var objects = 0
     }
 
     static func prepare(_ parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Prepared {
@@ -89,8 +94,10 @@ public enum ScenarioLoader {
         let late = overrides.filter { override in !keys.contains { $0 == OverridePath.firstKey(of: override.path) } }
         do {
             let expanded = expansion.expand(try Overrides.apply(early, to: parsed))
-            guard let root = expanded.root else { return Prepared(root: nil, diagnostics: expanded.diagnostics, files: expanded.files) }
-            return Prepared(root: try Overrides.apply(late, to: root), diagnostics: expanded.diagnostics, files: expanded.files)
+            var prepared = Prepared(root: nil, diagnostics: expanded.diagnostics, files: expanded.files, objects: expanded.objects)
+            guard let root = expanded.root else { return prepared }
+            prepared.root = try Overrides.apply(late, to: root)
+            return prepared
         } catch {
             return Prepared(root: nil, diagnostics: [error])
         }
@@ -100,6 +107,13 @@ public enum ScenarioLoader {
     /// decoded, so `validate` catches a variant that would break the scenario.
     static func decode(_ parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Loaded {
         let prepared = prepare(parsed, overrides: overrides, expansion: expansion)
+        var loaded = decode(prepared, parsed: parsed, overrides: overrides, expansion: expansion)
+        loaded.expandedFiles = prepared.files.count
+        loaded.expandedObjects = prepared.objects
+        return loaded
+    }
+
+    private static func decode(_ prepared: Prepared, parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Loaded {
         guard let root = prepared.root else { return Loaded(scenario: nil, found: prepared.diagnostics.inFileOrder()) }
         let (decoded, decodeDiagnostics) = ScenarioDecoder.decode(root, lenientFiles: prepared.files)
         var diagnostics = prepared.diagnostics + decodeDiagnostics

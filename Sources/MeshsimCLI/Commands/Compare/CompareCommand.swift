@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import ManifestImport
 import Reports
 import Scenario
 
@@ -112,8 +113,10 @@ enum CompareCommand {
         return resolved(first) == resolved(second)
     }
 
+    /// A variant that overrides `manifests:` reads its own manifests (main's and a pull
+    /// request's, side by side); the expansion sees the override first (`ScenarioLoader`).
     private static func load(_ path: String, overrides: [Override], console: inout Console) -> Scenario? {
-        let loaded = ScenarioLoader.load(path: path, overrides: overrides)
+        let loaded = ScenarioLoader.load(path: path, overrides: overrides, expansion: ManifestExpansion(scenarioFile: path))
         for diagnostic in loaded.errors { console.printError(diagnostic.description) }
         if loaded.omittedErrors > 0 { console.printError("\(path): \(loaded.omittedErrors) more errors not shown") }
         return loaded.scenario

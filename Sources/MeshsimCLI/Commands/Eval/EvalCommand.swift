@@ -1,4 +1,5 @@
 import Engine
+import ManifestImport
 import Policy
 import Scenario
 
@@ -8,7 +9,7 @@ import Scenario
 /// `EvalSequence`). It calls the same policy values the simulation runs.
 enum EvalCommand {
     static func run(_ options: EvalOptions, console: inout Console) -> ExitCode {
-        let loaded = ScenarioLoader.load(path: options.scenario)
+        let loaded = ScenarioLoader.load(path: options.scenario, expansion: ManifestExpansion(scenarioFile: options.scenario))
         for diagnostic in loaded.errors { console.printError(diagnostic.description) }
         if loaded.omittedErrors > 0 { console.printError("\(options.scenario): \(loaded.omittedErrors) more errors not shown") }
         guard let scenario = loaded.scenario else { return .badInput }
