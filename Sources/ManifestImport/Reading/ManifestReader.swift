@@ -66,8 +66,19 @@ enum ManifestReader {
             result.diagnostics.append(.warning("ignored: this document has no \(missing), so it is neither a Kubernetes object nor a Kong decK file (which starts with _format_version)", at: document.location))
             return
         }
-        if kind.hasSuffix("List"), let items = document["items"] {
-            for item in items.items { add(item, namespace: namespace, to: &result) }
+        // A List has no name of its own (a named kind ending in List without items is some
+        // other object); its `items` are what kubectl applies.
+        if kind.hasSuffix("List"), document["metadata", "name"] == nil || document["items"] != nil {
+            let items = document["items"]
+            switch items?.value {
+            case .sequence(let list)?:
+                for item in list { add(item, namespace: namespace, to: &result) }
+                if list.isEmpty { fallthrough }
+            case nil:
+                result.diagnostics.append(.warning("this \(kind) holds no objects", at: document.entry("kind")?.keyLocation ?? document.location))
+            default:
+                result.diagnostics.append(.error("\(kind).items must be a list of objects", at: items?.location ?? document.location))
+            }
             return
         }
         guard let name = document["metadata", "name"]?.text, !name.isEmpty else {
