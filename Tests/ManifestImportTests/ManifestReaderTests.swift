@@ -50,4 +50,59 @@ import Testing
         #expect(result.objects.isEmpty)
         #expect(result.diagnostics.map(\.description) == ["k8s/m.yaml:4:10: error: mapping keys must be scalars"])
     }
+
+    /// Istio's traffic-shifting task applies virtual-service-all-v1.yaml, then
+    /// virtual-service-reviews-50-v3.yaml: the second VirtualService reviews replaces the first.
+    @Test func anObjectAppliedAgainReplacesTheEarlierOne() throws {
+        let scenario = """
+            name: shop
+            duration: 1m
+            manifests: [k8s/]
+            mesh: { enabled: true }
+            clients: [{ name: web, target: reviews, rate: 10/s }]
+            services: { reviews: { latency: 5ms, versions: { v1: {}, v3: {} } } }
+
+            """
+        func virtualService(_ apiVersion: String, _ route: String) -> String {
+            "apiVersion: networking.istio.io/\(apiVersion)\nkind: VirtualService\nmetadata: { name: reviews }\nspec: { hosts: [reviews], http: [{ route: \(route) }] }\n"
+        }
+        let fixture = try ManifestFixture([
+            "scenario.yaml": scenario,
+            "k8s/a-all-v1.yaml": virtualService("v1alpha3", "[{ destination: { host: reviews, subset: v1 } }]"),
+            "k8s/b-50-v3.yaml": virtualService("v1", "[{ destination: { host: reviews, subset: v1 }, weight: 50 }, { destination: { host: reviews, subset: v3 }, weight: 50 }]"),
+        ])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(fixture.messages(loaded) == [
+            "k8s/b-50-v3.yaml:2:1: warning: VirtualService reviews.default is applied again here: kubectl apply replaces the one at k8s/a-all-v1.yaml:2:1 with this one, so meshsim reads this one only",
+        ])
+        let route = try #require(loaded.scenario?.service(named: "reviews")?.http?.first?.route)
+        #expect(route.map(\.weight) == [50, 50])
+        #expect(route.map(\.destination.subset) == ["v1", "v3"])
+    }
+
+    /// Another namespace, kind or API group is another object.
+    @Test func objectsOfTheSameNameElsewhereAreKept() {
+        var result = Self.read("""
+            apiVersion: v1
+            kind: Service
+            metadata: { name: reviews }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: reviews, namespace: other }
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: reviews }
+            ---
+            apiVersion: networking.example.com/v1
+            kind: VirtualService
+            metadata: { name: reviews }
+
+            """)
+        ManifestReader.keepLastOfEachObject(&result)
+        #expect(result.objects.count == 4)
+        #expect(result.diagnostics.isEmpty)
+    }
 }
