@@ -48,7 +48,10 @@ import Testing
     @Test func aHelmTemplateIsAParseErrorAtTheTemplate() {
         let result = Self.read("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"x.fullname\" . }}\n")
         #expect(result.objects.isEmpty)
-        #expect(result.diagnostics.map(\.description) == ["k8s/m.yaml:4:10: error: mapping keys must be scalars"])
+        #expect(result.diagnostics.map(\.description) == [
+            "k8s/m.yaml:4:10: error: mapping keys must be scalars (the file holds '{{ … }}', a Helm or Go template: meshsim reads rendered manifests; render it first, e.g. helm template RELEASE CHART > manifests.yaml)",
+        ])
+        #expect(Self.read("kind: [a\n").diagnostics.first?.message.contains("Helm") == false)
     }
 
     /// Istio's traffic-shifting task applies virtual-service-all-v1.yaml, then

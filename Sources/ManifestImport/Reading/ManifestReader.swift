@@ -36,6 +36,12 @@ enum ManifestReader {
         do {
             documents = try YAMLParser.parseStream(text, file: file)
         } catch {
+            var error = error
+            // `{{ … }}` is a Helm chart's (or another Go template's) unrendered text, which
+            // the cluster never sees: it gets the output of `helm template`.
+            if text.contains("{{"), text.contains("}}") {
+                error.message += " (the file holds '{{ … }}', a Helm or Go template: meshsim reads rendered manifests; render it first, e.g. helm template RELEASE CHART > manifests.yaml)"
+            }
             result.diagnostics.append(error)
             return true
         }
