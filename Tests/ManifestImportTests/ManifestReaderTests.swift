@@ -108,4 +108,15 @@ import Testing
         #expect(result.objects.count == 4)
         #expect(result.diagnostics.isEmpty)
     }
+
+    /// decK's own kong.yaml example has no _format_version: decK takes it as 1.1, which it
+    /// refuses to sync to Kong 3.x (cmd/common.go).
+    @Test func aDecKFileWithoutFormatVersionIsToldToAddIt() {
+        let result = Self.read("services:\n- name: svc1\n  host: mockbin.org\n")
+        #expect(result.objects.isEmpty)
+        #expect(result.diagnostics.map(\.description) == [
+            "k8s/m.yaml:1:1: warning: ignored: this looks like a Kong decK file without _format_version, which decK reads as format 1.1 and refuses to apply to Kong 3; add _format_version: \"3.0\" at its top",
+        ])
+        #expect(Self.read("metadata: { name: x }\n").diagnostics.first?.message.hasPrefix("ignored: this document has no kind") == true)
+    }
 }

@@ -68,6 +68,11 @@ enum ManifestReader {
             return
         }
         guard let apiVersion = document["apiVersion"]?.text, let kind = document["kind"]?.text else {
+            // decK reads such a file as format 1.1 and refuses to apply it to Kong 3 (cmd/common.go).
+            if document["apiVersion"] == nil, document["kind"] == nil, ["services", "routes", "consumers", "plugins", "upstreams"].contains(where: { document.entry($0) != nil }) {
+                result.diagnostics.append(.warning("ignored: this looks like a Kong decK file without _format_version, which decK reads as format 1.1 and refuses to apply to Kong 3; add _format_version: \"3.0\" at its top", at: document.location))
+                return
+            }
             let missing = document["kind"] == nil ? "kind" : "apiVersion"
             result.diagnostics.append(.warning("ignored: this document has no \(missing), so it is neither a Kubernetes object nor a Kong decK file (which starts with _format_version)", at: document.location))
             return
