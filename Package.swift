@@ -39,7 +39,8 @@ let package = Package(
         .executableTarget(name: "meshsim", dependencies: ["MeshsimCLI"]),
         .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "ManifestImport", "Engine", "Reports"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: testSettings),
-        .testTarget(name: "ManifestImportTests", dependencies: ["ManifestImport", "Scenario"], swiftSettings: testSettings),
+        // Fixtures/ holds upstream example manifests the tests read by path.
+        .testTarget(name: "ManifestImportTests", dependencies: ["ManifestImport", "Scenario"], exclude: ["Fixtures"], swiftSettings: testSettings),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Scenario"], swiftSettings: testSettings),

@@ -89,14 +89,29 @@ import Testing
 
     @Test func withoutTheScenariosAnalysisTheErrorSaysWhatToWrite() throws {
         let scenario = Self.scenario.components(separatedBy: "rollout:")[0]
-        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/reviews.yaml": Self.manifests])
+        let templated = Self.manifests.replacingOccurrences(
+            of: "      steps:", with: "      analysis: { templates: [{ templateName: success-rate }] }\n      steps:")
+        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/reviews.yaml": templated])
         defer { fixture.remove() }
         let loaded = fixture.load()
         #expect(loaded.scenario == nil)
         #expect(fixture.messages(loaded).contains {
-            $0.hasPrefix("k8s/reviews.yaml:11:5: error: Rollout reviews: meshsim cannot run Argo AnalysisTemplates")
+            $0.hasPrefix("k8s/reviews.yaml:11:5: error: Rollout reviews: meshsim cannot run Argo AnalysisTemplates, which query a metrics provider (the Rollout's analysis runs success-rate)")
                 && $0.contains("rollout: { analysis: { interval: 1m, threshold: 2, metrics: [{ name: request-success-rate, thresholdRange: { min: 99 } }] } }")
         })
+    }
+
+    /// Argo's own example (examples/istio/istio-subset-split.yaml) has steps and no analysis:
+    /// the message says so instead of naming AnalysisTemplates the Rollout does not have.
+    @Test func aRolloutWithoutAnalysisIsToldItHasNone() throws {
+        let scenario = Self.scenario.components(separatedBy: "rollout:")[0]
+        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/reviews.yaml": Self.manifests])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(loaded.scenario == nil)
+        #expect(fixture.messages(loaded).filter { $0.contains("error:") } == [
+            "k8s/reviews.yaml:11:5: error: Rollout reviews has no analysis (Argo then promotes through its steps unchecked); meshsim simulates a canary analysis, so write one in the scenario beside the manifests, e.g. rollout: { analysis: { interval: 1m, threshold: 2, metrics: [{ name: request-success-rate, thresholdRange: { min: 99 } }] } }",
+        ])
     }
 
     @Test func aVirtualServiceOfAnotherHostIsAWarning() throws {

@@ -224,4 +224,29 @@ import Testing
         #expect(fragment["rollout", "analysis", "metrics"] == nil)
         #expect(fragment["rollout", "analysis", "threshold"]?.text == "5")
     }
+
+    /// Flagger's example Canary (artifacts/examples/istio-canary.yaml) matches `uri: { prefix: / }`.
+    /// Flagger moves that rule's weights (pkg/router/istio.go, the weighted route keeps
+    /// spec.service.match), so it must be the rule meshsim's rollout moves: one without match.
+    @Test func aMatchOfEveryPathIsTheRuleTheRolloutMoves() throws {
+        let matching = Self.canary.replacingOccurrences(of: "    timeout: 2s", with: "    match: [{ uri: { prefix: / } }]\n    timeout: 2s")
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/podinfo.yaml": Self.deployment + "---\n" + matching])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(!fixture.messages(loaded).contains { $0.contains("every http rule of podinfo has a match") })
+        let http = try #require(loaded.scenario?.service(named: "podinfo")?.http)
+        #expect(http.count == 1)
+        #expect(http.first?.match.isEmpty == true)
+        #expect(http.first?.route.map(\.weight) == [100, 0])
+    }
+
+    /// Any other match is kept: it decides which requests the rule takes.
+    @Test func aNarrowerMatchIsKept() throws {
+        let matching = Self.canary.replacingOccurrences(of: "    timeout: 2s", with: "    match: [{ uri: { prefix: /api } }, { uri: { exact: / } }]\n    timeout: 2s")
+        let objects = try Self.objects(Self.deployment + "---\n" + matching)
+        let scenario = try YAMLParser.parse("rollout: { start: 1m }\n", file: "scenario.yaml")
+        let (fragment, _) = ManifestTranslation.translate(objects, scenario: scenario, namespace: "default")
+        let match = try #require(fragment["services", "podinfo", "http"]?.items.first?["match"])
+        #expect(match.items.map { $0["uri"]?.entries.first?.key } == ["prefix", "exact"])
+    }
 }

@@ -36,6 +36,12 @@ enum ManifestReader {
         do {
             documents = try YAMLParser.parseStream(text, file: file)
         } catch {
+            var error = error
+            // `{{ … }}` is a Helm chart's (or another Go template's) unrendered text, which
+            // the cluster never sees: it gets the output of `helm template`.
+            if text.contains("{{"), text.contains("}}") {
+                error.message += " (the file holds '{{ … }}', a Helm or Go template: meshsim reads rendered manifests; render it first, e.g. helm template RELEASE CHART > manifests.yaml)"
+            }
             result.diagnostics.append(error)
             return true
         }
@@ -62,12 +68,28 @@ enum ManifestReader {
             return
         }
         guard let apiVersion = document["apiVersion"]?.text, let kind = document["kind"]?.text else {
+            // decK reads such a file as format 1.1 and refuses to apply it to Kong 3 (cmd/common.go).
+            if document["apiVersion"] == nil, document["kind"] == nil, ["services", "routes", "consumers", "plugins", "upstreams"].contains(where: { document.entry($0) != nil }) {
+                result.diagnostics.append(.warning("ignored: this looks like a Kong decK file without _format_version, which decK reads as format 1.1 and refuses to apply to Kong 3; add _format_version: \"3.0\" at its top", at: document.location))
+                return
+            }
             let missing = document["kind"] == nil ? "kind" : "apiVersion"
             result.diagnostics.append(.warning("ignored: this document has no \(missing), so it is neither a Kubernetes object nor a Kong decK file (which starts with _format_version)", at: document.location))
             return
         }
-        if kind.hasSuffix("List"), let items = document["items"] {
-            for item in items.items { add(item, namespace: namespace, to: &result) }
+        // A List has no name of its own (a named kind ending in List without items is some
+        // other object); its `items` are what kubectl applies.
+        if kind.hasSuffix("List"), document["metadata", "name"] == nil || document["items"] != nil {
+            let items = document["items"]
+            switch items?.value {
+            case .sequence(let list)?:
+                for item in list { add(item, namespace: namespace, to: &result) }
+                if list.isEmpty { fallthrough }
+            case nil:
+                result.diagnostics.append(.warning("this \(kind) holds no objects", at: document.entry("kind")?.keyLocation ?? document.location))
+            default:
+                result.diagnostics.append(.error("\(kind).items must be a list of objects", at: items?.location ?? document.location))
+            }
             return
         }
         guard let name = document["metadata", "name"]?.text, !name.isEmpty else {
@@ -76,5 +98,24 @@ enum ManifestReader {
         }
         let objectNamespace = document["metadata", "namespace"]?.text ?? namespace
         result.objects.append(ManifestObject(apiVersion: apiVersion, kind: kind, name: name, namespace: objectNamespace, node: document))
+    }
+
+    /// `kubectl apply` takes the files in order, and an object applied again (same API
+    /// group, kind, namespace and name; any version) replaces the earlier one: Istio's tasks
+    /// apply `virtual-service-all-v1.yaml`, then `virtual-service-reviews-50-v3.yaml` over it.
+    /// decK files are not objects: decK merges several of them.
+    static func keepLastOfEachObject(_ result: inout Result) {
+        var last: [String: Int] = [:]
+        for (index, object) in result.objects.enumerated() where object.kind != "decK" {
+            let identity = "\(object.group)/\(object.kind)/\(object.namespace)/\(object.name)"
+            if let earlier = last[identity] {
+                result.diagnostics.append(.warning(
+                    "\(object.reference) is applied again here: kubectl apply replaces the one at \(result.objects[earlier].location) with this one, so meshsim reads this one only",
+                    at: object.location))
+            }
+            last[identity] = index
+        }
+        let kept = Set(last.values)
+        result.objects = result.objects.enumerated().filter { $0.element.kind == "decK" || kept.contains($0.offset) }.map(\.element)
     }
 }

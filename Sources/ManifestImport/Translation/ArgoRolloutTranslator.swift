@@ -90,7 +90,12 @@ enum ArgoRolloutTranslator {
         translation.fragment.set(["rollout"], rolloutNode, from: location)
         let templates = Set((canary?["analysis", "templates"]?.items ?? []).compactMap { $0["templateName"]?.text }).sorted()
         let running = templates.isEmpty ? "" : " (the Rollout's analysis runs \(Suggestion.listing(templates)))"
-        if RolloutTranslator.scenarioAnalysis(translation) == nil {
+        let analysed = canary?["analysis"] != nil || (canary?["steps"]?.items ?? []).contains { $0["analysis"] != nil }
+        if RolloutTranslator.scenarioAnalysis(translation) == nil, !analysed {
+            translation.fragment.error(
+                "Rollout \(rollout.name) has no analysis (Argo then promotes through its steps unchecked); meshsim simulates a canary analysis, so write one in the scenario beside the manifests, e.g. \(RolloutTranslator.analysisExample)",
+                at: strategyKey)
+        } else if RolloutTranslator.scenarioAnalysis(translation) == nil {
             translation.fragment.error(
                 "Rollout \(rollout.name): meshsim cannot run Argo AnalysisTemplates, which query a metrics provider\(running); write the analysis in the scenario beside the manifests, e.g. \(RolloutTranslator.analysisExample) (threshold is Argo's failureLimit)",
                 at: strategyKey)

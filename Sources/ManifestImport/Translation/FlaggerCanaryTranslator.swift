@@ -102,10 +102,22 @@ enum FlaggerCanaryTranslator {
         }
         var pairs: [(String, YAMLNode)] = []
         for key in ruleKeys {
-            if let node = canary.spec?["service", key] { pairs.append((key, node)) }
+            guard let node = canary.spec?["service", key] else { continue }
+            // Flagger moves the weights of this rule whatever its match, meshsim those of the
+            // last rule without one: a match that lets every request through (Flagger's own
+            // example writes `uri: { prefix: / }`) is the same rule without it.
+            if key == "match", node.items.contains(where: matchesEveryRequest) { continue }
+            pairs.append((key, node))
         }
         pairs.append(("route", YAMLNode(.sequence([destination(versions[0], "100"), destination(versions[1], "0")]), at: location)))
         return .mapping(pairs, at: location)
+    }
+
+    /// An Istio match condition that every request passes: only `uri: { prefix: / }`, as
+    /// every request path starts with '/'.
+    static func matchesEveryRequest(_ condition: YAMLNode) -> Bool {
+        guard condition.entries.count == 1, let uri = condition["uri"], uri.entries.count == 1 else { return false }
+        return uri["prefix"]?.text == "/"
     }
 
     /// The analysis without the metrics meshsim cannot measure. Flagger measures the builtin
