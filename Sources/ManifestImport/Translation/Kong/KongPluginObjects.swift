@@ -37,9 +37,8 @@ struct KongPluginObjects {
 
     /// The plugins `object`'s `konghq.com/plugins` annotation names (comma-separated; a
     /// KongPlugin of the object's namespace, else a KongClusterPlugin; `namespace:name` for
-    /// another namespace's). A name that no object has is a warning: the controller pushes an
-    /// event on the object and configures it without that plugin (buildPlugins in KIC's
-    /// internal/dataplane/kongstate/kongstate.go skips it), and so does meshsim.
+    /// another namespace's). A name that no object has is an error: the controller
+    /// reports the object and configures none of it.
     func annotated(_ object: ManifestObject, context: inout KongContext) -> [KongPlugin] {
         guard let node = object.node["metadata", "annotations", Self.annotation], let text = node.text else { return [] }
         var found: [KongPlugin] = []
@@ -53,7 +52,7 @@ struct KongPluginObjects {
             }
             let known = plugins.keys.filter { $0.hasPrefix("\(object.namespace)/") }.map { String($0.dropFirst(object.namespace.count + 1)) } + clusterPlugins.keys
             let hint = Suggestion.closest(to: name, among: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-            context.warning("\(object.kind) \(object.name): \(Self.annotation) names '\(Diagnostic.excerpt(reference))', but no KongPlugin in namespace \(namespace) nor KongClusterPlugin has that name: the Kong Ingress Controller reports it and configures the routes without it, as meshsim does\(hint)", at: node.location)
+            context.error("\(object.kind) \(object.name): \(Self.annotation) names '\(Diagnostic.excerpt(reference))', but no KongPlugin in namespace \(namespace) nor KongClusterPlugin has that name\(hint)", at: node.location)
         }
         return found
     }
