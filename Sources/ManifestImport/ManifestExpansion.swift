@@ -64,7 +64,6 @@ public struct ManifestExpansion: ScenarioExpansion {
         for (file, text) in manifestTexts {
             guard ManifestReader.read(text: text, file: file, namespace: namespace, into: &read) else { break }
         }
-        ManifestReader.keepLastOfEachObject(&read)
         diagnostics += read.diagnostics
         let (fragment, translationDiagnostics) = ManifestTranslation.translate(read.objects, scenario: stripped, namespace: namespace)
         diagnostics += translationDiagnostics

@@ -99,23 +99,4 @@ enum ManifestReader {
         let objectNamespace = document["metadata", "namespace"]?.text ?? namespace
         result.objects.append(ManifestObject(apiVersion: apiVersion, kind: kind, name: name, namespace: objectNamespace, node: document))
     }
-
-    /// `kubectl apply` takes the files in order, and an object applied again (same API
-    /// group, kind, namespace and name; any version) replaces the earlier one: Istio's tasks
-    /// apply `virtual-service-all-v1.yaml`, then `virtual-service-reviews-50-v3.yaml` over it.
-    /// decK files are not objects: decK merges several of them.
-    static func keepLastOfEachObject(_ result: inout Result) {
-        var last: [String: Int] = [:]
-        for (index, object) in result.objects.enumerated() where object.kind != "decK" {
-            let identity = "\(object.group)/\(object.kind)/\(object.namespace)/\(object.name)"
-            if let earlier = last[identity] {
-                result.diagnostics.append(.warning(
-                    "\(object.reference) is applied again here: kubectl apply replaces the one at \(result.objects[earlier].location) with this one, so meshsim reads this one only",
-                    at: object.location))
-            }
-            last[identity] = index
-        }
-        let kept = Set(last.values)
-        result.objects = result.objects.enumerated().filter { $0.element.kind == "decK" || kept.contains($0.offset) }.map(\.element)
-    }
 }
