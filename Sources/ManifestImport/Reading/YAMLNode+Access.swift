@@ -11,6 +11,10 @@ extension YAMLNode {
 
     /// The value at a path of keys (`node["spec", "template", "metadata"]`).
     subscript(keys: String...) -> YAMLNode? {
+        self[path: keys]
+    }
+
+    subscript(path keys: [String]) -> YAMLNode? {
         var node: YAMLNode? = self
         for key in keys { node = node?[key] }
         return node
