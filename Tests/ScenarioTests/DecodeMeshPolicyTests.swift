@@ -100,7 +100,7 @@ import Testing
         #expect(DecodeFixture.messages(text(yaml)) == [
             "7:21: error: services.orders.trafficPolicy.loadBalancer must have only one of simple or consistentHash",
             "7:31: error: services.orders.trafficPolicy.loadBalancer.simple must be one of ROUND_ROBIN, LEAST_REQUEST, RANDOM, LEAST_CONN, UNSPECIFIED, PASSTHROUGH, not 'ROUNDROBIN'; did you mean 'ROUND_ROBIN'?",
-            "7:61: error: services.orders.trafficPolicy.loadBalancer.consistentHash.useSourceIp is a Istio field that meshsim does not simulate",
+            "7:61: error: services.orders.trafficPolicy.loadBalancer.consistentHash.useSourceIp is an Istio field that meshsim does not simulate",
             "8:51: error: services.orders.trafficPolicy.connectionPool.http.http2MaxRequests must be between 0 and 2147483647, not -1",
             "9:47: error: services.orders.trafficPolicy.outlierDetection.maxEjectionPercent must be a plain number: write 50, not 50%",
             "9:62: error: services.orders.trafficPolicy.outlierDetection.interval must be a duration: write 10s or 10ms, not 10 (a duration needs a unit: ns, us, ms, s, m, h)",
@@ -185,7 +185,7 @@ import Testing
                     match: [{ uri: /api }]
             """
         #expect(DecodeFixture.messages(text(yaml)) == [
-            "7:19: error: services.orders.http[0].match[0].queryParams is a Istio field that meshsim does not simulate",
+            "7:19: error: services.orders.http[0].match[0].queryParams is an Istio field that meshsim does not simulate",
             "7:67: error: services.orders.http[0].match[0].headers.x must have only one of exact, prefix or regex",
             "7:94: warning: services.orders.http[0].match[0].name has no effect in a simulation",
             "8:56: error: services.orders.http[0].route[0].weight must be between 0 and 100, not 101",

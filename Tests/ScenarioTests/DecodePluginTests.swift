@@ -98,7 +98,7 @@ import Testing
             "6:41: error: gateway.plugins[0].config.max_tokens is required",
             "6:60: error: gateway.plugins[0].config.tokens_per_fill must be at least 1, not 0",
             "6:78: error: gateway.plugins[0].config.fill_interval must be at least 50ms (Envoy's shortest fill interval), not 10ms",
-            "6:84: error: gateway.plugins[0].config.descriptors is a Envoy field that meshsim does not simulate",
+            "6:84: error: gateway.plugins[0].config.descriptors is an Envoy field that meshsim does not simulate",
         ])
     }
 

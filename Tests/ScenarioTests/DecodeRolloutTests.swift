@@ -154,7 +154,7 @@ import Testing
         #expect(DecodeFixture.messages(text(withSteps)) == [
             "9:29: error: rollout.analysis.maxWeight cannot be used with rollout.steps, which set the weights instead",
             "10:11: error: rollout.steps[0] must be either setWeight: N or pause: { duration: D }",
-            "10:43: error: rollout.steps[1].experiment is a Argo Rollouts field that meshsim does not simulate",
+            "10:43: error: rollout.steps[1].experiment is an Argo Rollouts field that meshsim does not simulate",
             "10:61: error: rollout.steps[2] must be either setWeight: N or pause: { duration: D }",
         ])
     }

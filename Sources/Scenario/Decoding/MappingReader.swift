@@ -144,10 +144,10 @@ final class MappingReader {
             } else if notSimulated.contains(entry.key) {
                 if context.isLenient(entry.keyLocation) {
                     context.lenientWarning(
-                        "\(name) is a \(product) field that meshsim does not simulate; ignored, so the simulation may differ from the cluster (said once per field)",
+                        "\(name) is \(article(product)) \(product) field that meshsim does not simulate; ignored, so the simulation may differ from the cluster (said once per field)",
                         field: fieldName(entry.key), at: entry.keyLocation)
                 } else {
-                    context.error("\(name) is a \(product) field that meshsim does not simulate", at: entry.keyLocation)
+                    context.error("\(name) is \(article(product)) \(product) field that meshsim does not simulate", at: entry.keyLocation)
                 }
             } else if context.isLenient(entry.keyLocation) {
                 context.lenientWarning("ignored: \(name) is not read by meshsim (said once per field)", field: fieldName(entry.key), at: entry.keyLocation)
@@ -164,6 +164,11 @@ final class MappingReader {
     private func fieldName(_ key: String) -> String {
         let parent = path.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
         return parent.isEmpty ? key : "\(parent).\(key)"
+    }
+
+    /// "an Istio field", "a Kong field".
+    private func article(_ product: String) -> String {
+        "AEIOU".contains(product.first ?? "K") ? "an" : "a"
     }
 
     private func remember(_ key: String) {
