@@ -34,6 +34,27 @@ struct OverrideNamedEntryTests {
         }
     }
 
+    /// A Service of another namespace is `ratings.books` in the scenario, which `.` would split.
+    @Test func aNameWithDotsIsReachedWithNameSelector() throws {
+        let dotted = try YAMLParser.parse("services:\n  ratings.books:\n    versions: { v1: { replicas: 2 } }\n", file: "t.yaml")
+        let changed = try Overrides.apply([try Overrides.parseAssignment("services[name=ratings.books].versions.v1.replicas=5")], to: dotted)
+        guard case .mapping(let top) = changed.value,
+              case .mapping(let services)? = top.first?.value.value,
+              case .mapping(let service)? = services.first?.value.value,
+              case .mapping(let versions)? = service.first?.value.value,
+              case .mapping(let v1)? = versions.first?.value.value,
+              case .scalar(let replicas, _)? = v1.first?.value.value else {
+            Issue.record("unexpected tree \(changed)")
+            return
+        }
+        #expect(services.map { $0.key } == ["ratings.books"])
+        #expect(replicas == "5")
+        // Still an existing entry only: a misspelt one is not added.
+        #expect(throws: Diagnostic.self) {
+            try Overrides.apply([try Overrides.parseAssignment("services[name=ratings.book].versions.v1.replicas=5")], to: dotted)
+        }
+    }
+
     @Test func aMissingServiceIsAnErrorWithASuggestionAndTheWayToAddOne() {
         #expect(message("services.backend.replicas=5")
             == "cannot set services.backend.replicas: no service 'backend' in the scenario; did you mean 'backend-service'? To add a new one write services.+backend.replicas")

@@ -34,7 +34,7 @@ enum NamedMaps {
         return zip(steps, path).allSatisfy { step, component in
             switch (step, component) {
             case (.key(let expected), .key(let key)), (.key(let expected), .newKey(let key)): key == expected
-            case (.anyKey, .key), (.anyKey, .newKey), (.anyItem, .index), (.anyItem, .named): true
+            case (.anyKey, .key), (.anyKey, .newKey), (.anyKey, .named), (.anyItem, .index), (.anyItem, .named): true
             default: false
             }
         }

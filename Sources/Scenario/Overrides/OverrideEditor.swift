@@ -28,6 +28,11 @@ struct OverrideEditor {
             items[index] = try set(at: position + 1, in: items[index])
             return YAMLNode(.sequence(items), at: list.node.location)
         case .named(let name):
+            if case .mapping? = node?.value {
+                // A map entry whose name holds dots, which `.` would split: the manifests'
+                // Service ratings of namespace books is `services[name=ratings.books]`.
+                return try set(key: name, creating: false, at: position, in: node, parentPath: parentPath)
+            }
             let list = try sequence(node, parentPath: parentPath, selector: "[name=\(name)]")
             var items = list.items
             let names = items.map(Self.entryName)
