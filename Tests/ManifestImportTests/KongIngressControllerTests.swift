@@ -178,6 +178,20 @@ import Testing
         #expect(fixture.messages(fixture.load()) == ["k8s/m.yaml:29:14: error: Secret web-key: data.key is not base64; the cluster rejects it"])
     }
 
+    @Test func aReadTimeoutAnnotationOfZeroIsAnError() throws {
+        // Kong's nonzero_timeout takes 1 … 2147483646 ms. The value "0" starts at column 43 of
+        // the Service's annotations line (line 18 of the file).
+        let ingress = Self.ingress.replacingOccurrences(of: "konghq.com/read-timeout: \"2500\"", with: "konghq.com/read-timeout: \"0\"")
+        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/ingress.yaml": ingress, "k8s/plugins.yaml": Self.plugins])
+        defer { fixture.remove() }
+        let loaded = fixture.load()
+        #expect(loaded.scenario == nil)
+        #expect(fixture.messages(loaded) == [
+            "k8s/ingress.yaml:12:21: warning: the exact path '/api/orders-v2' is read as a path prefix: meshsim's gateway routes match prefixes, so paths below it also match",
+            "k8s/ingress.yaml:18:43: error: Service orders: konghq.com/read-timeout must be a whole number of milliseconds from 1 to 2147483646, not '0'",
+        ])
+    }
+
     @Test func anHTTPRouteWeightThatIsNotAnIntegerIsAnError() throws {
         let route = Self.httpRoute.replacingOccurrences(of: "backendRefs: [{ name: users, port: 80 }]", with: "backendRefs: [{ name: users, weight: 2.5 }, { name: orders, weight: 1 }]")
         let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/route.yaml": route, "k8s/plugins.yaml": Self.plugins])
