@@ -91,11 +91,9 @@ import Testing
         let scenario = Self.scenario.components(separatedBy: "rollout:")[0]
         let templated = Self.manifests.replacingOccurrences(
             of: "      steps:", with: "      analysis: { templates: [{ templateName: success-rate }] }\n      steps:")
-        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/reviews.yaml": templated])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": scenario, "k8s/reviews.yaml": templated])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains {
+        #expect(messages.contains {
             $0.hasPrefix("k8s/reviews.yaml:11:5: error: Rollout reviews: meshsim cannot run Argo AnalysisTemplates, which query a metrics provider (the Rollout's analysis runs success-rate)")
                 && $0.contains("rollout: { analysis: { interval: 1m, threshold: 2, metrics: [{ name: request-success-rate, thresholdRange: { min: 99 } }] } }")
         })
@@ -105,11 +103,9 @@ import Testing
     /// the message says so instead of naming AnalysisTemplates the Rollout does not have.
     @Test func aRolloutWithoutAnalysisIsToldItHasNone() throws {
         let scenario = Self.scenario.components(separatedBy: "rollout:")[0]
-        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/reviews.yaml": Self.manifests])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": scenario, "k8s/reviews.yaml": Self.manifests])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).filter { $0.contains("error:") } == [
+        #expect(messages.filter { $0.contains("error:") } == [
             "k8s/reviews.yaml:11:5: error: Rollout reviews has no analysis (Argo then promotes through its steps unchecked); meshsim simulates a canary analysis, so write one in the scenario beside the manifests, e.g. rollout: { analysis: { interval: 1m, threshold: 2, metrics: [{ name: request-success-rate, thresholdRange: { min: 99 } }] } }",
         ])
     }

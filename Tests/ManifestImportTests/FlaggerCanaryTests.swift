@@ -147,33 +147,27 @@ import Testing
 
     @Test func aTargetRefTypoIsAnErrorWithDidYouMean() throws {
         let typo = Self.canary.replacingOccurrences(of: "kind: Deployment, name: podinfo }", with: "kind: Deployment, name: podinfoo }")
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/deploy.yaml": Self.deployment, "k8s/canary.yaml": typo])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/deploy.yaml": Self.deployment, "k8s/canary.yaml": typo])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains(
+        #expect(messages.contains(
             "k8s/canary.yaml:5:61: error: Canary podinfo: spec.targetRef names the Deployment 'podinfoo', which the manifests do not define in namespace default; did you mean 'podinfo'?"))
     }
 
     @Test func twoCanariesAreAnErrorNamingBoth() throws {
         let second = Self.canary.replacingOccurrences(of: "metadata: { name: podinfo }", with: "metadata: { name: backend }")
-        let fixture = try ManifestFixture([
+        let (loaded, messages) = try ManifestFixture.loaded([
             "scenario.yaml": Self.scenario, "k8s/a.yaml": Self.deployment + "---\n" + Self.canary, "k8s/b.yaml": second,
         ])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains(
+        #expect(messages.contains(
             "k8s/b.yaml:2:1: error: Canary backend: a scenario simulates one rollout, and Canary podinfo at k8s/a.yaml:12:1 already defines it; point manifests: at the files of one rollout"))
     }
 
     @Test func aRolloutWrittenInlineBesideACanaryIsDefinedTwice() throws {
         let scenario = Self.scenario.replacingOccurrences(of: "rollout: { start: 1m }", with: "rollout: { start: 1m, service: podinfo }")
-        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/a.yaml": Self.deployment + "---\n" + Self.canary])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": scenario, "k8s/a.yaml": Self.deployment + "---\n" + Self.canary])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains("k8s/a.yaml:15:61: error: rollout.service is defined twice: here and at scenario.yaml:6:32"))
+        #expect(messages.contains("k8s/a.yaml:15:61: error: rollout.service is defined twice: here and at scenario.yaml:6:32"))
     }
 
     @Test func fieldsFlaggerActsOnAreNamedWhenNotModelled() throws {
@@ -230,10 +224,8 @@ import Testing
     /// spec.service.match), so it must be the rule meshsim's rollout moves: one without match.
     @Test func aMatchOfEveryPathIsTheRuleTheRolloutMoves() throws {
         let matching = Self.canary.replacingOccurrences(of: "    timeout: 2s", with: "    match: [{ uri: { prefix: / } }]\n    timeout: 2s")
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/podinfo.yaml": Self.deployment + "---\n" + matching])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
-        #expect(!fixture.messages(loaded).contains { $0.contains("every http rule of podinfo has a match") })
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/podinfo.yaml": Self.deployment + "---\n" + matching])
+        #expect(!messages.contains { $0.contains("every http rule of podinfo has a match") })
         let http = try #require(loaded.scenario?.service(named: "podinfo")?.http)
         #expect(http.count == 1)
         #expect(http.first?.match.isEmpty == true)

@@ -32,4 +32,12 @@ struct ManifestFixture {
     func remove() {
         try? FileManager.default.removeItem(atPath: folder)
     }
+
+    /// Writes `files`, loads them (see `load`) and removes them: what most tests need.
+    static func loaded(_ files: [String: String], extra: [String] = [], overrides: [Override] = []) throws -> (ScenarioLoader.Loaded, messages: [String]) {
+        let fixture = try ManifestFixture(files)
+        defer { fixture.remove() }
+        let loaded = fixture.load(extra: extra, overrides: overrides)
+        return (loaded, fixture.messages(loaded))
+    }
 }

@@ -25,11 +25,9 @@ import Testing
                 mode: STRICTT
 
             """
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/mtls.yaml": policy])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/mtls.yaml": policy])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/mtls.yaml:2:1: warning: read but not modelled yet: PeerAuthentication (security.istio.io/v1); meshsim does not simulate mesh authentication and authorization yet, so every call is allowed",
             "k8s/mtls.yaml:6:11: error: PeerAuthentication default: spec.mtls.mode 'STRICTT' is not a value Istio accepts; did you mean 'STRICT'?",
         ])
