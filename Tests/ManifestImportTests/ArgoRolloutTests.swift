@@ -110,6 +110,21 @@ import Testing
         ])
     }
 
+    /// Argo reads a VirtualService reference `a.b.c…` as name `a` in namespace `b`
+    /// (rollout/trafficrouting/istio, GetVirtualServiceNamespaceName), so a full host name finds
+    /// the VirtualService reviews in namespace default (line 14, column 35: the reference).
+    @Test func aVirtualServiceReferenceIsReadAsArgoSplitsIt() throws {
+        let full = Self.manifests.replacingOccurrences(of: "virtualService: { name: reviews,", with: "virtualService: { name: reviews.default.svc.cluster.local,")
+        let other = Self.manifests.replacingOccurrences(of: "virtualService: { name: reviews,", with: "virtualService: { name: reviews.shop,")
+        let scenario = try YAMLParser.parse(Self.scenario, file: "scenario.yaml")
+        let (_, found) = ManifestTranslation.translate(try FlaggerCanaryTests.objects(full, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
+        #expect(found.isEmpty)
+        let (_, missing) = ManifestTranslation.translate(try FlaggerCanaryTests.objects(other, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
+        #expect(missing.map(\.description) == [
+            "k8s/reviews.yaml:14:35: warning: Rollout reviews: trafficRouting.istio names the VirtualService 'reviews.shop', which the manifests do not define; Argo cannot move its weights in the cluster",
+        ])
+    }
+
     @Test func aVirtualServiceOfAnotherHostIsAWarning() throws {
         let other = Self.manifests.replacingOccurrences(of: "hosts: [reviews]", with: "hosts: [ratings]")
             + "---\napiVersion: v1\nkind: Service\nmetadata: { name: ratings }\nspec: { selector: { app: ratings } }\n"
