@@ -51,6 +51,26 @@ import Testing
         #expect(!diagnostics.contains { $0.severity == .error })
     }
 
+    /// networking.istio.io serves v1alpha3; security.istio.io never did (its CRDs list v1beta1 and v1).
+    @Test func aSecurityKindAtV1alpha3IsAnError() throws {
+        let text = """
+            apiVersion: security.istio.io/v1alpha3
+            kind: PeerAuthentication
+            metadata: { name: default }
+            ---
+            apiVersion: networking.istio.io/v1alpha3
+            kind: VirtualService
+            metadata: { name: delegate }
+            spec: { http: [] }
+
+            """
+        let objects = try FlaggerCanaryTests.objects(text, file: "k8s/m.yaml")
+        let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: YAMLNode(.mapping([]), at: objects[0].location), namespace: "default")
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "k8s/m.yaml:1:13: error: PeerAuthentication default: security.istio.io/v1alpha3 is not an API version Istio serves (v1, v1beta1)",
+        ])
+    }
+
     @Test func anUnknownActionAndAPortOutOfRangeAreErrors() throws {
         let text = """
             apiVersion: security.istio.io/v1
