@@ -63,11 +63,9 @@ import Testing
         """
 
     @Test func stepsAndSubsetNamesBecomeTheRollout() throws {
-        let objects = try FlaggerCanaryTests.objects(Self.manifests, file: "k8s/reviews.yaml")
+        let objects = try ManifestFixture.objects(Self.manifests, file: "k8s/reviews.yaml")
         let scenario = try YAMLParser.parse(Self.scenario, file: "scenario.yaml").removing(["manifests"])
-        var diagnostics: [Diagnostic] = []
-        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
-        var translation = ManifestTranslation(objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location), scenario: scenario)
+        var translation = ManifestFixture.translation(objects, scenario: scenario)
         RolloutTranslator.registerServices(&translation)
         let versions = try #require(translation.rolloutVersions["reviews"])
         #expect(versions.names == ["live", "preview"])
@@ -117,9 +115,9 @@ import Testing
         let full = Self.manifests.replacingOccurrences(of: "virtualService: { name: reviews,", with: "virtualService: { name: reviews.default.svc.cluster.local,")
         let other = Self.manifests.replacingOccurrences(of: "virtualService: { name: reviews,", with: "virtualService: { name: reviews.shop,")
         let scenario = try YAMLParser.parse(Self.scenario, file: "scenario.yaml")
-        let (_, found) = ManifestTranslation.translate(try FlaggerCanaryTests.objects(full, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
+        let (_, found) = ManifestTranslation.translate(try ManifestFixture.objects(full, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
         #expect(found.isEmpty)
-        let (_, missing) = ManifestTranslation.translate(try FlaggerCanaryTests.objects(other, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
+        let (_, missing) = ManifestTranslation.translate(try ManifestFixture.objects(other, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
         #expect(missing.map(\.description) == [
             "k8s/reviews.yaml:14:35: warning: Rollout reviews: trafficRouting.istio names the VirtualService 'reviews.shop', which the manifests do not define; Argo cannot move its weights in the cluster",
         ])
@@ -128,7 +126,7 @@ import Testing
     @Test func aVirtualServiceOfAnotherHostIsAWarning() throws {
         let other = Self.manifests.replacingOccurrences(of: "hosts: [reviews]", with: "hosts: [ratings]")
             + "---\napiVersion: v1\nkind: Service\nmetadata: { name: ratings }\nspec: { selector: { app: ratings } }\n"
-        let objects = try FlaggerCanaryTests.objects(other, file: "k8s/reviews.yaml")
+        let objects = try ManifestFixture.objects(other, file: "k8s/reviews.yaml")
         let scenario = try YAMLParser.parse(Self.scenario, file: "scenario.yaml")
         let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: scenario, namespace: "default")
         #expect(diagnostics.map(\.description).contains(

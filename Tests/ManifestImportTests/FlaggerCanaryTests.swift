@@ -82,13 +82,9 @@ import Testing
 
         """
 
-    /// The objects of `text`, read as the expansion reads a manifest file.
-    static func objects(_ text: String, file: String = "k8s/podinfo.yaml") throws -> [ManifestObject] {
-        var result = ManifestReader.Result()
-        for document in try YAMLParser.parseStream(text, file: file) {
-            ManifestReader.add(document, namespace: "default", to: &result)
-        }
-        return result.objects
+    /// The objects of `text`, read as the expansion reads k8s/podinfo.yaml.
+    static func objects(_ text: String) throws -> [ManifestObject] {
+        try ManifestFixture.objects(text, file: "k8s/podinfo.yaml")
     }
 
     @Test func aCanaryDecodesAsItsInlineTwin() throws {
@@ -131,11 +127,7 @@ import Testing
 
     @Test func theCanaryFixesTheVersionsOfTheServiceFlaggerGenerates() throws {
         let objects = try Self.objects(Self.deployment + "---\n" + Self.canary)
-        var diagnostics: [Diagnostic] = []
-        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
-        var translation = ManifestTranslation(
-            objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location),
-            scenario: YAMLNode(.mapping([]), at: objects[0].location))
+        var translation = ManifestFixture.translation(objects)
         RolloutTranslator.registerServices(&translation)
         // No Service object: Flagger generates `podinfo`, selecting the target's pods.
         #expect(translation.directory.resolve(host: "podinfo.default.svc.cluster.local", from: "default") == "podinfo")
@@ -177,11 +169,7 @@ import Testing
         let virtualService = "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: podinfo }\nspec: { hosts: [podinfo] }\n"
             + "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: { name: podinfo-lb }\nspec: { host: podinfo.default.svc.cluster.local }\n"
         let objects = try Self.objects(Self.deployment + "---\n" + canary + virtualService)
-        var diagnostics: [Diagnostic] = []
-        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
-        var translation = ManifestTranslation(
-            objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location),
-            scenario: YAMLNode(.mapping([]), at: objects[0].location))
+        var translation = ManifestFixture.translation(objects)
         RolloutTranslator.registerServices(&translation)
         // Flagger overwrites the VirtualService named after the service, and routes to hosts a
         // DestinationRule of the service's host does not configure: the Istio step sees neither.

@@ -194,11 +194,8 @@ import Testing
     @Test func severalBackendRefsBecomeWeightedBackends() throws {
         let route = Self.httpRoute.replacingOccurrences(of: "backendRefs: [{ name: users, port: 80 }]", with: "backendRefs: [{ name: users, weight: 90 }, { name: orders }]")
             .replacingOccurrences(of: ", annotations: { konghq.com/plugins: limit }", with: "")
-        let document = try YAMLParser.parse(route, file: "route.yaml")
-        var read = ManifestReader.Result()
-        ManifestReader.add(document, namespace: "default", to: &read)
         let scenario = try YAMLParser.parse(Self.scenario, file: "s.yaml")
-        let (fragment, diagnostics) = ManifestTranslation.translate(read.objects, scenario: scenario, namespace: "default")
+        let (fragment, diagnostics) = ManifestTranslation.translate(try ManifestFixture.objects(route, file: "route.yaml"), scenario: scenario, namespace: "default")
         #expect(diagnostics.isEmpty)
         let backends = try #require(fragment["gateway", "routes"]?.items.first?["backends"]?.items)
         #expect(backends.map { $0["service"]?.text } == ["users", "orders"])

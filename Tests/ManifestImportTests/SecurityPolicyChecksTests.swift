@@ -46,7 +46,7 @@ import Testing
             spec: { action: DENY, rules: [{}] }
 
             """
-        let objects = try FlaggerCanaryTests.objects(text, file: "k8s/security.yaml")
+        let objects = try ManifestFixture.objects(text, file: "k8s/security.yaml")
         let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: YAMLNode(.mapping([]), at: objects[0].location), namespace: "default")
         #expect(!diagnostics.contains { $0.severity == .error })
     }
@@ -64,7 +64,7 @@ import Testing
             spec: { http: [] }
 
             """
-        let objects = try FlaggerCanaryTests.objects(text, file: "k8s/m.yaml")
+        let objects = try ManifestFixture.objects(text, file: "k8s/m.yaml")
         let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: YAMLNode(.mapping([]), at: objects[0].location), namespace: "default")
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [
             "k8s/m.yaml:1:13: error: PeerAuthentication default: security.istio.io/v1alpha3 is not an API version Istio serves (v1, v1beta1)",
@@ -84,7 +84,7 @@ import Testing
             spec: { selector: { matchLabels: { app: a } }, portLevelMtls: { "70000": { mode: STRICT } } }
 
             """
-        let objects = try FlaggerCanaryTests.objects(text, file: "k8s/security.yaml")
+        let objects = try ManifestFixture.objects(text, file: "k8s/security.yaml")
         let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: YAMLNode(.mapping([]), at: objects[0].location), namespace: "default")
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [
             "k8s/security.yaml:4:17: error: AuthorizationPolicy allow: spec.action 'allow' is not a value Istio accepts; did you mean 'ALLOW'?",
