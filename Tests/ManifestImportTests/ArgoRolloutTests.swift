@@ -63,11 +63,9 @@ import Testing
         """
 
     @Test func stepsAndSubsetNamesBecomeTheRollout() throws {
-        let objects = try FlaggerCanaryTests.objects(Self.manifests, file: "k8s/reviews.yaml")
+        let objects = try ManifestFixture.objects(Self.manifests, file: "k8s/reviews.yaml")
         let scenario = try YAMLParser.parse(Self.scenario, file: "scenario.yaml").removing(["manifests"])
-        var diagnostics: [Diagnostic] = []
-        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
-        var translation = ManifestTranslation(objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location), scenario: scenario)
+        var translation = ManifestFixture.translation(objects, scenario: scenario)
         RolloutTranslator.registerServices(&translation)
         let versions = try #require(translation.rolloutVersions["reviews"])
         #expect(versions.names == ["live", "preview"])
@@ -91,11 +89,9 @@ import Testing
         let scenario = Self.scenario.components(separatedBy: "rollout:")[0]
         let templated = Self.manifests.replacingOccurrences(
             of: "      steps:", with: "      analysis: { templates: [{ templateName: success-rate }] }\n      steps:")
-        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/reviews.yaml": templated])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": scenario, "k8s/reviews.yaml": templated])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains {
+        #expect(messages.contains {
             $0.hasPrefix("k8s/reviews.yaml:11:5: error: Rollout reviews: meshsim cannot run Argo AnalysisTemplates, which query a metrics provider (the Rollout's analysis runs success-rate)")
                 && $0.contains("rollout: { analysis: { interval: 1m, threshold: 2, metrics: [{ name: request-success-rate, thresholdRange: { min: 99 } }] } }")
         })
@@ -105,19 +101,32 @@ import Testing
     /// the message says so instead of naming AnalysisTemplates the Rollout does not have.
     @Test func aRolloutWithoutAnalysisIsToldItHasNone() throws {
         let scenario = Self.scenario.components(separatedBy: "rollout:")[0]
-        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/reviews.yaml": Self.manifests])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": scenario, "k8s/reviews.yaml": Self.manifests])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).filter { $0.contains("error:") } == [
+        #expect(messages.filter { $0.contains("error:") } == [
             "k8s/reviews.yaml:11:5: error: Rollout reviews has no analysis (Argo then promotes through its steps unchecked); meshsim simulates a canary analysis, so write one in the scenario beside the manifests, e.g. rollout: { analysis: { interval: 1m, threshold: 2, metrics: [{ name: request-success-rate, thresholdRange: { min: 99 } }] } }",
+        ])
+    }
+
+    /// Argo reads a VirtualService reference `a.b.c…` as name `a` in namespace `b`
+    /// (rollout/trafficrouting/istio, GetVirtualServiceNamespaceName), so a full host name finds
+    /// the VirtualService reviews in namespace default (line 14, column 35: the reference).
+    @Test func aVirtualServiceReferenceIsReadAsArgoSplitsIt() throws {
+        let full = Self.manifests.replacingOccurrences(of: "virtualService: { name: reviews,", with: "virtualService: { name: reviews.default.svc.cluster.local,")
+        let other = Self.manifests.replacingOccurrences(of: "virtualService: { name: reviews,", with: "virtualService: { name: reviews.shop,")
+        let scenario = try YAMLParser.parse(Self.scenario, file: "scenario.yaml")
+        let (_, found) = ManifestTranslation.translate(try ManifestFixture.objects(full, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
+        #expect(found.isEmpty)
+        let (_, missing) = ManifestTranslation.translate(try ManifestFixture.objects(other, file: "k8s/reviews.yaml"), scenario: scenario, namespace: "default")
+        #expect(missing.map(\.description) == [
+            "k8s/reviews.yaml:14:35: warning: Rollout reviews: trafficRouting.istio names the VirtualService 'reviews.shop', which the manifests do not define; Argo cannot move its weights in the cluster",
         ])
     }
 
     @Test func aVirtualServiceOfAnotherHostIsAWarning() throws {
         let other = Self.manifests.replacingOccurrences(of: "hosts: [reviews]", with: "hosts: [ratings]")
             + "---\napiVersion: v1\nkind: Service\nmetadata: { name: ratings }\nspec: { selector: { app: ratings } }\n"
-        let objects = try FlaggerCanaryTests.objects(other, file: "k8s/reviews.yaml")
+        let objects = try ManifestFixture.objects(other, file: "k8s/reviews.yaml")
         let scenario = try YAMLParser.parse(Self.scenario, file: "scenario.yaml")
         let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: scenario, namespace: "default")
         #expect(diagnostics.map(\.description).contains(

@@ -82,13 +82,9 @@ import Testing
 
         """
 
-    /// The objects of `text`, read as the expansion reads a manifest file.
-    static func objects(_ text: String, file: String = "k8s/podinfo.yaml") throws -> [ManifestObject] {
-        var result = ManifestReader.Result()
-        for document in try YAMLParser.parseStream(text, file: file) {
-            ManifestReader.add(document, namespace: "default", to: &result)
-        }
-        return result.objects
+    /// The objects of `text`, read as the expansion reads k8s/podinfo.yaml.
+    static func objects(_ text: String) throws -> [ManifestObject] {
+        try ManifestFixture.objects(text, file: "k8s/podinfo.yaml")
     }
 
     @Test func aCanaryDecodesAsItsInlineTwin() throws {
@@ -131,11 +127,7 @@ import Testing
 
     @Test func theCanaryFixesTheVersionsOfTheServiceFlaggerGenerates() throws {
         let objects = try Self.objects(Self.deployment + "---\n" + Self.canary)
-        var diagnostics: [Diagnostic] = []
-        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
-        var translation = ManifestTranslation(
-            objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location),
-            scenario: YAMLNode(.mapping([]), at: objects[0].location))
+        var translation = ManifestFixture.translation(objects)
         RolloutTranslator.registerServices(&translation)
         // No Service object: Flagger generates `podinfo`, selecting the target's pods.
         #expect(translation.directory.resolve(host: "podinfo.default.svc.cluster.local", from: "default") == "podinfo")
@@ -147,33 +139,27 @@ import Testing
 
     @Test func aTargetRefTypoIsAnErrorWithDidYouMean() throws {
         let typo = Self.canary.replacingOccurrences(of: "kind: Deployment, name: podinfo }", with: "kind: Deployment, name: podinfoo }")
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/deploy.yaml": Self.deployment, "k8s/canary.yaml": typo])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/deploy.yaml": Self.deployment, "k8s/canary.yaml": typo])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains(
+        #expect(messages.contains(
             "k8s/canary.yaml:5:61: error: Canary podinfo: spec.targetRef names the Deployment 'podinfoo', which the manifests do not define in namespace default; did you mean 'podinfo'?"))
     }
 
     @Test func twoCanariesAreAnErrorNamingBoth() throws {
         let second = Self.canary.replacingOccurrences(of: "metadata: { name: podinfo }", with: "metadata: { name: backend }")
-        let fixture = try ManifestFixture([
+        let (loaded, messages) = try ManifestFixture.loaded([
             "scenario.yaml": Self.scenario, "k8s/a.yaml": Self.deployment + "---\n" + Self.canary, "k8s/b.yaml": second,
         ])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains(
+        #expect(messages.contains(
             "k8s/b.yaml:2:1: error: Canary backend: a scenario simulates one rollout, and Canary podinfo at k8s/a.yaml:12:1 already defines it; point manifests: at the files of one rollout"))
     }
 
     @Test func aRolloutWrittenInlineBesideACanaryIsDefinedTwice() throws {
         let scenario = Self.scenario.replacingOccurrences(of: "rollout: { start: 1m }", with: "rollout: { start: 1m, service: podinfo }")
-        let fixture = try ManifestFixture(["scenario.yaml": scenario, "k8s/a.yaml": Self.deployment + "---\n" + Self.canary])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": scenario, "k8s/a.yaml": Self.deployment + "---\n" + Self.canary])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).contains("k8s/a.yaml:15:61: error: rollout.service is defined twice: here and at scenario.yaml:6:32"))
+        #expect(messages.contains("k8s/a.yaml:15:61: error: rollout.service is defined twice: here and at scenario.yaml:6:32"))
     }
 
     @Test func fieldsFlaggerActsOnAreNamedWhenNotModelled() throws {
@@ -183,11 +169,7 @@ import Testing
         let virtualService = "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: podinfo }\nspec: { hosts: [podinfo] }\n"
             + "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: { name: podinfo-lb }\nspec: { host: podinfo.default.svc.cluster.local }\n"
         let objects = try Self.objects(Self.deployment + "---\n" + canary + virtualService)
-        var diagnostics: [Diagnostic] = []
-        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
-        var translation = ManifestTranslation(
-            objects: objects, directory: directory, fragment: ScenarioFragment(at: objects[0].location),
-            scenario: YAMLNode(.mapping([]), at: objects[0].location))
+        var translation = ManifestFixture.translation(objects)
         RolloutTranslator.registerServices(&translation)
         // Flagger overwrites the VirtualService named after the service, and routes to hosts a
         // DestinationRule of the service's host does not configure: the Istio step sees neither.
@@ -230,10 +212,8 @@ import Testing
     /// spec.service.match), so it must be the rule meshsim's rollout moves: one without match.
     @Test func aMatchOfEveryPathIsTheRuleTheRolloutMoves() throws {
         let matching = Self.canary.replacingOccurrences(of: "    timeout: 2s", with: "    match: [{ uri: { prefix: / } }]\n    timeout: 2s")
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/podinfo.yaml": Self.deployment + "---\n" + matching])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
-        #expect(!fixture.messages(loaded).contains { $0.contains("every http rule of podinfo has a match") })
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/podinfo.yaml": Self.deployment + "---\n" + matching])
+        #expect(!messages.contains { $0.contains("every http rule of podinfo has a match") })
         let http = try #require(loaded.scenario?.service(named: "podinfo")?.http)
         #expect(http.count == 1)
         #expect(http.first?.match.isEmpty == true)

@@ -100,10 +100,8 @@ import Testing
     }
 
     @Test func manifestsLoadAsTheInlineTwin() throws {
-        let fixture = try ManifestFixture(Self.manifests)
-        defer { fixture.remove() }
-        let loaded = fixture.load()
-        #expect(fixture.messages(loaded) == [])
+        let (loaded, messages) = try ManifestFixture.loaded(Self.manifests)
+        #expect(messages == [])
         let inline = ScenarioLoader.load(text: Self.inlineScenario, file: "inline.yaml")
         let manifest = try #require(loaded.scenario?.services.first)
         let twin = try #require(inline.scenario?.services.first)
@@ -160,11 +158,9 @@ import Testing
               http: [{ route: [{ destination: { host: ratings.books.svc.cluster.local } }] }]
 
             """
-        let fixture = try ManifestFixture(files)
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(files)
         // Istio completes only dot-less names: `ratings.books` is taken as a full name there.
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/ratings.yaml:24:11: warning: VirtualService ratings: Istio reads host 'ratings.books' as a fully qualified name (it completes only names without a dot), so in the cluster it matches no service's host name; meshsim reads it as service ratings.books: write ratings.books.svc.cluster.local",
         ])
         let ratings = try #require(loaded.scenario?.services.first { $0.name == "ratings.books" })
@@ -176,11 +172,9 @@ import Testing
     @Test func anUnknownDestinationHostIsAnErrorWithDidYouMean() throws {
         var files = Self.manifests
         files["k8s/istio/vs.yaml"] = Self.virtualService.replacingOccurrences(of: "host: checkout.shop.svc.cluster.local", with: "host: chekout")
-        let fixture = try ManifestFixture(files)
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(files)
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/istio/vs.yaml:8:38: error: VirtualService checkout: host 'chekout' names no service that a Deployment or the scenario backs; did you mean 'checkout'?",
         ])
     }
@@ -188,10 +182,8 @@ import Testing
     @Test func aVirtualServiceBoundOnlyToAGatewayLeavesSidecarsAlone() throws {
         var files = Self.manifests
         files["k8s/istio/vs.yaml"] = Self.virtualService.replacingOccurrences(of: "  hosts: [checkout]\n", with: "  hosts: [checkout]\n  gateways: [istio-system/ingress]\n")
-        let fixture = try ManifestFixture(files)
-        defer { fixture.remove() }
-        let loaded = fixture.load()
-        #expect(fixture.messages(loaded) == [
+        let (loaded, messages) = try ManifestFixture.loaded(files)
+        #expect(messages == [
             "k8s/istio/vs.yaml:6:13: warning: VirtualService checkout is bound to gateways istio-system/ingress and not to 'mesh': Istio applies it at those gateways only, so meshsim ignores it for the calls sidecars route",
         ])
         #expect(loaded.scenario?.services.first?.http == nil)
@@ -201,11 +193,9 @@ import Testing
         var files = Self.manifests
         files["scenario.yaml"] = Self.manifestScenario.replacingOccurrences(
             of: "checkout: { latency: 5ms }", with: "checkout: { latency: 5ms, http: [{ route: [{ destination: { subset: v1 } }] }] }")
-        let fixture = try ManifestFixture(files)
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(files)
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded) == ["k8s/istio/vs.yaml:7:5: error: services.checkout.http is defined twice: here and at scenario.yaml:8:35"])
+        #expect(messages == ["k8s/istio/vs.yaml:7:5: error: services.checkout.http is defined twice: here and at scenario.yaml:8:35"])
     }
 
     @Test func twoVirtualServicesForOneHostAreAnError() throws {

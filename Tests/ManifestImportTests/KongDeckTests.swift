@@ -166,16 +166,14 @@ import Testing
               - { name: jwt, consumer: web-app }
 
             """
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
         let gateway = try #require(loaded.scenario?.gateway)
         #expect(gateway.plugins.isEmpty)
         #expect(gateway.routes.map(\.kongService) == ["orders"])
         #expect(gateway.routes.first?.plugins.map(\.name) == ["rate-limiting", "key-auth"])
         // Format 2.1: a path with regex characters is a regex, read as its literal prefix.
         #expect(gateway.routes.first?.paths == ["/api/v"])
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "kong/kong.yaml:5:56: warning: Kong regex path '/api/v\\d+/orders' is read as the path prefix '/api/v': meshsim's gateway routes match prefixes, so this route may take requests Kong would not send to it",
             "kong/kong.yaml:9:18: warning: ignored: plugins scoped to a Kong consumer are not modelled; meshsim applies plugins globally, per service and per route",
         ])
@@ -183,11 +181,9 @@ import Testing
 
     @Test func anUnknownHostIsAnErrorWithADidYouMean() throws {
         let deck = "_format_version: \"3.0\"\nservices:\n  - name: orders-svc\n    host: order\n    routes: [{ name: r }]\n"
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "kong/kong.yaml:4:11: error: Kong service orders-svc: host 'order' names no service that a Deployment or the scenario backs; did you mean 'orders'?",
         ])
     }
@@ -230,11 +226,9 @@ import Testing
               - { name: s, host: orders-up, routes: [{ name: r }] }
 
             """
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
         #expect(loaded.scenario?.gateway?.routes.map(\.kongService) == ["orders"])
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "kong/kong.yaml:5:22: warning: Kong upstream 'orders-up' is not modelled yet (its load balancing over targets); the routes of services[0] go to the service of its first target that names one, 'orders'",
         ])
     }

@@ -86,12 +86,10 @@ import Testing
         """
 
     @Test func ingressAndHTTPRouteBecomeKongRoutesWithTheirPluginsAndConsumers() throws {
-        let fixture = try ManifestFixture([
+        let (loaded, messages) = try ManifestFixture.loaded([
             "scenario.yaml": Self.scenario, "k8s/plugins.yaml": Self.plugins, "k8s/ingress.yaml": Self.ingress,
             "k8s/route.yaml": Self.httpRoute,
         ])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
         let gateway = try #require(loaded.scenario?.gateway)
         // Route names as the controller makes them: <ns>.<ingress>.<service>.<host>.<port>
         // (no host here) and httproute.<ns>.<name>.<rule>.<match>.
@@ -111,29 +109,25 @@ import Testing
         ])
         #expect(gateway.routes[1].plugins.map(\.config) == [.rateLimiting(RateLimitingConfig(limits: [PeriodLimit(period: .minute, limit: 60)]))])
         #expect(gateway.plugins.map(\.config) == [.rateLimiting(RateLimitingConfig(limits: [PeriodLimit(period: .second, limit: 10)]))])
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/ingress.yaml:12:21: warning: the exact path '/api/orders-v2' is read as a path prefix: meshsim's gateway routes match prefixes, so paths below it also match",
         ])
     }
 
     @Test func aKongPluginWithoutPluginIsAnErrorAtTheObject() throws {
         let plugin = "apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: { name: auth }\nconfig: { key_names: [apikey] }\n"
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/plugin.yaml": plugin])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/plugin.yaml": plugin])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/plugin.yaml:2:1: error: KongPlugin auth has no plugin: field; which Kong plugin is it? (key-auth, jwt, rate-limiting, ...)",
         ])
     }
 
     @Test func anAnnotationNamingAMissingKongPluginIsAnError() throws {
         let ingress = Self.ingress.replacingOccurrences(of: "\"auth, limit\"", with: "\"auht\"")
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/plugins.yaml": Self.plugins, "k8s/ingress.yaml": ingress])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/plugins.yaml": Self.plugins, "k8s/ingress.yaml": ingress])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).filter { $0.contains("error") } == [
+        #expect(messages.filter { $0.contains("error") } == [
             "k8s/ingress.yaml:5:38: error: Ingress shop: konghq.com/plugins names 'auht', but no KongPlugin in namespace default nor KongClusterPlugin has that name; did you mean 'auth'?",
         ])
     }
@@ -162,13 +156,11 @@ import Testing
             stringData: { group: gold }
 
             """
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/m.yaml": manifests])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/m.yaml": manifests])
         let gateway = try #require(loaded.scenario?.gateway)
         #expect(gateway.routes.isEmpty)
         #expect(gateway.plugins.map(\.config) == [.jwt(JWTConfig(issuers: ["issuer-p": "partner"]))])
-        #expect(fixture.messages(loaded) == ["k8s/m.yaml:18:1: warning: ignored: acl credentials are not modelled"])
+        #expect(messages == ["k8s/m.yaml:18:1: warning: ignored: acl credentials are not modelled"])
     }
 
     @Test func aBase64ErrorInASecretIsAnError() throws {
@@ -178,13 +170,23 @@ import Testing
         #expect(fixture.messages(fixture.load()) == ["k8s/m.yaml:29:14: error: Secret web-key: data.key is not base64; the cluster rejects it"])
     }
 
+    @Test func aReadTimeoutAnnotationOfZeroIsAnError() throws {
+        // Kong's nonzero_timeout takes 1 … 2147483646 ms. The value "0" starts at column 43 of
+        // the Service's annotations line (line 18 of the file).
+        let ingress = Self.ingress.replacingOccurrences(of: "konghq.com/read-timeout: \"2500\"", with: "konghq.com/read-timeout: \"0\"")
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/ingress.yaml": ingress, "k8s/plugins.yaml": Self.plugins])
+        #expect(loaded.scenario == nil)
+        #expect(messages == [
+            "k8s/ingress.yaml:12:21: warning: the exact path '/api/orders-v2' is read as a path prefix: meshsim's gateway routes match prefixes, so paths below it also match",
+            "k8s/ingress.yaml:18:43: error: Service orders: konghq.com/read-timeout must be a whole number of milliseconds from 1 to 2147483646, not '0'",
+        ])
+    }
+
     @Test func anHTTPRouteWeightThatIsNotAnIntegerIsAnError() throws {
         let route = Self.httpRoute.replacingOccurrences(of: "backendRefs: [{ name: users, port: 80 }]", with: "backendRefs: [{ name: users, weight: 2.5 }, { name: orders, weight: 1 }]")
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/route.yaml": route, "k8s/plugins.yaml": Self.plugins])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/route.yaml": route, "k8s/plugins.yaml": Self.plugins])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/route.yaml:11:44: error: HTTPRoute users: a backendRef weight must be a whole number from 0 to 1000000, not '2.5'; the cluster rejects it",
         ])
     }
@@ -192,11 +194,8 @@ import Testing
     @Test func severalBackendRefsBecomeWeightedBackends() throws {
         let route = Self.httpRoute.replacingOccurrences(of: "backendRefs: [{ name: users, port: 80 }]", with: "backendRefs: [{ name: users, weight: 90 }, { name: orders }]")
             .replacingOccurrences(of: ", annotations: { konghq.com/plugins: limit }", with: "")
-        let document = try YAMLParser.parse(route, file: "route.yaml")
-        var read = ManifestReader.Result()
-        ManifestReader.add(document, namespace: "default", to: &read)
         let scenario = try YAMLParser.parse(Self.scenario, file: "s.yaml")
-        let (fragment, diagnostics) = ManifestTranslation.translate(read.objects, scenario: scenario, namespace: "default")
+        let (fragment, diagnostics) = ManifestTranslation.translate(try ManifestFixture.objects(route, file: "route.yaml"), scenario: scenario, namespace: "default")
         #expect(diagnostics.isEmpty)
         let backends = try #require(fragment["gateway", "routes"]?.items.first?["backends"]?.items)
         #expect(backends.map { $0["service"]?.text } == ["users", "orders"])
@@ -208,21 +207,17 @@ import Testing
     @Test func anUnmodelledPluginIsNamedOnce() throws {
         let cors = "apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: { name: cors-a }\nplugin: cors\n---\n"
             + "apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: { name: cors-b }\nplugin: cors\n"
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/cors.yaml": cors])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/cors.yaml": cors])
         #expect(loaded.scenario?.gateway?.plugins.isEmpty == true)
-        #expect(fixture.messages(loaded) == ["k8s/cors.yaml:4:9: warning: ignored: Kong plugin cors is not modelled"])
+        #expect(messages == ["k8s/cors.yaml:4:9: warning: ignored: Kong plugin cors is not modelled"])
     }
 
     @Test func anIngressOfAnotherClassIsLeftOut() throws {
         let ingress = Self.ingress.replacingOccurrences(of: "ingressClassName: kong", with: "ingressClassName: nginx")
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/ingress.yaml": ingress])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/ingress.yaml": ingress])
         #expect(loaded.scenario?.gateway == nil)
         // Without a gateway the client must name its target.
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/ingress.yaml:2:1: warning: ignored: Ingress shop is for the ingress class 'nginx', not kong",
             "scenario.yaml:4:11: error: clients[0].target is required when there is no gateway section (write a service name)",
         ])

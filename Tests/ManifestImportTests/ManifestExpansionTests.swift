@@ -14,19 +14,15 @@ import Testing
         """
 
     @Test func aScenarioWithoutManifestObjectsLoadsAsWritten() throws {
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/empty.yaml": "---\n"])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/empty.yaml": "---\n"])
         #expect(loaded.scenario?.services.map(\.name) == ["orders"])
-        #expect(fixture.messages(loaded) == ["k8s/empty.yaml:1:1: warning: holds no objects"])
+        #expect(messages == ["k8s/empty.yaml:1:1: warning: holds no objects"])
     }
 
     @Test func aMissingFolderIsAnErrorAtTheEntry() throws {
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded).first?.hasPrefix("scenario.yaml:3:13: error: no such file or folder: 'k8s/'") == true)
+        #expect(messages.first?.hasPrefix("scenario.yaml:3:13: error: no such file or folder: 'k8s/'") == true)
     }
 
     @Test func kindsNotReadAreNamedOncePerKind() throws {
@@ -39,11 +35,9 @@ import Testing
             kind: Sidecar
             metadata: { name: b }
             """
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/sidecars.yaml": sidecars])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/sidecars.yaml": sidecars])
         #expect(loaded.scenario != nil)
-        #expect(fixture.messages(loaded) == ["k8s/sidecars.yaml:2:1: warning: ignored: Sidecar (networking.istio.io/v1) is not modelled (2 objects)"])
+        #expect(messages == ["k8s/sidecars.yaml:2:1: warning: ignored: Sidecar (networking.istio.io/v1) is not modelled (2 objects)"])
     }
 
     @Test func theNamespaceMustBeAKubernetesName() throws {

@@ -32,12 +32,31 @@ import Testing
         #expect(found.map { ($0 as NSString).lastPathComponent } == ["a.yml", "b.yaml", "c.json"])
     }
 
+    /// Two links back up (`a -> .`, `b -> ..`) would double the walk at every level: each
+    /// folder is walked once, however many paths lead to it, and by the same path whatever
+    /// order the file system lists names in (`sub` is walked before `link -> sub`: the walk
+    /// takes a folder's entries last name first).
+    @Test func linksBackToAFolderAreWalkedOnce() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mf-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
+        try Data("kind: X\n".utf8).write(to: URL(fileURLWithPath: root + "/sub/m.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/sub/a", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: root + "/sub/b", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: "sub")
+        #expect(ManifestFiles.folderFiles(root) == [root + "/sub/m.yaml"])
+    }
+
     @Test func hostsResolveAsIstioResolvesThem() {
-        #expect(ServiceDirectory.split(host: "reviews", defaultNamespace: "shop")! == ("reviews", "shop"))
-        #expect(ServiceDirectory.split(host: "reviews.shop", defaultNamespace: "x")! == ("reviews", "shop"))
-        #expect(ServiceDirectory.split(host: "reviews.shop.svc", defaultNamespace: "x")! == ("reviews", "shop"))
-        #expect(ServiceDirectory.split(host: "reviews.shop.svc.cluster.local", defaultNamespace: "x")! == ("reviews", "shop"))
-        #expect(ServiceDirectory.split(host: "api.example.com", defaultNamespace: "x") == nil)
-        #expect(ServiceDirectory.split(host: "*.shop", defaultNamespace: "x") == nil)
+        // "name namespace", so that a nil fails the expectation instead of the test process.
+        func split(_ host: String, _ namespace: String) -> String? {
+            ServiceDirectory.split(host: host, defaultNamespace: namespace).map { "\($0.0) \($0.1)" }
+        }
+        #expect(split("reviews", "shop") == "reviews shop")
+        #expect(split("reviews.shop", "x") == "reviews shop")
+        #expect(split("reviews.shop.svc", "x") == "reviews shop")
+        #expect(split("reviews.shop.svc.cluster.local", "x") == "reviews shop")
+        #expect(split("api.example.com", "x") == nil)
+        #expect(split("*.shop", "x") == nil)
     }
 }

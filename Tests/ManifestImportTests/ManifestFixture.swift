@@ -1,5 +1,5 @@
 import Foundation
-import ManifestImport
+@testable import ManifestImport
 import Scenario
 
 /// A scenario and its manifests written to a fresh temporary folder, loaded as `meshsim`
@@ -31,5 +31,33 @@ struct ManifestFixture {
 
     func remove() {
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The objects of `text`, read as the expansion reads a manifest file named `file`.
+    static func objects(_ text: String, file: String) throws -> [ManifestObject] {
+        var result = ManifestReader.Result()
+        for document in try YAMLParser.parseStream(text, file: file) {
+            ManifestReader.add(document, namespace: "default", to: &result)
+        }
+        return result.objects
+    }
+
+    /// A translation of `objects` that no step has run on yet, for the tests of one step;
+    /// `scenario` is the scenario's own tree (empty when not given).
+    static func translation(_ objects: [ManifestObject], scenario: YAMLNode? = nil) -> ManifestTranslation {
+        let location = objects.first?.location ?? SourceLocation(file: "m.yaml", line: 1, column: 1)
+        var ignored: [Diagnostic] = []
+        let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: "default", diagnostics: &ignored)
+        return ManifestTranslation(
+            objects: objects, directory: directory, fragment: ScenarioFragment(at: location),
+            scenario: scenario ?? YAMLNode(.mapping([]), at: location))
+    }
+
+    /// Writes `files`, loads them (see `load`) and removes them: what most tests need.
+    static func loaded(_ files: [String: String], extra: [String] = [], overrides: [Override] = []) throws -> (ScenarioLoader.Loaded, messages: [String]) {
+        let fixture = try ManifestFixture(files)
+        defer { fixture.remove() }
+        let loaded = fixture.load(extra: extra, overrides: overrides)
+        return (loaded, fixture.messages(loaded))
     }
 }

@@ -69,18 +69,16 @@ import Testing
         func virtualService(_ route: String) -> String {
             "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: reviews }\nspec: { hosts: [reviews], http: [{ route: \(route) }] }\n"
         }
-        let fixture = try ManifestFixture([
+        let (loaded, messages) = try ManifestFixture.loaded([
             "scenario.yaml": scenario,
             "k8s/a-all-v1.yaml": virtualService("[{ destination: { host: reviews, subset: v1 } }]"),
             "k8s/b-50-v3.yaml": virtualService("[{ destination: { host: reviews, subset: v3 } }]"),
         ])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
         #expect(loaded.scenario == nil)
-        let messages = fixture.messages(loaded).filter { $0.contains("error") }
-        #expect(messages.count == 1)
-        #expect(messages.first?.hasPrefix("k8s/b-50-v3.yaml:") == true)
-        #expect(messages.first?.contains("k8s/a-all-v1.yaml:") == true)
+        let errors = messages.filter { $0.contains("error") }
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("k8s/b-50-v3.yaml:") == true)
+        #expect(errors.first?.contains("k8s/a-all-v1.yaml:") == true)
     }
 
     /// decK's own kong.yaml example has no _format_version: decK takes it as 1.1, which it

@@ -48,11 +48,9 @@ import Testing
         """
 
     @Test func aSubsetWithoutDeploymentHasNoInstancesAndItsPolicyIsTheSubsets() throws {
-        let fixture = try ManifestFixture([
+        let (loaded, _) = try ManifestFixture.loaded([
             "scenario.yaml": Self.scenario, "k8s/workloads.yaml": Self.workloads, "k8s/dr.yaml": Self.destinationRule,
         ])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
         let reviews = try #require(loaded.scenario?.service(named: "reviews"))
         #expect(reviews.versions.map(\.name) == ["v1", "v2"])
         #expect(reviews.versions.map(\.replicas) == [2, 0])
@@ -76,12 +74,10 @@ import Testing
                     - destination: { host: reviews, subset: v3 }
 
             """
-        let fixture = try ManifestFixture([
+        let (loaded, _) = try ManifestFixture.loaded([
             "scenario.yaml": Self.scenario, "k8s/workloads.yaml": Self.workloads, "k8s/dr.yaml": Self.destinationRule,
             "k8s/vs.yaml": virtualService,
         ])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
         #expect(loaded.errors.isEmpty)
         let warning = try #require(loaded.warnings.first { $0.location.file.hasSuffix("k8s/vs.yaml") })
         #expect(warning.message.contains("IST0101"))

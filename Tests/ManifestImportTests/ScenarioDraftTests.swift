@@ -3,9 +3,9 @@ import Scenario
 import Testing
 @testable import ManifestImport
 
-/// The parts of `meshsim import`'s draft that the end-to-end tests (MeshsimCLITests) cannot
-/// reach until the Kong translation writes gateway routes: a client per route, and paths
-/// written from the draft's folder.
+/// The parts of `meshsim import`'s draft that the end-to-end tests (MeshsimCLITests, whose
+/// manifests have no gateway) do not reach: a client per route with the credential its
+/// authentication wants, paths written from the draft's folder, and the draft's namespace.
 @Suite struct ScenarioDraftTests {
     static func route(_ text: String) throws -> DraftWriter.Route? {
         DraftWriter.Route(try YAMLParser.parse(text, file: "route.yaml"))

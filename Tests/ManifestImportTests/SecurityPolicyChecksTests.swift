@@ -25,11 +25,9 @@ import Testing
                 mode: STRICTT
 
             """
-        let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "k8s/mtls.yaml": policy])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/mtls.yaml": policy])
         #expect(loaded.scenario == nil)
-        #expect(fixture.messages(loaded) == [
+        #expect(messages == [
             "k8s/mtls.yaml:2:1: warning: read but not modelled yet: PeerAuthentication (security.istio.io/v1); meshsim does not simulate mesh authentication and authorization yet, so every call is allowed",
             "k8s/mtls.yaml:6:11: error: PeerAuthentication default: spec.mtls.mode 'STRICTT' is not a value Istio accepts; did you mean 'STRICT'?",
         ])
@@ -48,9 +46,29 @@ import Testing
             spec: { action: DENY, rules: [{}] }
 
             """
-        let objects = try FlaggerCanaryTests.objects(text, file: "k8s/security.yaml")
+        let objects = try ManifestFixture.objects(text, file: "k8s/security.yaml")
         let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: YAMLNode(.mapping([]), at: objects[0].location), namespace: "default")
         #expect(!diagnostics.contains { $0.severity == .error })
+    }
+
+    /// networking.istio.io serves v1alpha3; security.istio.io never did (its CRDs list v1beta1 and v1).
+    @Test func aSecurityKindAtV1alpha3IsAnError() throws {
+        let text = """
+            apiVersion: security.istio.io/v1alpha3
+            kind: PeerAuthentication
+            metadata: { name: default }
+            ---
+            apiVersion: networking.istio.io/v1alpha3
+            kind: VirtualService
+            metadata: { name: delegate }
+            spec: { http: [] }
+
+            """
+        let objects = try ManifestFixture.objects(text, file: "k8s/m.yaml")
+        let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: YAMLNode(.mapping([]), at: objects[0].location), namespace: "default")
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "k8s/m.yaml:1:13: error: PeerAuthentication default: security.istio.io/v1alpha3 is not an API version Istio serves (v1, v1beta1)",
+        ])
     }
 
     @Test func anUnknownActionAndAPortOutOfRangeAreErrors() throws {
@@ -66,7 +84,7 @@ import Testing
             spec: { selector: { matchLabels: { app: a } }, portLevelMtls: { "70000": { mode: STRICT } } }
 
             """
-        let objects = try FlaggerCanaryTests.objects(text, file: "k8s/security.yaml")
+        let objects = try ManifestFixture.objects(text, file: "k8s/security.yaml")
         let (_, diagnostics) = ManifestTranslation.translate(objects, scenario: YAMLNode(.mapping([]), at: objects[0].location), namespace: "default")
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [
             "k8s/security.yaml:4:17: error: AuthorizationPolicy allow: spec.action 'allow' is not a value Istio accepts; did you mean 'ALLOW'?",

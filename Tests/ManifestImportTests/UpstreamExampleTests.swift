@@ -12,10 +12,8 @@ import ManifestImport
     /// Loads `scenario` with the fixture files `manifests` (names in Fixtures/).
     static func load(_ scenario: String, _ manifests: [String]) throws -> (ScenarioLoader.Loaded, [String]) {
         let paths = manifests.map { "\"\(fixtures)/\($0)\"" }.joined(separator: ", ")
-        let fixture = try ManifestFixture(["scenario.yaml": scenario + "manifests: [\(paths)]\n"])
-        defer { fixture.remove() }
-        let loaded = fixture.load()
-        return (loaded, fixture.messages(loaded).map { $0.replacingOccurrences(of: fixtures + "/", with: "") })
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": scenario + "manifests: [\(paths)]\n"])
+        return (loaded, messages.map { $0.replacingOccurrences(of: fixtures + "/", with: "") })
     }
 
     /// Istio's Bookinfo (bookinfo.yaml), its DestinationRules (destination-rule-all.yaml) and

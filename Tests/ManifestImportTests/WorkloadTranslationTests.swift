@@ -6,12 +6,8 @@ import Testing
 @Suite struct WorkloadTranslationTests {
     /// The fragment and messages for `manifest` (a YAML stream in file `m.yaml`).
     static func translate(_ manifest: String, scenario: String = "services: {}\n") throws -> (fragment: YAMLNode, messages: [String]) {
-        var read = ManifestReader.Result()
-        for document in try YAMLParser.parseStream(manifest, file: "m.yaml") {
-            ManifestReader.add(document, namespace: "default", to: &read)
-        }
         let tree = try YAMLParser.parse(scenario, file: "s.yaml")
-        let (fragment, diagnostics) = ManifestTranslation.translate(read.objects, scenario: tree, namespace: "default")
+        let (fragment, diagnostics) = ManifestTranslation.translate(try ManifestFixture.objects(manifest, file: "m.yaml"), scenario: tree, namespace: "default")
         return (fragment, diagnostics.map(\.description))
     }
 
@@ -150,14 +146,8 @@ import Testing
             """
         // Argo adds rollouts-pod-template-hash to the pods at run time, so no manifest label matches.
         let subsets = "[{ name: stable, labels: { rollouts-pod-template-hash: a1 } }, { name: canary, labels: { rollouts-pod-template-hash: b2 } }]"
-        var read = ManifestReader.Result()
-        for document in try YAMLParser.parseStream(Self.service + rollout + Self.destinationRule(subsets: subsets), file: "m.yaml") {
-            ManifestReader.add(document, namespace: "default", to: &read)
-        }
-        var diagnostics: [Diagnostic] = []
-        let directory = ServiceDirectory(objects: read.objects, scenarioServices: [], namespace: "default", diagnostics: &diagnostics)
-        let workload = try #require(directory.workloads.first)
-        var translation = ManifestTranslation(objects: read.objects, directory: directory, fragment: ScenarioFragment(at: workload.object.location), scenario: YAMLNode.mapping([], at: workload.object.location))
+        var translation = ManifestFixture.translation(try ManifestFixture.objects(Self.service + rollout + Self.destinationRule(subsets: subsets), file: "m.yaml"))
+        let workload = try #require(translation.directory.workloads.first)
         translation.rolloutVersions["reviews"] = .init(names: ["stable", "canary"], workload: workload, location: workload.object.location)
         WorkloadTranslator.translate(&translation)
         #expect(translation.fragment.diagnostics.map(\.description) == [])

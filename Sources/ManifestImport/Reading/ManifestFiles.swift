@@ -67,13 +67,20 @@ enum ManifestFiles {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Every manifest file below `folder`, sorted by path (bytewise, so the order is the same everywhere).
+    /// Every manifest file below `folder`, sorted by path (bytewise, so the order is the same
+    /// everywhere); a folder reached again through a link is walked once, by its first path.
     static func folderFiles(_ folder: String) -> [String] {
         var result: [String] = []
         var pending = [folder]
+        var walked: Set<String> = []
         while let current = pending.popLast(), result.count <= maxFiles {
+            // A link back up (`k8s/loop -> ..`) leads to a folder again by a longer path; two
+            // such links would double the walk at every level, without end.
+            guard walked.insert(identity(of: current)).inserted else { continue }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
-            for name in names where !name.hasPrefix(".") {
+            // Sorted, so that which path reaches a linked folder first does not depend on the
+            // file system's listing order.
+            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 if isDirectory(path) {
                     pending.append(path)

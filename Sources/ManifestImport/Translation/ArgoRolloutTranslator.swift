@@ -118,13 +118,11 @@ enum ArgoRolloutTranslator {
         let references = (istio?["virtualService"].map { [$0] } ?? []) + (istio?["virtualServices"]?.items ?? [])
         for reference in references {
             guard let node = reference["name"], let written = node.text else { continue }
-            // Argo reads `name.namespace`; the last segment is the namespace.
-            var name = written.hasSuffix(".cluster.local") ? String(written.dropLast(14)) : written
-            var namespace = rollout.namespace
-            if let dot = name.lastIndex(of: ".") {
-                namespace = String(name[name.index(after: dot)...])
-                name = String(name[..<dot])
-            }
+            // Argo splits the reference at its dots: the first field is the name, the second
+            // (if any) the namespace, the rest ignored (istio.GetVirtualServiceNamespaceName).
+            let fields = written.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let name = fields.first ?? written
+            let namespace = fields.count > 1 && !fields[1].isEmpty ? fields[1] : rollout.namespace
             guard let virtualService = translation.objects("VirtualService", in: ["networking.istio.io"]).first(where: { $0.name == name && $0.namespace == namespace }) else {
                 translation.fragment.warning("Rollout \(rollout.name): trafficRouting.istio names the VirtualService '\(Diagnostic.excerpt(written))', which the manifests do not define; Argo cannot move its weights in the cluster", at: node.location)
                 continue

@@ -40,6 +40,10 @@ struct ServiceDirectory {
     private(set) var scenarioServices: [String] = []
     /// scenario name → index in `services`.
     private var byName: [String: Int] = [:]
+    /// Indices into `workloads` (ascending) by `namespace/key=value` of each pod label, so that
+    /// a selector looks only at the workloads carrying its labels: a cluster's thousands of
+    /// Services would otherwise each test every workload.
+    private var workloadsByLabel: [String: [Int]] = [:]
     /// `v1` Namespace objects' labels by namespace name (for `istio-injection`).
     private(set) var namespaceLabels: [String: [String: String]] = [:]
 
@@ -65,6 +69,15 @@ struct ServiceDirectory {
                 services.append(KubeService(object: object, selector: object.spec?["selector"]?.stringMap ?? [:], scenarioName: name))
             }
         }
+        for (index, workload) in workloads.enumerated() {
+            for label in workload.podLabels {
+                workloadsByLabel[Self.labelKey(label.key, label.value, in: workload.object.namespace), default: []].append(index)
+            }
+        }
+    }
+
+    private static func labelKey(_ key: String, _ value: String, in namespace: String) -> String {
+        "\(namespace)/\(key)=\(value)"
     }
 
     private static func workload(_ object: ManifestObject, diagnostics: inout [Diagnostic]) -> Workload {
@@ -129,10 +142,12 @@ struct ServiceDirectory {
 
     /// The workloads a Service selects: same namespace, and every selector label on the pods.
     func workloads(of service: KubeService) -> [Workload] {
-        guard !service.selector.isEmpty else { return [] }
-        return workloads.filter { workload in
-            workload.object.namespace == service.object.namespace
-                && service.selector.allSatisfy { workload.podLabels[$0.key] == $0.value }
+        let namespace = service.object.namespace
+        // Any one label's list holds every match, in file order; the shortest is the quickest to check.
+        let candidates = service.selector.map { workloadsByLabel[Self.labelKey($0.key, $0.value, in: namespace)] ?? [] }
+        guard let shortest = candidates.min(by: { $0.count < $1.count }) else { return [] }
+        return shortest.map { workloads[$0] }.filter { workload in
+            workload.object.namespace == namespace && service.selector.allSatisfy { workload.podLabels[$0.key] == $0.value }
         }
     }
 

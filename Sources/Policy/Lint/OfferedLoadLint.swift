@@ -24,10 +24,11 @@ enum OfferedLoadLint {
         for service in scenario.services {
             guard let rate = offered[service.name], rate > 0 else { continue }
             let replicas = service.versions.reduce(0) { Saturating.sum($0, $1.replicas) }
-            for version in service.versions where version.queue == nil && !limitedBySidecars(version, of: service, scenario) {
+            for version in service.versions where version.queue == nil {
                 let received = rate * Double(version.replicas) / Double(max(replicas, 1))
                 let capacity = capacity(of: version)
-                guard received > capacity else { continue }
+                // The sidecar check scans every route of the scenario: only for an overloaded version.
+                guard received > capacity, !limitedBySidecars(version, of: service, scenario) else { continue }
                 let name = service.hasDeclaredVersions ? "\(service.name)/\(version.name)" : service.name
                 let message = "\(name) receives \(rateText(received)) req/s against a capacity of \(rateText(capacity)) req/s "
                     + "and its queue is unlimited: it will grow by ~\(rateText(received - capacity)) requests per second; "

@@ -6,6 +6,11 @@ enum MeshPolicyChecks {
 
     static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Every route's destinations and mirror by host, in file order: gathered once, as
+        // each service's clusters are sized from them.
+        let routed = Dictionary(grouping: scenario.services.flatMap { service in
+            (service.http ?? []).flatMap { $0.route.map(\.destination) + [$0.mirror].compactMap { $0 } }
+        }, by: \.host)
         for service in scenario.services {
             if !scenario.mesh.enabled {
                 diagnostics += inactive(service)
@@ -18,7 +23,7 @@ enum MeshPolicyChecks {
                     diagnostics.append(.warning(message, at: retries.location))
                 }
             }
-            diagnostics += neverEjects(service, in: scenario)
+            diagnostics += neverEjects(service, routedTo: routed[service.name] ?? [])
         }
         return diagnostics
     }
@@ -76,8 +81,8 @@ enum MeshPolicyChecks {
     /// the cluster's policy: the whole service under the service's `outlierDetection`, a subset
     /// some `http` route sends to under its own when it sets one (Istio's merge), else under
     /// the service's. For each `outlierDetection` written, the smallest cluster it governs decides.
-    private static func neverEjects(_ service: Service, in scenario: Scenario) -> [Diagnostic] {
-        let clusters = destinationClusters(of: service, in: scenario)
+    private static func neverEjects(_ service: Service, routedTo destinations: [Destination]) -> [Diagnostic] {
+        let clusters = destinationClusters(of: service, routedTo: destinations)
         var found: [Diagnostic] = []
         if let detection = service.trafficPolicy?.outlierDetection {
             let governed = clusters.filter { cluster in
@@ -119,9 +124,7 @@ enum MeshPolicyChecks {
     /// The clusters requests to `service` can go to, named and sized: each subset some route
     /// names (a subset the service lacks has no cluster), and the whole service when a route
     /// names it without a subset or no route names it at all (Istio's default route).
-    private static func destinationClusters(of service: Service, in scenario: Scenario) -> [Cluster] {
-        let destinations = scenario.services.flatMap { ($0.http ?? []).flatMap { $0.route.map(\.destination) + [$0.mirror].compactMap { $0 } } }
-            .filter { $0.host == service.name }
+    private static func destinationClusters(of service: Service, routedTo destinations: [Destination]) -> [Cluster] {
         let whole = Cluster(label: service.name, subset: nil, hosts: service.versions.reduce(0) { Saturating.sum($0, $1.replicas) })
         guard !destinations.isEmpty else { return [whole] }
         var clusters: [Cluster] = []

@@ -23,9 +23,7 @@ enum DeckConsumer {
                     generatedKey(kind, at: credential.location, context: &context)
                     continue
                 }
-                if let problem = context.credentials.add(kind, key: key, consumer: .scalar(name.text ?? "", at: key.location)) {
-                    context.diagnostics.append(problem)
-                }
+                context.addCredential(kind, key: key, consumer: name)
             }
         }
     }

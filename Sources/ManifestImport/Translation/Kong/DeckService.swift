@@ -24,8 +24,6 @@ struct DeckService {
         "connect_timeout", "write_timeout", "protocol", "port", "path", "tags", "created_at", "updated_at",
         "client_certificate", "tls_verify", "tls_verify_depth", "ca_certificates",
     ]
-    /// Kong's `nonzero_timeout`: 1 … 2^31 − 2 ms.
-    static let timeoutRange = 1...2_147_483_646
 
     init(_ node: YAMLNode, path: String, file: ManifestObject, upstreams: [String: YAMLNode], context: inout KongContext) {
         self.node = node
@@ -42,11 +40,7 @@ struct DeckService {
         if label.isEmpty { label = target?.text ?? "service" }
         if node["enabled"]?.text?.lowercased() == "false" { target = nil }
         if let readTimeout = node["read_timeout"] {
-            if let text = readTimeout.text, let milliseconds = Int(text), Self.timeoutRange.contains(milliseconds) {
-                timeout = .scalar("\(milliseconds)ms", at: readTimeout.location)
-            } else {
-                context.error("\(path).read_timeout must be a whole number of milliseconds from 1 to 2147483646, not \(KongContext.describe(readTimeout))", at: readTimeout.location)
-            }
+            timeout = context.readTimeout(readTimeout, field: "\(path).read_timeout")
         }
         retries = node["retries"]
         for plugin in node["plugins"]?.items ?? [] {

@@ -57,9 +57,7 @@ enum KongConsumerTranslator {
             context.error("Secret \(secret.name): data.key is not base64; the cluster rejects it", at: node.location)
             return
         }
-        if let problem = context.credentials.add(kind, key: key, consumer: .scalar(consumer.text ?? "", at: key.location)) {
-            context.diagnostics.append(problem)
-        }
+        context.addCredential(kind, key: key, consumer: consumer)
     }
 
     private enum SecretValue {

@@ -13,11 +13,7 @@ struct KongServiceAnnotations {
     init(service: String, context: inout KongContext, plugins objects: KongPluginObjects) {
         guard let kube = context.translation.directory.service(named: service)?.object else { return }
         if let node = Self.annotation("konghq.com/read-timeout", of: kube) {
-            if let text = node.text, let milliseconds = Int(text), DeckService.timeoutRange.contains(milliseconds) {
-                timeout = .scalar("\(milliseconds)ms", at: node.location)
-            } else {
-                context.error("Service \(kube.name): konghq.com/read-timeout must be a whole number of milliseconds from 1 to 2147483646, not \(KongContext.describe(node))", at: node.location)
-            }
+            timeout = context.readTimeout(node, field: "Service \(kube.name): konghq.com/read-timeout")
         }
         retries = Self.annotation("konghq.com/retries", of: kube)
         plugins = objects.annotated(kube, context: &context)
