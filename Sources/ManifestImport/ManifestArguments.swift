@@ -2,12 +2,12 @@ import Scenario
 
 /// Tells apart, on `meshsim validate`'s command line, the scenarios and the manifests given
 /// after them (`meshsim validate a.yaml k8s/ b.yaml kong.yaml`). The first argument is a
-/// scenario; a later one is a manifest when it is a folder, a glob that names no file as
-/// written (`'k8s/*.yaml'`, quoted past the shell), or a file whose first document has
-/// `apiVersion`, `kind` or `_format_version` at its top: a Kubernetes object, a `List`, or a
-/// decK file, keys a scenario never has. Anything else, a missing file included, is a
-/// scenario, whose loading then says what is wrong with it. Manifests belong to the
-/// scenario before them.
+/// scenario; a later one is a scenario when it is a missing file (its loading says so) or a
+/// file whose first document has `clients` or `duration` at its top, keys every scenario has
+/// and no Kubernetes object or decK file has. Anything else is a manifest: a folder, a glob
+/// (`'k8s/*.yaml'`, quoted past the shell), an object, a file of comments only, or one that
+/// does not parse (an unrendered Helm template), whose reading then says what is wrong with
+/// it. Manifests belong to the scenario before them.
 public enum ManifestArguments {
     public struct Group: Equatable, Sendable {
         public var scenario: String
@@ -36,8 +36,7 @@ public enum ManifestArguments {
         guard case .success(let text) = ScenarioFile.read(path, as: .manifest) else {
             return ManifestFiles.isGlob(path) && !ManifestFiles.expandGlob(path).isEmpty
         }
-        // A file that does not parse is left to the scenario reader, which locates the mistake.
-        guard let first = try? YAMLParser.parseStream(text, file: path).first else { return false }
-        return ["apiVersion", "kind", "_format_version"].contains { first.entry($0) != nil }
+        guard let first = try? YAMLParser.parseStream(text, file: path).first else { return true }
+        return !["clients", "duration"].contains { first.entry($0) != nil }
     }
 }

@@ -71,7 +71,7 @@ import Testing
     }
 
     /// `a.yaml k8s/ b.yaml m.json`: the folder belongs to a, the JSON Service to b; b is a
-    /// scenario, not a manifest of a, since its first document has no apiVersion or kind.
+    /// scenario, not a manifest of a, since its first document has clients and duration.
     @Test func validateTellsScenariosFromManifests() throws {
         let service = #"{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "orders"}, "spec": {"selector": {"app": "orders"}}}"#
         let workspace = try Workspace(["a.yaml": Self.scenario, "b.yaml": Self.scenario])
@@ -86,14 +86,22 @@ import Testing
 
     @Test func theArgumentRule() throws {
         let workspace = try Workspace(["a.yaml": Self.scenario, "b.yaml": Self.scenario])
-        try write(workspace, ["k8s/orders.yaml": Self.orders, "kong.yaml": "_format_version: \"3.0\"\nservices: []\n"])
+        try write(workspace, [
+            "k8s/orders.yaml": Self.orders, "kong.yaml": "_format_version: \"3.0\"\nservices: []\n",
+            "notes.yaml": "# the pull request's manifests go here\n", "helm.yaml": "metadata:\n  name: {{ .Values.name }}\n",
+        ])
         let glob = workspace.path("k8s") + "/*.yaml"
         let groups = ManifestArguments.group([
             workspace.path("a.yaml"), workspace.path("k8s"), workspace.path("kong.yaml"), glob,
+            workspace.path("notes.yaml"), workspace.path("helm.yaml"),
             workspace.path("missing.yaml"), workspace.path("b.yaml"),
         ])
+        // A file of comments only, or an unrendered Helm template, is read as a manifest,
+        // where it is "holds no objects" or a parse error with the Helm hint.
         #expect(groups == [
-            ManifestArguments.Group(scenario: workspace.path("a.yaml"), manifests: [workspace.path("k8s"), workspace.path("kong.yaml"), glob]),
+            ManifestArguments.Group(
+                scenario: workspace.path("a.yaml"),
+                manifests: [workspace.path("k8s"), workspace.path("kong.yaml"), glob, workspace.path("notes.yaml"), workspace.path("helm.yaml")]),
             // A missing file is a scenario, so that its loading says "no such file".
             ManifestArguments.Group(scenario: workspace.path("missing.yaml")),
             ManifestArguments.Group(scenario: workspace.path("b.yaml")),
