@@ -31,7 +31,9 @@ public struct ManifestExpansion: ScenarioExpansion {
         var diagnostics: [Diagnostic] = []
         var entries: [ManifestFiles.Entry] = []
         if let node = root["manifests"] {
-            let items = node.isMapping ? [node] : (node.text != nil ? [node] : node.items)
+            // One entry may be written without the list; a mapping is an entry that is not text.
+            let items: [YAMLNode]
+            if case .sequence(let list) = node.value { items = list } else { items = [node] }
             for item in items {
                 guard let path = item.text, !path.isEmpty else {
                     diagnostics.append(.error("manifests: each entry is a file, folder or glob, written as text", at: item.location))
