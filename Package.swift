@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "ManifestImport", targets: ["ManifestImport"]),
         .library(name: "Policy", targets: ["Policy"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     targets: [
@@ -34,17 +35,20 @@ let package = Package(
         // Every gateway and mesh policy as a pure state machine; knows nothing of the simulator.
         .target(name: "Policy", dependencies: ["Scenario"], swiftSettings: crossModule),
         .target(name: "Engine", dependencies: ["Scenario", "Policy"], swiftSettings: [testable]),
-        .target(name: "Reports", dependencies: ["Engine", "Scenario"], swiftSettings: [testable]),
-        .target(name: "MeshsimCLI", dependencies: ["Scenario", "ManifestImport", "Policy", "Engine", "Reports"], swiftSettings: [testable]),
+        // Replications, sweeps, capacity search and shards: above the engine, calling it.
+        .target(name: "Experiments", dependencies: ["Scenario", "Engine"], swiftSettings: [testable]),
+        .target(name: "Reports", dependencies: ["Engine", "Experiments", "Scenario"], swiftSettings: [testable]),
+        .target(name: "MeshsimCLI", dependencies: ["Scenario", "ManifestImport", "Policy", "Engine", "Experiments", "Reports"], swiftSettings: [testable]),
         .executableTarget(name: "meshsim", dependencies: ["MeshsimCLI"]),
-        .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "ManifestImport", "Engine", "Reports"]),
+        .executableTarget(name: "MeshsimBenchmarks", dependencies: ["Scenario", "ManifestImport", "Engine", "Experiments", "Reports"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: testSettings),
         // Fixtures/ holds upstream example manifests the tests read by path.
         .testTarget(name: "ManifestImportTests", dependencies: ["ManifestImport", "Scenario"], exclude: ["Fixtures"], swiftSettings: testSettings),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"], swiftSettings: testSettings),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Scenario"], swiftSettings: testSettings),
-        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "ManifestImport", "Scenario", "Policy", "Engine", "Reports"], swiftSettings: testSettings),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Engine", "Scenario"], swiftSettings: testSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Engine", "Scenario"], swiftSettings: testSettings),
+        .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "ManifestImport", "Scenario", "Policy", "Engine", "Experiments", "Reports"], swiftSettings: testSettings),
     ],
     swiftLanguageModes: [.v6]
 )

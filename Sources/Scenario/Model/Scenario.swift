@@ -24,6 +24,12 @@ public struct Scenario: Sendable {
     /// accepts and only fails at run time is a warning there, not an error (a route to a
     /// subset no DestinationRule defines), and the run fails as the cluster would.
     public var manifestFiles: Set<String> = []
+    /// `replications:`: independent runs with seeds derived from `seed`; nil when not written
+    /// (one run). `--replications` overrides it.
+    public var replications: Int?
+    /// `sweep:`: the parameters to vary, in file order; a grid when there are several.
+    /// Empty without a sweep. `--sweep` replaces it.
+    public var sweep: [SweepAxis] = []
 
     /// True when `location` lies in one of the manifest files.
     public func isManifest(_ location: SourceLocation) -> Bool {
@@ -111,6 +117,21 @@ public struct Variant: Sendable {
     public init(name: String, overrides: [Override], location: SourceLocation) {
         self.name = name
         self.overrides = overrides
+        self.location = location
+    }
+}
+
+/// One parameter of `sweep:` (or of `--sweep PATH=V1,V2,...`): an override path and the values
+/// it takes in turn, each applied as that override would be.
+public struct SweepAxis: Sendable {
+    public var path: String
+    /// The values in the order written, as YAML nodes located where they were written.
+    public var values: [YAMLNode]
+    public var location: SourceLocation
+
+    public init(path: String, values: [YAMLNode], location: SourceLocation) {
+        self.path = path
+        self.values = values
         self.location = location
     }
 }
