@@ -39,6 +39,7 @@ public enum ArgumentParser {
         case "run": return .run(try runOptions(scanned))
         case "validate": return .validate(paths: try positionals(scanned, for: spec), strict: scanned.flags.contains("--strict"))
         case "compare": return .compare(try compareOptions(scanned))
+        case "capacity": return .capacity(try capacityOptions(scanned))
         case "import":
             return .importManifests(ImportOptions(paths: try positionals(scanned, for: spec), out: scanned.value("--out"),
                                                   force: scanned.flags.contains("--force")))
@@ -57,7 +58,7 @@ public enum ArgumentParser {
     }
 
     /// The positional arguments, checked against the count the command takes.
-    private static func positionals(_ scanned: ScannedArguments, for spec: CommandSpec) throws(UsageError) -> [String] {
+    static func positionals(_ scanned: ScannedArguments, for spec: CommandSpec) throws(UsageError) -> [String] {
         let found = scanned.positionals
         if found.count < spec.positionalCount.lowerBound {
             throw .missingArgument(spec.positional, command: spec.name)
@@ -66,6 +67,19 @@ public enum ArgumentParser {
             throw .tooManyArguments(found[spec.positionalCount.upperBound], command: spec.name)
         }
         return found
+    }
+
+    /// Each `--set` read now, so that a bad one is a usage error before anything loads.
+    static func checkedSets(_ scanned: ScannedArguments) throws(UsageError) -> [String] {
+        let sets = scanned.values["--set"] ?? []
+        for text in sets {
+            do {
+                _ = try Overrides.parseAssignment(text)
+            } catch {
+                throw .badSet(text, reason: error.message, column: error.location.column)
+            }
+        }
+        return sets
     }
 
     private static func runOptions(_ scanned: ScannedArguments) throws(UsageError) -> RunOptions {
@@ -78,14 +92,7 @@ public enum ArgumentParser {
             seed = number
         }
         try checkNotNegative("--duration", scanned, command: "run")
-        let sets = scanned.values["--set"] ?? []
-        for text in sets {
-            do {
-                _ = try Overrides.parseAssignment(text)
-            } catch {
-                throw .badSet(text, reason: error.message, column: error.location.column)
-            }
-        }
+        let sets = try checkedSets(scanned)
         return RunOptions(scenario: arguments[0], manifests: Array(arguments.dropFirst()), out: scanned.value("--out"), seed: seed,
                           duration: scanned.value("--duration"), sets: sets,
                           quiet: scanned.flags.contains("--quiet"),
@@ -103,7 +110,7 @@ public enum ArgumentParser {
 
     /// `text` as a whole number written in ASCII digits only: the integer initialisers alone
     /// would also take "+5" and "-0". Nil when it is not one or does not fit.
-    private static func wholeNumber<Number: FixedWidthInteger>(_ text: String) -> Number? {
+    static func wholeNumber<Number: FixedWidthInteger>(_ text: String) -> Number? {
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Number(text)
     }

@@ -1,4 +1,5 @@
 import Engine
+import Experiments
 import Scenario
 
 /// One option a command accepts, with the text its help shows.
@@ -49,7 +50,7 @@ struct CommandSpec: Sendable {
         }
     }
 
-    static let all: [CommandSpec] = [run, validate, compare, eval, importManifests]
+    static let all: [CommandSpec] = [run, validate, compare, capacity, eval, importManifests]
 
     static func named(_ name: String) -> CommandSpec? {
         all.first { $0.name == name }
@@ -127,6 +128,45 @@ struct CommandSpec: Sendable {
             "meshsim compare checkout.yaml --variant gateway-only --variant mesh",
             "meshsim compare before.yaml after.yaml --out /tmp/compare",
         ]
+    )
+
+    static let capacity = CommandSpec(
+        name: "capacity",
+        synopsis: ["SCENARIO [MANIFEST...] --vary PATH --from A --to B", "[--resolution R] [--replications N]",
+                   "[--inconclusive fail|pass] [--set PATH=VALUE]...", "[--jobs N] [--out DIR] [--quiet]"],
+        summary: "Find the largest (or smallest) value at which assertions hold",
+        positional: "SCENARIO",
+        positionalSummary: "Scenario file (YAML) with the assertions to hold",
+        positionalCount: 1...Int.max,
+        options: [
+            OptionSpec(name: "--vary", kind: .single(placeholder: "PATH"),
+                       summary: "Field to vary, by path as --set: clients[name=web].rate"),
+            OptionSpec(name: "--from", kind: .single(placeholder: "A"),
+                       summary: "One end of the range: a number and unit, 100/s or 2"),
+            OptionSpec(name: "--to", kind: .single(placeholder: "B"),
+                       summary: "The other end, in the same unit"),
+            OptionSpec(name: "--resolution", kind: .single(placeholder: "R"),
+                       summary: "Stop at a bracket this narrow (default 1 or range/1000)"),
+            OptionSpec(name: "--replications", kind: .single(placeholder: "N"),
+                       summary: "Simulations per value, 1 to \(CountText.grouped(Replication.maximum)) (default: scenario's)"),
+            OptionSpec(name: "--inconclusive", kind: .single(placeholder: "MODE"),
+                       summary: "pass: inconclusive counts as passing (default: fail)"),
+            OptionSpec(name: "--set", kind: .repeatable(placeholder: "PATH=VALUE"),
+                       summary: "Override one field by path, as in variants; repeatable"),
+            OptionSpec(name: "--jobs", kind: .single(placeholder: "N"),
+                       summary: "Replications simulated at once (default: 1 per core)"),
+            OptionSpec(name: "--out", kind: .single(placeholder: "DIR"),
+                       summary: "capacity.csv folder (default Reports/<name>-capacity/)"),
+            OptionSpec(name: "--quiet", kind: .flag,
+                       summary: "Print no timing line on stderr"),
+        ],
+        examples: [
+            "meshsim capacity shop.yaml --vary clients[0].rate --from 50/s --to 900/s",
+            "meshsim capacity shop.yaml --vary services.orders.replicas --from 1 --to 20",
+            "meshsim capacity shop.yaml --vary clients[0].rate --from 50/s --to 900/s \\",
+            "    --replications 10 --resolution 5/s",
+        ],
+        moreArguments: [("MANIFEST", "Manifest files, folders or globs, read with the scenario's own")]
     )
 
     static let eval = CommandSpec(

@@ -40,6 +40,12 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     /// `--set` is not `PATH=VALUE`, or its path or value cannot be read: why, and the column
     /// of the argument where.
     case badSet(String, reason: String, column: Int)
+    /// `--vary` of `capacity` is not an override path: the path and why.
+    case badVary(String, reason: String)
+    /// `--from`, `--to` or `--resolution` of `capacity` cannot be read: `VariedValue`'s message.
+    case badRange(String)
+    /// `--inconclusive` is neither `fail` nor `pass`.
+    case badInconclusive(String, command: String)
     /// `--variant` picks variants of one file, so it cannot go with two files.
     case variantsWithTwoScenarios
 
@@ -72,8 +78,12 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             if command == "import" { return "'import' needs a PATH: a manifest file, folder or glob, such as 'meshsim import k8s/'" }
             return "'\(command)' needs a \(argument) file"
         case let .missingOption(option, command):
-            let example = option == "--request"
-                ? " (for example --request \"GET /api/orders\") or --client NAME to send that client's own request" : ""
+            var example = ""
+            if option == "--request" {
+                example = " (for example --request \"GET /api/orders\") or --client NAME to send that client's own request"
+            } else if command == "capacity" {
+                example = "; write --vary PATH --from A --to B, such as --vary clients[name=web].rate --from 100/s --to 2000/s"
+            }
             return "'\(command)' needs \(option)\(example)"
         case let .tooManyArguments(argument, command):
             switch command {
@@ -104,6 +114,12 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
                 return "--set needs PATH=VALUE, not '\(Diagnostic.excerpt(value))'; write --set mesh.enabled=false"
             }
             return "--set: \(reason) (column \(column))"
+        case let .badVary(path, reason):
+            return "--vary \(Diagnostic.excerpt(path)): \(reason); write a path as --set takes it, such as clients[name=web].rate"
+        case let .badRange(message):
+            return message
+        case let .badInconclusive(value, _):
+            return "--inconclusive takes fail or pass, not '\(value)'; pass lets an inconclusive value count as passing"
         case .variantsWithTwoScenarios:
             return "--variant picks variants of one scenario; compare two scenarios without it"
         case let .badJobs(value):
@@ -123,10 +139,11 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
              let .duplicateOption(_, command), let .missingArgument(_, command),
              let .missingOption(_, command), let .badNumber(_, _, command),
              let .negativeDuration(_, _, command), let .badCount(_, _, _, command),
-             let .badMaxInFlight(_, command):
+             let .badMaxInFlight(_, command), let .badInconclusive(_, command):
             command
         case .badRequest, .badHeader: "eval"
         case .badSet: "run"
+        case .badVary, .badRange: "capacity"
         case .variantsWithTwoScenarios, .badJobs: "compare"
         }
         return command.map { "meshsim \($0) --help" } ?? "meshsim --help"

@@ -1,0 +1,45 @@
+import Engine
+import Scenario
+
+/// One value a capacity search evaluated, as capacity.csv and the terminal show it.
+public struct CapacityStep: Sendable, Hashable {
+    /// 1-based, in the order evaluated (the ends are steps 1 and 2).
+    public var step: Int
+    /// In units of the range's grid (`VariedValue`).
+    public var value: Int64
+    /// Simulations behind the verdict.
+    public var replications: Int
+    /// The value's assertions together: fail if any failed, else inconclusive if any was,
+    /// else pass.
+    public var verdict: JudgedAssertion.Outcome
+    /// What kept the value from passing, each `ASSERTION (measured …)`: the failed
+    /// assertions, or for an inconclusive verdict the inconclusive ones.
+    public var failing: [String]
+
+    public init(step: Int, value: Int64, replications: Int, verdict: JudgedAssertion.Outcome, failing: [String]) {
+        self.step = step
+        self.value = value
+        self.replications = replications
+        self.verdict = verdict
+        self.failing = failing
+    }
+
+    /// One simulation's assertions, as measured: pass or fail only.
+    public init(step: Int, value: Int64, assertions: [Assertion], measured: [AssertionMeasurement]) {
+        let failed = zip(assertions, measured).filter { !$1.passed }
+        self.init(step: step, value: value, replications: 1, verdict: failed.isEmpty ? .pass : .fail,
+                  failing: failed.map { "\($0.text) (measured \($1.text))" })
+    }
+
+    /// Assertions judged over `replications` simulations.
+    public init(step: Int, value: Int64, replications: Int, judged: [JudgedAssertion]) {
+        var verdict = JudgedAssertion.Outcome.pass
+        if judged.contains(where: { $0.outcome == .fail }) {
+            verdict = .fail
+        } else if judged.contains(where: { $0.outcome == .inconclusive }) {
+            verdict = .inconclusive
+        }
+        self.init(step: step, value: value, replications: replications, verdict: verdict,
+                  failing: judged.filter { $0.outcome == verdict && verdict != .pass }.map { "\($0.assertion.text) (measured \($0.measured))" })
+    }
+}
