@@ -7,6 +7,8 @@ public enum Command: Equatable, Sendable {
     case validate(paths: [String], strict: Bool = false)
     /// Run the variants of one scenario, or two scenarios, side by side.
     case compare(CompareOptions)
+    /// Combine the partial folders of sharded runs into one report folder.
+    case merge(MergeOptions)
     /// Send one request through a scenario's policies and explain each decision.
     case eval(EvalOptions)
     /// Write a starting scenario for a set of manifests.
