@@ -12,7 +12,8 @@ extension AssertionEvaluator {
 
 extension SweepAxis {
     static func parse(_ text: String) throws(Diagnostic) -> SweepAxis {
-        let parts = text.split(separator: "=", maxSplits: 1)
+        let override = try Overrides.parseAssignment(text)
+        let parts = [override.path, String(text.dropFirst(override.path.count + 1))]
         guard parts.count == 2 else { throw .error("expected PATH=V1,V2,...", at: SourceLocation(file: "--sweep", line: 1, column: 1)) }
         var values: [YAMLNode] = []
         for value in parts[1].split(separator: ",") {

@@ -74,9 +74,7 @@ enum RunCommand {
             console.printError("error: \(error.description)")
             return .failure
         }
-        console.print(SummaryTable.render(result))
-        if let rollout = result.rollout { console.print(RolloutLine.render(rollout)) }
-        if !result.assertions.isEmpty { console.print(AssertionList.render(result.assertions)) }
+        console.print(RunTerminal.render(result))
         let requests = result.summary.first?.counts.requests ?? 0
         if !options.quiet {
             console.printError("simulated \(requests) requests over \(simulatedSeconds(result.endTime)) s in \(wallSeconds(elapsed)) s; reports in \(folder)/")

@@ -7,13 +7,22 @@ import Scenario
 /// back are equal to those written and the merged reports are those of an unsharded run.
 ///
 /// One row per fact, `unit,kind,…`: `run` (counted duration, rollout word), `scope` (one
-/// summary row), `assertion` (one measurement), `rows` (rows for an assembled file).
+/// summary row), `assertion` (one measurement), `mesh` (sidecar usage), `text` (printed text).
 public enum OutcomeCodec {
     public static func csv(_ outcomes: [UnitOutcome]) -> String {
         var table = CSVTable(header: ["unit", "kind", "fields"])
         for outcome in outcomes {
             let unit = String(outcome.unit)
-            table.append([unit, "run", String(outcome.countedDuration), outcome.rollout ?? "", outcome.rollout == nil ? "0" : "1"])
+            table.append([
+                unit, "run", String(outcome.countedDuration), outcome.rollout ?? "", outcome.rollout == nil ? "0" : "1",
+                String(outcome.proxyCost.cpu), String(outcome.proxyCost.memory),
+            ])
+            if let mesh = outcome.mesh {
+                table.append([
+                    unit, "mesh", String(mesh.proxies), String(mesh.sidecarPasses), String(mesh.addedLatency), String(mesh.clientRequests),
+                    String(mesh.duration),
+                ])
+            }
             for row in outcome.summary {
                 let c = row.counts
                 var cells = [unit, "scope", row.scope.rawValue, row.name]
@@ -32,8 +41,8 @@ public enum OutcomeCodec {
                 }
                 table.append([unit, "assertion", kind, value, measurement.text, measurement.passed ? "1" : "0"])
             }
-            for (file, rows) in outcome.rows.sorted(by: { $0.key < $1.key }) {
-                table.append([unit, "rows", file, rows])
+            for (name, text) in outcome.texts.sorted(by: { $0.key < $1.key }) {
+                table.append([unit, "text", name, text])
             }
         }
         return table.text
@@ -59,8 +68,11 @@ public enum OutcomeCodec {
     private static func read(_ row: [String], unit: Int, into outcomes: inout [UnitOutcome]) -> Bool {
         let fields = Array(row.dropFirst(2))
         if row[1] == "run" {
-            guard fields.count == 3, let counted = Nanoseconds(fields[0]), fields[2] == "0" || fields[2] == "1" else { return false }
-            outcomes.append(UnitOutcome(unit: unit, summary: [], countedDuration: counted, rollout: fields[2] == "1" ? fields[1] : nil))
+            guard fields.count == 5, let counted = Nanoseconds(fields[0]), fields[2] == "0" || fields[2] == "1",
+                  let cpu = Double(fields[3]), let memory = Double(fields[4]) else { return false }
+            outcomes.append(UnitOutcome(
+                unit: unit, summary: [], countedDuration: counted, rollout: fields[2] == "1" ? fields[1] : nil,
+                proxyCost: Mesh.ProxyCost(cpu: cpu, memory: memory)))
             return true
         }
         guard outcomes.last?.unit == unit else { return false }
@@ -80,9 +92,15 @@ public enum OutcomeCodec {
             default: return false
             }
             outcomes[outcomes.count - 1].assertions.append(AssertionMeasurement(value: value, text: fields[2], passed: fields[3] == "1"))
-        case "rows":
+        case "mesh":
+            let numbers = fields.compactMap { Int64($0) }
+            guard fields.count == 5, numbers.count == 5, let proxies = Int(exactly: numbers[0]), let passes = Int(exactly: numbers[1]),
+                  let requests = Int(exactly: numbers[3]) else { return false }
+            outcomes[outcomes.count - 1].mesh = MeshUsage(
+                proxies: proxies, sidecarPasses: passes, addedLatency: numbers[2], clientRequests: requests, duration: numbers[4])
+        case "text":
             guard fields.count == 2 else { return false }
-            outcomes[outcomes.count - 1].rows[fields[0]] = fields[1]
+            outcomes[outcomes.count - 1].texts[fields[0]] = fields[1]
         default:
             return false
         }

@@ -57,13 +57,12 @@ enum CompareCommand {
             console.printError("error: \(error.description)")
             return .failure
         }
-        console.print(CompareTable.render(finished))
-        let failures = finished.map { AssertionList.renderFailures($0.result.assertions, prefix: "\($0.name): ") }.filter { !$0.isEmpty }
-        if !failures.isEmpty { console.print(failures.joined(separator: "\n")) }
+        console.print(CompareTable.renderWithFailures(finished))
+        let failed = finished.contains { !$0.result.assertions.allSatisfy(\.passed) }
         if !options.quiet {
             console.printError("compared \(finished.count) setups on identical traffic; reports in \(folder)/")
         }
-        return failures.isEmpty ? .success : .assertionFailed
+        return failed ? .assertionFailed : .success
     }
 
     /// `--max-in-flight` bounds each setup's run. Without it the default cap, which keeps one

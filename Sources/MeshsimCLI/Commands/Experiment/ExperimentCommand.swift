@@ -85,16 +85,17 @@ enum ExperimentCommand {
         return ExperimentReports.passes(plan: plan, outcomes: outcomes, policy: request.policy) ? .success : .assertionFailed
     }
 
-    /// What the experiment keeps of a run.
+    /// What the experiment keeps of a run. A single run's printed summary needs its response
+    /// counts and rollout, which an outcome does not keep, so it keeps the text.
     static func outcome(_ unit: WorkUnit, _ scenario: Scenario, _ result: RunResult, plan: ExperimentPlan) -> UnitOutcome {
         let counted = max(0, max(0, scenario.duration) - max(0, scenario.warmup))
-        var rows: [String: String] = [:]
-        if plan.command == .compare, plan.replications == 1, plan.axes.isEmpty {
-            let setup = CompareSetup(name: plan.setups[unit.setup].name, result: result, proxyCost: scenario.mesh.proxyCost)
-            rows[ExperimentReports.compareFile] = String(CompareReport.csv([setup]).drop { $0 != "\n" }.dropFirst())
+        var texts: [String: String] = [:]
+        if plan.command == .run, plan.replications == 1, plan.axes.isEmpty {
+            texts[ExperimentReports.terminalText] = RunTerminal.render(result)
         }
         return UnitOutcome(
             unit: unit.index, summary: result.summary, countedDuration: counted, rollout: result.rollout?.result.rawValue,
-            assertions: AssertionEvaluator.measurements(scenario.assertions, result: result, countedDuration: counted), rows: rows)
+            assertions: AssertionEvaluator.measurements(scenario.assertions, result: result, countedDuration: counted),
+            mesh: result.mesh, proxyCost: scenario.mesh.proxyCost, texts: texts)
     }
 }
