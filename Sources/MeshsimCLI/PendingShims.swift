@@ -11,6 +11,7 @@ extension AssertionEvaluator {
 }
 
 extension SweepAxis {
+    static let commandLineFile = "--sweep"
     static func parse(_ text: String) throws(Diagnostic) -> SweepAxis {
         let override = try Overrides.parseAssignment(text)
         let parts = [override.path, String(text.dropFirst(override.path.count + 1))]

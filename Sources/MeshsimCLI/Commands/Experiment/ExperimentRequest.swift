@@ -41,6 +41,23 @@ struct ExperimentRequest: Sendable {
         return .success(scenario)
     }
 
+    /// The errors of each value of the `--sweep` axes applied alone to the first setup, as
+    /// `validate` reports a scenario's own `sweep:` values, so that a mistyped path or value
+    /// stops the command before anything runs.
+    func commandLineAxisErrors() -> [Diagnostic] {
+        guard let setup = setups.first else { return [] }
+        var errors: [Diagnostic] = []
+        let expansion = ManifestExpansion(scenarioFile: setup.path, extraManifests: setup.manifests)
+        for axis in axes where axis.location.file == SweepAxis.commandLineFile {
+            for value in axis.values {
+                let loaded = ScenarioLoader.load(path: setup.path, overrides: setup.overrides + [Override(path: axis.path, value: value)], expansion: expansion)
+                errors += loaded.errors.map { .error("in --sweep \(axis.path)=\(value.flowText): \($0.message)", at: $0.location) }
+                if !errors.isEmpty { return errors }
+            }
+        }
+        return errors
+    }
+
     /// How people name a unit in a message: "point 3 (rate=800/s), canary, replication 2".
     func label(_ unit: WorkUnit) -> String {
         var parts: [String] = []

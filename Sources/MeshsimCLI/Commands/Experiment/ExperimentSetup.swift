@@ -49,8 +49,10 @@ enum ExperimentSetup {
         var folder = out ?? defaultFolder
         if out == nil, let shard = options.shard { folder += "-shard-\(shard.index)-of-\(shard.count)" }
         let fingerprint = ExperimentRequest.fingerprint(files: Array(Set(setups.map(\.path))).sorted(), arguments: arguments)
-        return .success(ExperimentRequest(
+        let request = ExperimentRequest(
             plan: plan, setups: setups, axes: axes, fingerprint: fingerprint, policy: options.inconclusive ?? .fail,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: options.shard, folder: folder, limits: limits, quiet: quiet))
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: options.shard, folder: folder, limits: limits, quiet: quiet)
+        let errors = request.commandLineAxisErrors()
+        return errors.isEmpty ? .success(request) : .failure(DiagnosticList(errors))
     }
 }
