@@ -24,6 +24,8 @@ public enum Meshsim {
             return RunCommand.run(options, console: &console)
         case .compare(let options):
             return CompareCommand.run(options, console: &console)
+        case .merge(let options):
+            return MergeCommand.run(options, console: &console)
         case .capacity(let options):
             return CapacityCommand.run(options, console: &console)
         case .eval(let options):

@@ -199,6 +199,44 @@ struct AssertionEvaluatorTests {
         ])
     }
 
+    @Test func measurementsGiveEachValueInTheAssertionsUnitWithTheVerdict() throws {
+        let texts = [
+            "p99 < 300ms", "mean > 1s", "error_rate < 1%", "success_rate >= 98%", "requests == 400", "rps > 50",
+            "rollout == promoted", "p99{client=idle} < 1s", "rollout != promoted",
+        ]
+        let assertions = try texts.map { try AssertionParser.parse($0, at: Run.here) }
+        let measured = AssertionEvaluator.measurements(assertions, result: Run.result(rollout: .rolledBack), countedDuration: 8 * Run.second)
+        #expect(measured == [
+            // Latencies in nanoseconds, the mean with its half nanosecond.
+            AssertionMeasurement(value: .number(212_345_000), text: "212.345 ms", passed: true),
+            AssertionMeasurement(value: .number(50_123_456.5), text: "50.123 ms", passed: false),
+            // 8 errors of 400 requests as fractions; 400 requests in 8 s.
+            AssertionMeasurement(value: .number(0.02), text: "2.00%", passed: false),
+            AssertionMeasurement(value: .number(0.98), text: "98.00%", passed: true),
+            AssertionMeasurement(value: .number(400), text: "400", passed: true),
+            AssertionMeasurement(value: .number(50), text: "50.000 rps", passed: false),
+            AssertionMeasurement(value: .word("rolled-back"), text: "rolled-back", passed: false),
+            AssertionMeasurement(value: .absent("no requests"), text: "no requests", passed: false),
+            AssertionMeasurement(value: .word("rolled-back"), text: "rolled-back", passed: true),
+        ])
+        // The verdicts are the measurements' text and verdict.
+        let verdicts = AssertionEvaluator.evaluate(assertions, result: Run.result(rollout: .rolledBack), countedDuration: 8 * Run.second)
+        #expect(verdicts.map(\.measured) == measured.map(\.text))
+        #expect(verdicts.map(\.passed) == measured.map(\.passed))
+    }
+
+    @Test func fixedDecimalsRoundHalfAwayFromZeroWithASign() {
+        #expect(MeasuredText.fixed(212.0, places: 3) == "212.000")
+        #expect(MeasuredText.fixed(4.968275, places: 3) == "4.968")
+        #expect(MeasuredText.fixed(-0.484137, places: 2) == "-0.48")
+        // 0.125 and -2.5 are exact in binary: ties, rounded away from zero.
+        #expect(MeasuredText.fixed(0.125, places: 2) == "0.13")
+        #expect(MeasuredText.fixed(-2.5, places: 0) == "-3")
+        // What rounds to zero has no sign.
+        #expect(MeasuredText.fixed(-0.0004, places: 3) == "0.000")
+        #expect(MeasuredText.fixed(0.05, places: 0) == "0")
+    }
+
     @Test func measuredTextRoundsHalfAwayFromZeroOnTheExactValue() {
         #expect(MeasuredText.milliseconds(Nanoseconds(412_031_500)) == "412.032 ms")
         #expect(MeasuredText.milliseconds(Nanoseconds(412_031_499)) == "412.031 ms")

@@ -97,7 +97,7 @@ import Testing
         #expect(error("capacity", "s.yaml", "--vary", "p", "--from", "1", "--to", "2", "--replications", "0")
             == .badCount(option: "--replications", value: "0", range: 1...10_000, command: "capacity"))
         #expect(error("capacity", "s.yaml", "--vary", "p", "--from", "1", "--to", "2", "--inconclusive", "maybe")
-            == .badInconclusive("maybe", command: "capacity"))
+            == .badChoice(option: "--inconclusive", value: "maybe", choices: ["fail", "pass"], command: "capacity"))
         let result = meshsim("capacity", "s.yaml", "--vary", "a..b", "--from", "1", "--to", "2")
         #expect(result.code == .badInput)
         #expect(result.err == "error: --vary a..b: empty key before '.'; write a path as --set takes it, such as clients[name=web].rate\n"

@@ -7,13 +7,23 @@ public enum AssertionEvaluator {
     /// One verdict per assertion, in order. `countedDuration` is the scenario's duration
     /// minus its warmup: the time in which counted requests started, the divisor of `rps`.
     public static func evaluate(_ assertions: [Assertion], result: RunResult, countedDuration: Nanoseconds) -> [AssertionVerdict] {
+        zip(assertions, measurements(assertions, result: result, countedDuration: countedDuration)).map { assertion, measurement in
+            AssertionVerdict(assertion: assertion, measured: measurement.text, passed: measurement.passed)
+        }
+    }
+
+    /// What each assertion measured in this run, in order, with the verdict `evaluate` gives:
+    /// the value in the assertion's unit (latencies in nanoseconds, rates as fractions,
+    /// counts, rps; a rollout's result as a word), or why there is none. Experiments average
+    /// the values over replications; whether one run passed is still decided here, exactly.
+    public static func measurements(_ assertions: [Assertion], result: RunResult, countedDuration: Nanoseconds) -> [AssertionMeasurement] {
         assertions.map { assertion in
             switch measure(assertion, result, countedDuration) {
             case .failure(let absent):
-                return AssertionVerdict(assertion: assertion, measured: absent.reason, passed: false)
+                return AssertionMeasurement(value: .absent(absent.reason), text: absent.reason, passed: false)
             case .success(let measurement):
                 let passed = holds(measurement.quantity, assertion.op, Quantity(assertion.value))
-                return AssertionVerdict(assertion: assertion, measured: measurement.text, passed: passed)
+                return AssertionMeasurement(value: measurement.quantity.value, text: measurement.text, passed: passed)
             }
         }
     }
@@ -40,6 +50,15 @@ public enum AssertionEvaluator {
             case .duration(let nanoseconds): self = .integer(nanoseconds)
             case .fraction(let fraction): self = .real(fraction)
             case .rolloutResult(let word): self = .word(word)
+            }
+        }
+
+        /// Latencies stay nanoseconds: far below 2^53 in any run, so the conversion is exact.
+        var value: AssertionMeasurement.Value {
+            switch self {
+            case .integer(let integer): return .number(Double(integer))
+            case .real(let real): return .number(real)
+            case .word(let word): return .word(word)
             }
         }
     }

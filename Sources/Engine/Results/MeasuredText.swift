@@ -3,7 +3,8 @@ import Scenario
 /// The text of measured values in assertion verdicts. Rounding is half away from zero on
 /// the exact quotient of integers wherever the value is one, so that the same run prints
 /// the same text on every machine (the engine cannot use the Reports target's formatter).
-enum MeasuredText {
+/// Public for the experiments, which print their intervals in the same words.
+public enum MeasuredText {
     /// "412.031 ms", as summary.csv writes the same latency.
     static func milliseconds(_ ns: Nanoseconds) -> String {
         (ns < 0 ? "-" : "") + decimal(ns.magnitude, over: 1_000_000, places: 3) + " ms"
@@ -28,6 +29,18 @@ enum MeasuredText {
         let (scaled, overflow) = UInt64(clamping: count).multipliedReportingOverflow(by: 1_000_000_000)
         if overflow { return "\(Double(count) * 1e9 / Double(duration)) rps" }
         return decimal(scaled, over: UInt64(clamping: duration), places: 3) + " rps"
+    }
+
+    /// `x` with exactly `places` decimals (0 to 18), signed: an average over replications
+    /// ("212.345", "-0.40"), which is no quotient of integers. It is scaled and rounded half
+    /// away from zero in binary, whose basic operations IEEE 754 rounds alike everywhere.
+    public static func fixed(_ x: Double, places: Int) -> String {
+        let places = min(max(places, 0), 18)
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let steps = (x * scale).rounded(.toNearestOrAwayFromZero)
+        guard steps.magnitude < 0x1p63 else { return "\(x)" }
+        return (steps < 0 ? "-" : "") + decimal(UInt64(steps.magnitude), over: UInt64(scale), places: places)
     }
 
     /// `numerator / denominator` (denominator > 0) with exactly `places` decimals (0 to 18).

@@ -1,6 +1,3 @@
-import Engine
-import Scenario
-
 /// One value a capacity search evaluated, as capacity.csv and the terminal show it.
 public struct CapacityStep: Sendable, Hashable {
     /// 1-based, in the order evaluated (the ends are steps 1 and 2).
@@ -24,21 +21,9 @@ public struct CapacityStep: Sendable, Hashable {
         self.failing = failing
     }
 
-    /// One simulation's assertions, as measured: pass or fail only.
-    public init(step: Int, value: Int64, assertions: [Assertion], measured: [AssertionMeasurement]) {
-        let failed = zip(assertions, measured).filter { !$1.passed }
-        self.init(step: step, value: value, replications: 1, verdict: failed.isEmpty ? .pass : .fail,
-                  failing: failed.map { "\($0.text) (measured \($1.text))" })
-    }
-
-    /// Assertions judged over `replications` simulations.
+    /// Assertions judged over `replications` simulations (one: that run's verdicts).
     public init(step: Int, value: Int64, replications: Int, judged: [JudgedAssertion]) {
-        var verdict = JudgedAssertion.Outcome.pass
-        if judged.contains(where: { $0.outcome == .fail }) {
-            verdict = .fail
-        } else if judged.contains(where: { $0.outcome == .inconclusive }) {
-            verdict = .inconclusive
-        }
+        let verdict = AssertionJudge.verdict(judged) ?? .pass
         self.init(step: step, value: value, replications: replications, verdict: verdict,
                   failing: judged.filter { $0.outcome == verdict && verdict != .pass }.map { "\($0.assertion.text) (measured \($0.measured))" })
     }

@@ -14,19 +14,26 @@ public struct UnitOutcome: Sendable, Hashable {
     public var rollout: String?
     /// One per assertion of the unit's setup, in order.
     public var assertions: [AssertionMeasurement]
-    /// Rows this unit adds to a file the experiment assembles from every unit's rows, by file
-    /// name (compare.csv of a compare without replications); rows end with "\n".
-    public var rows: [String: String]
+    /// What the sidecars did (nil without the mesh) and what the setup charges a proxy for:
+    /// compare's mesh cost estimate.
+    public var mesh: MeshUsage?
+    public var proxyCost: Mesh.ProxyCost
+    /// Text the unit adds to what the experiment prints, by name: a single run's summary
+    /// table, which needs more of the run than an outcome keeps.
+    public var texts: [String: String]
 
     public init(
         unit: Int, summary: [ScopeSummary], countedDuration: Nanoseconds, rollout: String? = nil,
-        assertions: [AssertionMeasurement] = [], rows: [String: String] = [:]
+        assertions: [AssertionMeasurement] = [], mesh: MeshUsage? = nil, proxyCost: Mesh.ProxyCost = Mesh.ProxyCost(),
+        texts: [String: String] = [:]
     ) {
         self.unit = unit
         self.summary = summary
         self.countedDuration = countedDuration
         self.rollout = rollout
         self.assertions = assertions
-        self.rows = rows
+        self.mesh = mesh
+        self.proxyCost = proxyCost
+        self.texts = texts
     }
 }

@@ -92,3 +92,26 @@ public struct ExperimentPlan: Sendable, Hashable {
         Replication.seed(base: seed, replication: replication)
     }
 }
+
+extension ExperimentPlan {
+    /// Whether each simulation's report files are written at all without
+    /// `--keep-replications`: a plain run's are the reports, and compare without
+    /// replications or sweep writes each setup's, as it always has.
+    public var writesEveryUnit: Bool {
+        keepUnits || (replications == 1 && axes.isEmpty)
+    }
+
+    /// The folder, relative to the report folder and ending in "/" (or empty), where the
+    /// unit's own report files go; nil when they are not written.
+    ///
+    /// `points/<p>/` for a sweep (p from 1), then `<setup>/` for compare, then
+    /// `replications/<k>/` with several replications.
+    public func unitFolder(_ unit: WorkUnit) -> String? {
+        guard writesEveryUnit else { return nil }
+        var folder = ""
+        if !axes.isEmpty { folder += "points/\(unit.point + 1)/" }
+        if command == .compare { folder += "\(setups[unit.setup].name)/" }
+        if replications > 1 { folder += "replications/\(unit.replication)/" }
+        return folder
+    }
+}

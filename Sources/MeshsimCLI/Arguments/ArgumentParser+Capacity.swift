@@ -28,19 +28,14 @@ extension ArgumentParser {
         }
         var policy = InconclusivePolicy.fail
         if let text = scanned.value("--inconclusive") {
-            guard let chosen = InconclusivePolicy(rawValue: text) else { throw .badInconclusive(text, command: "capacity") }
-            policy = chosen
-        }
-        var jobs: Int?
-        if let text = scanned.value("--jobs") {
-            guard let number: Int = wholeNumber(text), (1...Replication.maximum).contains(number) else {
-                throw .badCount(option: "--jobs", value: text, range: 1...Replication.maximum, command: "capacity")
+            guard let chosen = InconclusivePolicy(rawValue: text) else {
+                throw .badChoice(option: "--inconclusive", value: text, choices: InconclusivePolicy.allCases.map(\.rawValue), command: "capacity")
             }
-            jobs = number
+            policy = chosen
         }
         return CapacityOptions(
             scenario: arguments[0], manifests: Array(arguments.dropFirst()), path: path, range: range, replications: replications,
-            inconclusive: policy, jobs: jobs, sets: try checkedSets(scanned), out: scanned.value("--out"),
+            inconclusive: policy, jobs: try jobs(scanned, command: "capacity"), sets: try checkedSets(scanned), out: scanned.value("--out"),
             quiet: scanned.flags.contains("--quiet"))
     }
 }

@@ -1,4 +1,5 @@
 import Engine
+import Experiments
 import Scenario
 
 /// Reads meshsim's command line into a `Command`.
@@ -40,6 +41,9 @@ public enum ArgumentParser {
         case "validate": return .validate(paths: try positionals(scanned, for: spec), strict: scanned.flags.contains("--strict"))
         case "compare": return .compare(try compareOptions(scanned))
         case "capacity": return .capacity(try capacityOptions(scanned))
+        case "merge":
+            guard let out = scanned.value("--out") else { throw .missingOption("--out", command: "merge") }
+            return .merge(MergeOptions(partials: try positionals(scanned, for: spec), out: out, quiet: scanned.flags.contains("--quiet")))
         case "import":
             return .importManifests(ImportOptions(paths: try positionals(scanned, for: spec), out: scanned.value("--out"),
                                                   force: scanned.flags.contains("--force")))
@@ -96,7 +100,37 @@ public enum ArgumentParser {
         return RunOptions(scenario: arguments[0], manifests: Array(arguments.dropFirst()), out: scanned.value("--out"), seed: seed,
                           duration: scanned.value("--duration"), sets: sets,
                           quiet: scanned.flags.contains("--quiet"),
-                          maxInFlight: try maxInFlight(scanned, command: "run"))
+                          maxInFlight: try maxInFlight(scanned, command: "run"),
+                          jobs: try jobs(scanned, command: "run"), experiment: try experimentOptions(scanned, command: "run"))
+    }
+
+    /// `--jobs N`; nil when absent. `command` nil words the error for compare's setups.
+    static func jobs(_ scanned: ScannedArguments, command: String?) throws(UsageError) -> Int? {
+        guard let text = scanned.value("--jobs") else { return nil }
+        guard let number: Int = wholeNumber(text), number >= 1 else { throw .badJobs(text, command: command) }
+        return number
+    }
+
+    /// The options of replications, sweeps and shards, as `run` and `compare` read them.
+    private static func experimentOptions(_ scanned: ScannedArguments, command: String) throws(UsageError) -> ExperimentOptions {
+        var options = ExperimentOptions(keepReplications: scanned.flags.contains("--keep-replications"), sweeps: scanned.values["--sweep"] ?? [])
+        if let text = scanned.value("--replications") {
+            guard let number: Int = wholeNumber(text), (1...Replication.maximum).contains(number) else {
+                throw .badCount(option: "--replications", value: text, range: 1...Replication.maximum, command: command)
+            }
+            options.replications = number
+        }
+        if let text = scanned.value("--inconclusive") {
+            guard let policy = InconclusivePolicy(rawValue: text) else {
+                throw .badChoice(option: "--inconclusive", value: text, choices: InconclusivePolicy.allCases.map(\.rawValue), command: command)
+            }
+            options.inconclusive = policy
+        }
+        if let text = scanned.value("--shard") {
+            guard let shard = Shard(parsing: text) else { throw .badShard(text, command: command) }
+            options.shard = shard
+        }
+        return options
     }
 
     /// `--max-in-flight N`, as `run` and `compare` read it; nil when absent.
@@ -119,16 +153,10 @@ public enum ArgumentParser {
         let scenarios = try positionals(scanned, for: .compare)
         let variants = scanned.values["--variant"] ?? []
         if scenarios.count == 2, !variants.isEmpty { throw .variantsWithTwoScenarios }
-        var jobs: Int?
-        if let text = scanned.value("--jobs") {
-            guard let number: Int = wholeNumber(text), number >= 1 else {
-                throw .badJobs(text)
-            }
-            jobs = number
-        }
-        return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"), jobs: jobs,
+        return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"), jobs: try jobs(scanned, command: nil),
                               quiet: scanned.flags.contains("--quiet"),
-                              maxInFlight: try maxInFlight(scanned, command: "compare"))
+                              maxInFlight: try maxInFlight(scanned, command: "compare"),
+                              experiment: try experimentOptions(scanned, command: "compare"))
     }
 
     /// Negative durations are refused here; other bad ones where the command reads them.

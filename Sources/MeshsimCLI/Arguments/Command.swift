@@ -9,6 +9,8 @@ public enum Command: Equatable, Sendable {
     case compare(CompareOptions)
     /// Search a range of one field for the edge where an assertion starts to fail.
     case capacity(CapacityOptions)
+    /// Combine the partial folders of sharded runs into one report folder.
+    case merge(MergeOptions)
     /// Send one request through a scenario's policies and explain each decision.
     case eval(EvalOptions)
     /// Write a starting scenario for a set of manifests.

@@ -50,7 +50,7 @@ struct CommandSpec: Sendable {
         }
     }
 
-    static let all: [CommandSpec] = [run, validate, compare, capacity, eval, importManifests]
+    static let all: [CommandSpec] = [run, validate, compare, capacity, merge, eval, importManifests]
 
     static func named(_ name: String) -> CommandSpec? {
         all.first { $0.name == name }
@@ -58,7 +58,10 @@ struct CommandSpec: Sendable {
 
     static let run = CommandSpec(
         name: "run",
-        synopsis: ["SCENARIO [MANIFEST...] [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--max-in-flight N] [--quiet]"],
+        synopsis: [
+            "SCENARIO [MANIFEST...] [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--max-in-flight N] [--quiet]",
+            "[--replications N] [--keep-replications] [--inconclusive fail|pass]", "[--sweep PATH=V1,V2,...]... [--jobs N] [--shard I/N]",
+        ],
         summary: "Simulate a scenario and write its reports",
         positional: "SCENARIO",
         positionalSummary: "Scenario file (YAML) to simulate",
@@ -76,9 +79,10 @@ struct CommandSpec: Sendable {
                        summary: "Stop the run past N requests in flight (default \(CountText.grouped(RunLimits.defaultInFlight)))"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Show no progress bar on stderr"),
-        ],
+        ] + experimentOptions,
         examples: [
             "meshsim run checkout.yaml --seed 7 --duration 2m",
+            "meshsim run checkout.yaml --replications 10 --sweep \"clients[name=web].rate=200/s,400/s\"",
             "meshsim run checkout.yaml --set mesh.enabled=false --out /tmp/no-mesh",
             "meshsim run checkout.yaml k8s/*.yaml",
         ],
@@ -107,7 +111,10 @@ struct CommandSpec: Sendable {
 
     static let compare = CommandSpec(
         name: "compare",
-        synopsis: ["SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N] [--max-in-flight N] [--quiet]"],
+        synopsis: [
+            "SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N] [--max-in-flight N] [--quiet]",
+            "[--replications N] [--keep-replications] [--inconclusive fail|pass]", "[--sweep PATH=V1,V2,...]... [--shard I/N]",
+        ],
         summary: "Run the variants of a scenario, or two scenarios, side by side",
         positional: "SCENARIO",
         positionalSummary: "One scenario (compare its variants) or two (compare the files)",
@@ -123,10 +130,45 @@ struct CommandSpec: Sendable {
                        summary: "Stop a run past N in flight (default \(CountText.grouped(RunLimits.defaultInFlight)) / setups)"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Print no timing line on stderr"),
-        ],
+        ] + experimentOptions.filter { $0.name != "--jobs" },
         examples: [
             "meshsim compare checkout.yaml --variant gateway-only --variant mesh",
+            "meshsim compare checkout.yaml --replications 10",
             "meshsim compare before.yaml after.yaml --out /tmp/compare",
+        ]
+    )
+
+    /// Replications, sweeps and shards, as `run` and `compare` take them.
+    static let experimentOptions: [OptionSpec] = [
+        OptionSpec(name: "--replications", kind: .single(placeholder: "N"),
+                   summary: "Run N seeds; 95% intervals in summary-ci.csv (default 1)"),
+        OptionSpec(name: "--keep-replications", kind: .flag,
+                   summary: "Also write every simulation's own report folder"),
+        OptionSpec(name: "--inconclusive", kind: .single(placeholder: "fail|pass"),
+                   summary: "Exit code of an inconclusive assertion (default fail)"),
+        OptionSpec(name: "--sweep", kind: .repeatable(placeholder: "PATH=V1,V2,..."),
+                   summary: "Vary a field over values; repeated, a grid; sweep.csv"),
+        OptionSpec(name: "--jobs", kind: .single(placeholder: "N"),
+                   summary: "Simulations run at once, 1 or more (default: 1 per core)"),
+        OptionSpec(name: "--shard", kind: .single(placeholder: "I/N"),
+                   summary: "Run part I of N; write a partial folder for merge"),
+    ]
+
+    static let merge = CommandSpec(
+        name: "merge",
+        synopsis: ["PARTIAL... --out DIR [--quiet]"],
+        summary: "Combine the partial folders of --shard runs into one report",
+        positional: "PARTIAL",
+        positionalSummary: "Partial folders written by run or compare --shard I/N",
+        positionalCount: 1...Int.max,
+        options: [
+            OptionSpec(name: "--out", kind: .single(placeholder: "DIR"),
+                       summary: "Report folder to write (required)"),
+            OptionSpec(name: "--quiet", kind: .flag,
+                       summary: "Print no timing line on stderr"),
+        ],
+        examples: [
+            "meshsim merge shards/1 shards/2 shards/3 --out Reports/capacity",
         ]
     )
 

@@ -15,10 +15,11 @@ public struct CompareOptions: Equatable, Sendable {
     /// Requests, calls and attempts in flight at which each setup's run stops
     /// (`--max-in-flight`, as `run`'s); nil for the engine's default.
     public var maxInFlight: Int?
+    public var experiment: ExperimentOptions
 
     public init(
         scenarios: [String], variants: [String] = [], out: String? = nil, jobs: Int? = nil, quiet: Bool = false,
-        maxInFlight: Int? = nil
+        maxInFlight: Int? = nil, experiment: ExperimentOptions = ExperimentOptions()
     ) {
         self.scenarios = scenarios
         self.variants = variants
@@ -26,5 +27,6 @@ public struct CompareOptions: Equatable, Sendable {
         self.jobs = jobs
         self.quiet = quiet
         self.maxInFlight = maxInFlight
+        self.experiment = experiment
     }
 }

@@ -18,6 +18,9 @@ public struct RunOptions: Equatable, Sendable {
     /// Requests, calls and attempts in flight at which the run stops (`--max-in-flight`);
     /// nil for the engine's default.
     public var maxInFlight: Int?
+    /// Simulations run at once in an experiment (`--jobs`); nil means one per core.
+    public var jobs: Int?
+    public var experiment: ExperimentOptions
 
     public init(
         scenario: String,
@@ -27,7 +30,9 @@ public struct RunOptions: Equatable, Sendable {
         duration: String? = nil,
         sets: [String] = [],
         quiet: Bool = false,
-        maxInFlight: Int? = nil
+        maxInFlight: Int? = nil,
+        jobs: Int? = nil,
+        experiment: ExperimentOptions = ExperimentOptions()
     ) {
         self.scenario = scenario
         self.manifests = manifests
@@ -37,5 +42,7 @@ public struct RunOptions: Equatable, Sendable {
         self.sets = sets
         self.quiet = quiet
         self.maxInFlight = maxInFlight
+        self.jobs = jobs
+        self.experiment = experiment
     }
 }

@@ -1,4 +1,5 @@
 import Engine
+import Experiments
 import Scenario
 
 /// A command line meshsim cannot act on (exit code 2).
@@ -29,8 +30,17 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case negativeDuration(option: String, value: String, command: String)
     /// A count option (`--repeat`) is not a whole number within `range`.
     case badCount(option: String, value: String, range: ClosedRange<Int>, command: String)
-    /// `--jobs` of `compare` is not a whole number of at least 1.
-    case badJobs(String)
+    /// `--jobs` is not a whole number of at least 1 (`command` nil for compare's wording).
+    case badJobs(String, command: String? = nil)
+    /// `--shard` is not `I/N` with 1 ≤ I ≤ N.
+    case badShard(String, command: String)
+    /// An option that takes one of a few words (`--inconclusive fail|pass`) got another.
+    case badChoice(option: String, value: String, choices: [String], command: String)
+    /// `--sweep` cannot be read: why, and the column of the argument where.
+    case badSweep(String, reason: String, column: Int, command: String)
+    /// An option that only means something with another (`--keep-replications` without
+    /// replications or a sweep is fine; `--inconclusive` without replications is not).
+    case needsOption(option: String, needs: String, command: String)
     /// `--max-in-flight` of `run` or `compare` is not a whole number in `RunLimits`' range.
     case badMaxInFlight(String, command: String)
     /// `--request` is not `METHOD PATH`.
@@ -44,8 +54,6 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case badVary(String, reason: String)
     /// `--from`, `--to` or `--resolution` of `capacity` cannot be read: `VariedValue`'s message.
     case badRange(String)
-    /// `--inconclusive` is neither `fail` nor `pass`.
-    case badInconclusive(String, command: String)
     /// `--variant` picks variants of one file, so it cannot go with two files.
     case variantsWithTwoScenarios
 
@@ -118,12 +126,22 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--vary \(Diagnostic.excerpt(path)): \(reason); write a path as --set takes it, such as clients[name=web].rate"
         case let .badRange(message):
             return message
-        case let .badInconclusive(value, _):
-            return "--inconclusive takes fail or pass, not '\(value)'; pass lets an inconclusive value count as passing"
         case .variantsWithTwoScenarios:
             return "--variant picks variants of one scenario; compare two scenarios without it"
-        case let .badJobs(value):
-            return "--jobs needs a whole number of setups to run at once, 1 or more, not '\(value)'; 1 runs them one by one"
+        case let .badJobs(value, command):
+            let what = command == nil ? "setups" : "simulations"
+            return "--jobs needs a whole number of \(what) to run at once, 1 or more, not '\(value)'; 1 runs them one by one"
+        case let .badShard(value, _):
+            return "--shard needs I/N, this machine's part I of N parts (1 ≤ I ≤ N ≤ \(CountText.grouped(Shard.maximumCount))), not '\(value)'; for example --shard 2/4"
+        case let .badChoice(option, value, choices, _):
+            return "\(option) takes \(choices.joined(separator: " or ")), not '\(value)'"
+        case let .badSweep(value, reason, column, _):
+            guard value.contains("=") else {
+                return "--sweep needs PATH=V1,V2,..., not '\(Diagnostic.excerpt(value))'; write --sweep \"clients[name=web].rate=200/s,400/s\""
+            }
+            return "--sweep: \(reason) (column \(column))"
+        case let .needsOption(option, needs, _):
+            return "\(option) needs \(needs)"
         case let .badMaxInFlight(value, _):
             return "--max-in-flight needs a whole number from 1 to \(CountText.grouped(RunLimits.maximumInFlight)), not '\(value)' (default \(CountText.grouped(RunLimits.defaultInFlight)))"
         }
@@ -139,12 +157,14 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
              let .duplicateOption(_, command), let .missingArgument(_, command),
              let .missingOption(_, command), let .badNumber(_, _, command),
              let .negativeDuration(_, _, command), let .badCount(_, _, _, command),
-             let .badMaxInFlight(_, command), let .badInconclusive(_, command):
+             let .badMaxInFlight(_, command), let .badShard(_, command), let .badChoice(_, _, _, command),
+             let .badSweep(_, _, _, command), let .needsOption(_, _, command):
             command
+        case let .badJobs(_, command?): command
         case .badRequest, .badHeader: "eval"
         case .badSet: "run"
         case .badVary, .badRange: "capacity"
-        case .variantsWithTwoScenarios, .badJobs: "compare"
+        case .variantsWithTwoScenarios, .badJobs(_, nil): "compare"
         }
         return command.map { "meshsim \($0) --help" } ?? "meshsim --help"
     }

@@ -12,7 +12,7 @@ import Scenario
 /// at each value tried, and writes capacity.csv. Exits 0 when some value passes (or the
 /// whole range does), 1 when none does, 2 on bad input before or during the search.
 enum CapacityCommand {
-    static func run(_ options: CapacityOptions, console: inout Console, judging: CapacityJudging = .connected) -> ExitCode {
+    static func run(_ options: CapacityOptions, console: inout Console) -> ExitCode {
         var overrides: [Override] = []
         for text in options.sets {
             do {
@@ -33,10 +33,6 @@ enum CapacityCommand {
             return .badInput
         }
         let replications = options.replications ?? first.replications ?? 1
-        if replications > 1, judging.judge == nil {
-            console.printError("error: --replications \(replications): capacity judges one simulation per value in this build; use --replications 1")
-            return .badInput
-        }
         let folder = options.out ?? "Reports/\(first.name)-capacity"
         do {
             try ReportFolder.checkTarget(folder)
@@ -48,7 +44,7 @@ enum CapacityCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let evaluator = PointEvaluator(
             path: options.path, range: options.range, replications: replications,
-            jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, judging: judging)
+            jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var search = CapacitySearch(range: options.range)
         var steps: [CapacityStep] = []
         var preloaded: Scenario? = first

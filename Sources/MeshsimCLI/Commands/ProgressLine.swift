@@ -60,7 +60,7 @@ struct ProgressLine {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    private static func write(_ text: String) {
+    static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Engine
+import Experiments
 import ManifestImport
 import Policy
 import Reports
@@ -29,6 +30,23 @@ enum RunCommand {
         guard let scenario = loaded.scenario else { return .badInput }
         for warning in PolicyLint.diagnostics(scenario) { console.printError(warning.description) }
 
+        let setup = ExperimentRequest.Setup(
+            name: scenario.name, path: options.scenario, overrides: overrides, manifests: options.manifests, scenario: scenario)
+        let limits = RunLimits(inFlight: options.maxInFlight ?? RunLimits.defaultInFlight)
+        let arguments = ["run", options.seed.map { String($0) } ?? "", options.duration ?? "", String(limits.inFlight)] + options.sets + options.manifests
+        switch ExperimentSetup.request(
+            command: .run, options: options.experiment, base: scenario, setups: [setup], jobs: options.jobs, limits: limits,
+            out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(scenario.name)", arguments: arguments)
+        {
+        case .failure(let errors):
+            for diagnostic in errors.diagnostics { console.printError(diagnostic.description) }
+            return .badInput
+        case .success(let request?):
+            return ExperimentCommand.run(request, console: &console)
+        case .success(nil):
+            break
+        }
+
         let folder = options.out ?? "Reports/\(scenario.name)"
         do {
             try ReportFolder.checkTarget(folder)
@@ -38,7 +56,6 @@ enum RunCommand {
         }
 
         let started = DispatchTime.now().uptimeNanoseconds
-        let limits = RunLimits(inFlight: options.maxInFlight ?? RunLimits.defaultInFlight)
         var line = ProgressLine()
         let progress: ((RunProgress) -> Void)? = console.stderrIsTerminal && !options.quiet ? { line.update($0) } : nil
         let result: RunResult
@@ -57,9 +74,7 @@ enum RunCommand {
             console.printError("error: \(error.description)")
             return .failure
         }
-        console.print(SummaryTable.render(result))
-        if let rollout = result.rollout { console.print(RolloutLine.render(rollout)) }
-        if !result.assertions.isEmpty { console.print(AssertionList.render(result.assertions)) }
+        console.print(RunTerminal.render(result))
         let requests = result.summary.first?.counts.requests ?? 0
         if !options.quiet {
             console.printError("simulated \(requests) requests over \(simulatedSeconds(result.endTime)) s in \(wallSeconds(elapsed)) s; reports in \(folder)/")

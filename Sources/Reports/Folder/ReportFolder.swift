@@ -20,30 +20,75 @@ public enum ReportFolder {
     /// parent folders. Names are relative paths ("summary.csv", "canary/summary.csv");
     /// their folders are created as needed.
     public static func write(files: [(name: String, contents: String)], to directory: String) throws(ReportWriteError) {
+        // Names are checked before anything is created on disk.
         let target = try targetURL(directory)
-        try checkNames(files.map(\.name), in: target.path)
-        let parent = target.deletingLastPathComponent()
-        let fileManager = FileManager.default
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw ReportWriteError(path: parent.path, underlying: error)
+        var seen = Set<String>()
+        for file in files {
+            try checkName(file.name, in: target.path)
+            guard seen.insert(file.name).inserted else {
+                throw ReportWriteError(path: target.path + "/" + file.name, reason: "the same report file is listed twice")
+            }
         }
-        let targetExists = try ReplaceableFolder.check(target)
-        HiddenSiblings.removeLeftovers(of: target)
-
-        let staging = HiddenSiblings.make(for: target, tag: "partial")
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw ReportWriteError(path: staging.path, underlying: error)
-        }
+        var staging = try Staging(directory: directory)
         do throws(ReportWriteError) {
-            for file in files { try write(file.contents, to: staging.appendingPathComponent(file.name)) }
-            try move(staging, to: target, replacing: targetExists)
+            for file in files { try staging.add(file.name, file.contents) }
+            try staging.commit()
         } catch {
-            try? fileManager.removeItem(at: staging)
+            staging.discard()
             throw error
+        }
+    }
+
+    /// A report folder written file by file, for experiments whose files come as their
+    /// simulations end and should not all wait in memory: the files go into the hidden
+    /// staging folder at once, and `commit` puts the folder in place as `write` does.
+    /// Until then the old folder, if any, is untouched; `discard` removes what was staged.
+    public struct Staging: Sendable {
+        private let target: URL
+        private let staging: URL
+        private let targetExists: Bool
+        private var names = Set<String>()
+
+        public init(directory: String) throws(ReportWriteError) {
+            target = try ReportFolder.targetURL(directory)
+            let parent = target.deletingLastPathComponent()
+            let fileManager = FileManager.default
+            do {
+                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw ReportWriteError(path: parent.path, underlying: error)
+            }
+            targetExists = try ReplaceableFolder.check(target)
+            HiddenSiblings.removeLeftovers(of: target)
+            staging = HiddenSiblings.make(for: target, tag: "partial")
+            do {
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            } catch {
+                throw ReportWriteError(path: staging.path, underlying: error)
+            }
+        }
+
+        /// Writes one file; `name` is a relative path ("summary.csv", "canary/summary.csv").
+        public mutating func add(_ name: String, _ contents: String) throws(ReportWriteError) {
+            try ReportFolder.checkName(name, in: target.path)
+            guard names.insert(name).inserted else {
+                throw ReportWriteError(path: target.path + "/" + name, reason: "the same report file is listed twice")
+            }
+            try ReportFolder.write(contents, to: staging.appendingPathComponent(name))
+        }
+
+        public func commit() throws(ReportWriteError) {
+            let staging = self.staging
+            do {
+                try ReportFolder.move(staging, to: target, replacing: targetExists)
+            } catch {
+                try? FileManager.default.removeItem(at: staging)
+                throw error
+            }
+        }
+
+        public func discard() {
+            try? FileManager.default.removeItem(at: staging)
         }
     }
 
@@ -68,16 +113,10 @@ public enum ReportFolder {
         return url
     }
 
-    private static func checkNames(_ names: [String], in folder: String) throws(ReportWriteError) {
-        var seen = Set<String>()
-        for name in names {
-            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-            guard !name.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-                throw ReportWriteError(path: folder + "/" + name, reason: "a report file name must be a relative path inside the folder")
-            }
-            guard seen.insert(name).inserted else {
-                throw ReportWriteError(path: folder + "/" + name, reason: "the same report file is listed twice")
-            }
+    private static func checkName(_ name: String, in folder: String) throws(ReportWriteError) {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw ReportWriteError(path: folder + "/" + name, reason: "a report file name must be a relative path inside the folder")
         }
     }
 

@@ -26,4 +26,10 @@ public enum CompareTable {
         let cost = MeshCostLines.render(setups)
         return cost.isEmpty ? table : table + "\n" + cost
     }
+
+    /// The table, then the assertions each setup failed, as `meshsim compare` prints them.
+    public static func renderWithFailures(_ setups: [CompareSetup]) -> String {
+        let failures = setups.map { AssertionList.renderFailures($0.result.assertions, prefix: "\($0.name): ") }.filter { !$0.isEmpty }
+        return failures.isEmpty ? render(setups) : render(setups) + "\n" + failures.joined(separator: "\n")
+    }
 }

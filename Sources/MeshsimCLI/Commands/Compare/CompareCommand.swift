@@ -1,4 +1,5 @@
 import Engine
+import Experiments
 import Foundation
 import ManifestImport
 import Reports
@@ -10,13 +11,24 @@ import Scenario
 /// assertions each setup failed; exits 1 when any setup failed one. `--jobs` setups run
 /// at once (default one per core), with the same results at any count.
 enum CompareCommand {
-    struct Setup {
-        var name: String
-        var scenario: Scenario
-    }
+    typealias Setup = ExperimentRequest.Setup
 
     static func run(_ options: CompareOptions, console: inout Console) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
+        let limits = limits(maxInFlight: options.maxInFlight, setups: setups.count)
+        let arguments = ["compare", String(limits.inFlight)] + options.scenarios + options.variants
+        switch ExperimentSetup.request(
+            command: .compare, options: options.experiment, base: setups[0].scenario, setups: setups, jobs: options.jobs, limits: limits,
+            out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(setups[0].scenario.name)-compare", arguments: arguments)
+        {
+        case .failure(let errors):
+            for diagnostic in errors.diagnostics { console.printError(diagnostic.description) }
+            return .badInput
+        case .success(let request?):
+            return ExperimentCommand.run(request, console: &console)
+        case .success(nil):
+            break
+        }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let folder = options.out ?? "Reports/\(setups[0].scenario.name)-compare"
         do {
@@ -25,7 +37,6 @@ enum CompareCommand {
             console.printError("error: \(error.description)")
             return .badInput
         }
-        let limits = limits(maxInFlight: options.maxInFlight, setups: setups.count)
         let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs, limits: limits)
         var finished: [CompareSetup] = []
         for (setup, result) in zip(setups, results) {
@@ -46,13 +57,12 @@ enum CompareCommand {
             console.printError("error: \(error.description)")
             return .failure
         }
-        console.print(CompareTable.render(finished))
-        let failures = finished.map { AssertionList.renderFailures($0.result.assertions, prefix: "\($0.name): ") }.filter { !$0.isEmpty }
-        if !failures.isEmpty { console.print(failures.joined(separator: "\n")) }
+        console.print(CompareTable.renderWithFailures(finished))
+        let failed = finished.contains { !$0.result.assertions.allSatisfy(\.passed) }
         if !options.quiet {
             console.printError("compared \(finished.count) setups on identical traffic; reports in \(folder)/")
         }
-        return failures.isEmpty ? .success : .assertionFailed
+        return failed ? .assertionFailed : .success
     }
 
     /// `--max-in-flight` bounds each setup's run. Without it the default cap, which keeps one
@@ -76,15 +86,23 @@ enum CompareCommand {
             var setups: [Setup] = []
             for path in options.scenarios {
                 guard let scenario = load(path, overrides: [], console: &console) else { return nil }
-                setups.append(Setup(name: scenario.name, scenario: scenario))
+                setups.append(Setup(name: scenario.name, path: path, overrides: [], scenario: scenario))
             }
             // Each setup's reports go to a folder named after it, so the names must differ:
             // the scenario names, else the file names, else the file names numbered.
             if setups[0].name == setups[1].name {
-                setups = zip(setups, options.scenarios).map { Setup(name: URL(fileURLWithPath: $1).deletingPathExtension().lastPathComponent, scenario: $0.scenario) }
+                setups = zip(setups, options.scenarios).map { setup, path in
+                    var renamed = setup
+                    renamed.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                    return renamed
+                }
             }
             if setups[0].name == setups[1].name {
-                setups = setups.enumerated().map { Setup(name: "\($1.name)-\($0 + 1)", scenario: $1.scenario) }
+                setups = setups.enumerated().map { index, setup in
+                    var renamed = setup
+                    renamed.name = "\(setup.name)-\(index + 1)"
+                    return renamed
+                }
             }
             return setups
         }
@@ -102,7 +120,7 @@ enum CompareCommand {
         var setups: [Setup] = []
         for variant in base.variants where options.variants.isEmpty || options.variants.contains(variant.name) {
             guard let scenario = load(path, overrides: variant.overrides, console: &console) else { return nil }
-            setups.append(Setup(name: variant.name, scenario: scenario))
+            setups.append(Setup(name: variant.name, path: path, overrides: variant.overrides, scenario: scenario))
         }
         return setups
     }

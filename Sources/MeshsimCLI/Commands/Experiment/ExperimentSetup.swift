@@ -1,0 +1,58 @@
+import Engine
+import Experiments
+import Foundation
+import Scenario
+
+/// Turns `run` and `compare` options into an experiment, or says there is none (one run
+/// of each setup, as before replications and sweeps existed).
+enum ExperimentSetup {
+    /// The experiment the options and the scenario ask for; nil for the plain command;
+    /// a message when they ask for one that cannot be (an unsweepable path, a grid too big).
+    static func request(
+        command: ExperimentPlan.Command, options: ExperimentOptions, base: Scenario, setups: [ExperimentRequest.Setup],
+        jobs: Int?, limits: RunLimits, out: String?, quiet: Bool, defaultFolder: String, arguments: [String]
+    ) -> Result<ExperimentRequest?, DiagnosticList> {
+        var axes = base.sweep
+        if !options.sweeps.isEmpty {
+            axes = []
+            for text in options.sweeps {
+                do {
+                    axes.append(try SweepAxis.parse(text))
+                } catch {
+                    return .failure(DiagnosticList([error]))
+                }
+            }
+        }
+        let replications = options.replications ?? base.replications ?? 1
+        guard replications > 1 || !axes.isEmpty || options.shard != nil else { return .success(nil) }
+        for axis in axes {
+            if let key = OverridePath.firstKey(of: axis.path), ExperimentRequest.unsweepable.contains(key) {
+                return .failure(DiagnosticList([.error("a sweep cannot vary '\(key)': it says what the experiment is; sweep a field of the system, such as clients[name=web].rate", at: axis.location)]))
+            }
+        }
+        let plan = ExperimentPlan(
+            command: command, scenarioName: base.name, seed: base.seed,
+            setups: setups.map { ExperimentPlan.Setup(name: $0.name, assertions: $0.scenario.assertions.map(\.text)) },
+            axes: axes.map { ExperimentPlan.Axis(path: $0.path, values: $0.values.map(\.flowText)) },
+            replications: replications, keepUnits: options.keepReplications)
+        var points = 1
+        for axis in plan.axes where !axis.values.isEmpty {
+            points = points <= ExperimentPlan.maximumUnits / axis.values.count ? points * axis.values.count : ExperimentPlan.maximumUnits + 1
+        }
+        let perPoint = setups.count * replications
+        guard points <= ExperimentPlan.maximumUnits / perPoint else {
+            let location = axes.first?.location ?? base.sectionLocations["replications"] ?? SourceLocation(file: "--replications", line: 1, column: 1)
+            return .failure(DiagnosticList([.error(
+                "the experiment would run more than \(CountText.grouped(ExperimentPlan.maximumUnits)) simulations (sweep points × setups × replications); sweep fewer values or run fewer replications",
+                at: location)]))
+        }
+        var folder = out ?? defaultFolder
+        if out == nil, let shard = options.shard { folder += "-shard-\(shard.index)-of-\(shard.count)" }
+        let fingerprint = ExperimentRequest.fingerprint(files: Array(Set(setups.map(\.path))).sorted(), arguments: arguments)
+        let request = ExperimentRequest(
+            plan: plan, setups: setups, axes: axes, fingerprint: fingerprint, policy: options.inconclusive ?? .fail,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: options.shard, folder: folder, limits: limits, quiet: quiet)
+        let errors = request.commandLineAxisErrors()
+        return errors.isEmpty ? .success(request) : .failure(DiagnosticList(errors))
+    }
+}

@@ -1,0 +1,125 @@
+import Engine
+import Experiments
+import Scenario
+
+/// outcomes.csv of a shard's partial folder: each unit's `UnitOutcome`, exactly. Integers are
+/// written as integers and doubles by their shortest round-trip text, so the outcomes read
+/// back are equal to those written and the merged reports are those of an unsharded run.
+///
+/// One row per fact, `unit,kind,…`: `run` (counted duration, rollout word), `scope` (one
+/// summary row), `assertion` (one measurement), `mesh` (sidecar usage), `text` (printed text).
+public enum OutcomeCodec {
+    public static func csv(_ outcomes: [UnitOutcome]) -> String {
+        var table = CSVTable(header: ["unit", "kind", "fields"])
+        for outcome in outcomes {
+            let unit = String(outcome.unit)
+            table.append([
+                unit, "run", String(outcome.countedDuration), outcome.rollout ?? "", outcome.rollout == nil ? "0" : "1",
+                String(outcome.proxyCost.cpu), String(outcome.proxyCost.memory),
+            ])
+            if let mesh = outcome.mesh {
+                table.append([
+                    unit, "mesh", String(mesh.proxies), String(mesh.sidecarPasses), String(mesh.addedLatency), String(mesh.clientRequests),
+                    String(mesh.duration),
+                ])
+            }
+            for row in outcome.summary {
+                let c = row.counts
+                var cells = [unit, "scope", row.scope.rawValue, row.name]
+                cells += [c.requests, c.ok, c.errors, c.rateLimited, c.unauthorized, c.timeouts, c.overflows, c.retries, row.ejections].map { String($0) }
+                if let l = row.latency {
+                    cells += [l.p50, l.p90, l.p95, l.p99, l.p999, l.max].map { String($0) } + [String(l.mean)]
+                }
+                table.append(cells)
+            }
+            for measurement in outcome.assertions {
+                let (kind, value): (String, String)
+                switch measurement.value {
+                case .number(let number): (kind, value) = ("number", String(number))
+                case .word(let word): (kind, value) = ("word", word)
+                case .absent(let reason): (kind, value) = ("absent", reason)
+                }
+                table.append([unit, "assertion", kind, value, measurement.text, measurement.passed ? "1" : "0"])
+            }
+            for (name, text) in outcome.texts.sorted(by: { $0.key < $1.key }) {
+                table.append([unit, "text", name, text])
+            }
+        }
+        return table.text
+    }
+
+    /// The outcomes in `text`, in the order written; nil with the line of the first row
+    /// that is not one `csv` writes.
+    public static func outcomes(_ text: String) -> Result<[UnitOutcome], Malformed> {
+        guard let rows = CSVReader.rows(text), rows.first == ["unit", "kind", "fields"] else { return .failure(Malformed(line: 1)) }
+        var outcomes: [UnitOutcome] = []
+        for (offset, row) in rows.enumerated().dropFirst() {
+            guard row.count >= 2, let unit = Int(row[0]), unit >= 0, read(row, unit: unit, into: &outcomes) else {
+                return .failure(Malformed(line: offset + 1))
+            }
+        }
+        return .success(outcomes)
+    }
+
+    public struct Malformed: Error, Sendable {
+        public var line: Int
+    }
+
+    private static func read(_ row: [String], unit: Int, into outcomes: inout [UnitOutcome]) -> Bool {
+        let fields = Array(row.dropFirst(2))
+        if row[1] == "run" {
+            guard fields.count == 5, let counted = Nanoseconds(fields[0]), fields[2] == "0" || fields[2] == "1",
+                  let cpu = Double(fields[3]), let memory = Double(fields[4]) else { return false }
+            outcomes.append(UnitOutcome(
+                unit: unit, summary: [], countedDuration: counted, rollout: fields[2] == "1" ? fields[1] : nil,
+                proxyCost: Mesh.ProxyCost(cpu: cpu, memory: memory)))
+            return true
+        }
+        guard outcomes.last?.unit == unit else { return false }
+        switch row[1] {
+        case "scope":
+            guard let summary = scope(fields) else { return false }
+            outcomes[outcomes.count - 1].summary.append(summary)
+        case "assertion":
+            guard fields.count == 4, fields[3] == "0" || fields[3] == "1" else { return false }
+            let value: AssertionMeasurement.Value
+            switch fields[0] {
+            case "number":
+                guard let number = Double(fields[1]) else { return false }
+                value = .number(number)
+            case "word": value = .word(fields[1])
+            case "absent": value = .absent(fields[1])
+            default: return false
+            }
+            outcomes[outcomes.count - 1].assertions.append(AssertionMeasurement(value: value, text: fields[2], passed: fields[3] == "1"))
+        case "mesh":
+            let numbers = fields.compactMap { Int64($0) }
+            guard fields.count == 5, numbers.count == 5, let proxies = Int(exactly: numbers[0]), let passes = Int(exactly: numbers[1]),
+                  let requests = Int(exactly: numbers[3]) else { return false }
+            outcomes[outcomes.count - 1].mesh = MeshUsage(
+                proxies: proxies, sidecarPasses: passes, addedLatency: numbers[2], clientRequests: requests, duration: numbers[4])
+        case "text":
+            guard fields.count == 2 else { return false }
+            outcomes[outcomes.count - 1].texts[fields[0]] = fields[1]
+        default:
+            return false
+        }
+        return true
+    }
+
+    private static func scope(_ fields: [String]) -> ScopeSummary? {
+        guard fields.count == 11 || fields.count == 18, let kind = ScopeKind(rawValue: fields[0]) else { return nil }
+        let numbers = fields[2..<11].compactMap { Int($0) }
+        guard numbers.count == 9 else { return nil }
+        let counts = ScopeCounts(
+            requests: numbers[0], ok: numbers[1], errors: numbers[2], rateLimited: numbers[3], unauthorized: numbers[4],
+            timeouts: numbers[5], overflows: numbers[6], retries: numbers[7])
+        var latency: LatencySummary?
+        if fields.count == 18 {
+            let times = fields[11..<17].compactMap { Nanoseconds($0) }
+            guard times.count == 6, let mean = Double(fields[17]) else { return nil }
+            latency = LatencySummary(p50: times[0], p90: times[1], p95: times[2], p99: times[3], p999: times[4], max: times[5], mean: mean)
+        }
+        return ScopeSummary(scope: kind, name: fields[1], counts: counts, latency: latency, ejections: numbers[8])
+    }
+}

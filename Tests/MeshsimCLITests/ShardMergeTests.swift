@@ -1,0 +1,105 @@
+import Foundation
+@testable import MeshsimCLI
+import Testing
+
+/// `--shard I/N` and `meshsim merge`: the parts of an experiment, merged, are the folder the
+/// unsharded run writes, byte for byte, at any shard count; a part missing, given twice or
+/// from another experiment is refused by name.
+@Suite struct ShardMergeTests {
+    /// An M/M/1 server (mean 10 ms) at two rates, two setups and three replications: twelve
+    /// short simulations.
+    static let scenario = """
+        name: shards
+        seed: 11
+        duration: 6s
+        warmup: 1s
+        interval: 2s
+        clients:
+          - { name: web, target: api, rate: 40/s }
+        services:
+          api:
+            concurrency: 1
+            latency: exp(10ms)
+        variants:
+          one: {}
+          two: { services.api.concurrency: 2 }
+        assertions:
+          - p99 < 120ms
+          - error_rate < 1%
+
+        """
+
+    /// Every file under `folder`, by path relative to it.
+    static func files(in folder: String) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(atPath: folder))
+        while let name = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
+                files[name] = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            }
+        }
+        return files
+    }
+
+    static let experiments: [[String]] = [
+        ["run", "--replications", "3", "--sweep", "clients[name=web].rate=40/s,60/s", "--keep-replications"],
+        ["compare", "--replications", "3", "--sweep", "clients[name=web].rate=40/s,60/s"],
+        ["compare", "--replications", "3", "--keep-replications"],
+        ["compare"],
+    ]
+
+    @Test(arguments: experiments)
+    func mergedShardsAreTheUnshardedFolderByteForByte(experiment: [String]) throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let command = [experiment[0], workspace.path("s.yaml")] + experiment.dropFirst() + ["--quiet"]
+        let whole = meshsim(command + ["--out", workspace.path("whole"), "--jobs", "2"])
+        #expect(whole.code == .success, "\(whole.err)")
+        let expected = try Self.files(in: workspace.path("whole"))
+        #expect(expected.count >= 2)
+        #expect(try Self.files(in: workspace.path("whole")) == expected)
+        for count in [1, 2, 3, 7] {
+            var parts: [String] = []
+            for index in 1...count {
+                let part = workspace.path("n\(count)-part\(index)")
+                let shard = meshsim(command + ["--shard", "\(index)/\(count)", "--out", part, "--jobs", "1"])
+                #expect(shard.code == .success, "\(shard.err)")
+                parts.append(part)
+            }
+            let merged = meshsim(["merge"] + parts.reversed() + ["--out", workspace.path("merged\(count)"), "--quiet"])
+            #expect(merged.code == whole.code)
+            #expect(merged.out == whole.out)
+            #expect(try Self.files(in: workspace.path("merged\(count)")) == expected, "\(count) shards")
+        }
+    }
+
+    @Test func aMissingDoubledOrForeignPartIsRefusedByName() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let path = workspace.path("s.yaml")
+        for index in 1...3 {
+            #expect(meshsim(["compare", path, "--replications", "2", "--shard", "\(index)/3", "--out", workspace.path("p\(index)"), "--quiet"]).code == .success)
+        }
+        #expect(meshsim(["compare", path, "--replications", "2", "--seed", "5", "--shard", "3/3", "--out", workspace.path("other"), "--quiet"]).code != .success)
+        #expect(meshsim(["compare", path, "--replications", "3", "--shard", "3/3", "--out", workspace.path("other"), "--quiet"]).code == .success)
+
+        let missing = meshsim(["merge", workspace.path("p1"), workspace.path("p3"), "--out", workspace.path("m")])
+        #expect(missing.code == .badInput)
+        #expect(missing.err == "error: shard 2/3 is missing; merge the partial folders of all 3 shards\n")
+        let doubled = meshsim(["merge", workspace.path("p1"), workspace.path("p2"), workspace.path("p2"), "--out", workspace.path("m")])
+        #expect(doubled.err == "error: shard 2/3 is given twice: \(workspace.path("p2")) and \(workspace.path("p2"))\n")
+        let foreign = meshsim(["merge", workspace.path("p1"), workspace.path("p2"), workspace.path("other"), "--out", workspace.path("m")])
+        #expect(foreign.code == .badInput)
+        #expect(foreign.err == "error: \(workspace.path("other")) is a part of another experiment than \(workspace.path("p1")) (replications 3 against 2); merge the shards of one run\n")
+        let stranger = meshsim(["merge", workspace.path("s.yaml"), "--out", workspace.path("m")])
+        #expect(stranger.err.hasPrefix("error: \(workspace.path("s.yaml")) is not a partial folder"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("m")))
+    }
+
+    @Test func shardAndMergeOptionsAreChecked() {
+        #expect(error("run", "a.yaml", "--shard", "0/3") == .badShard("0/3", command: "run"))
+        #expect(error("run", "a.yaml", "--shard", "4/3") == .badShard("4/3", command: "run"))
+        #expect(error("compare", "a.yaml", "--shard", "1-3") == .badShard("1-3", command: "compare"))
+        #expect(error("merge", "a") == .missingOption("--out", command: "merge"))
+        #expect(error("merge", "--out", "x") == .missingArgument("PARTIAL", command: "merge"))
+    }
+}

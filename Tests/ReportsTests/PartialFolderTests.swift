@@ -1,0 +1,94 @@
+import Engine
+import Experiments
+import Scenario
+import Testing
+
+@testable import Reports
+
+/// A shard's partial folder is read back exactly as written, and anything else is refused
+/// without a crash: merge reads what users hand it.
+@Suite struct PartialFolderTests {
+    static let outcomes = [
+        UnitOutcome(
+            unit: 4,
+            summary: [
+                ScopeSummary(
+                    scope: .total, name: "all", counts: ScopeCounts(requests: 1200, ok: 1190, errors: 10, retries: 3),
+                    latency: LatencySummary(p50: 1_234_567, p90: 2_000_000, p95: 2_500_001, p99: 9_210_340, p999: 12_000_000, max: 40_000_000, mean: 0.1 + 0.2),
+                    ejections: 2),
+                ScopeSummary(scope: .client, name: "web, \"quoted\"\nline", counts: ScopeCounts(), latency: nil),
+            ],
+            countedDuration: 59_000_000_000, rollout: "promoted",
+            assertions: [
+                AssertionMeasurement(value: .number(9_210_340), text: "9.210 ms", passed: true),
+                AssertionMeasurement(value: .number(1.0 / 3.0), text: "33.33%", passed: false),
+                AssertionMeasurement(value: .word("promoted"), text: "promoted", passed: true),
+                AssertionMeasurement(value: .absent("no requests"), text: "no requests", passed: false),
+            ],
+            mesh: MeshUsage(proxies: 7, sidecarPasses: 4800, addedLatency: 1_500_000_000, clientRequests: 1200, duration: 60_000_000_000),
+            proxyCost: Mesh.ProxyCost(cpu: 0.35, memory: 41.5),
+            texts: ["terminal": "scope  name\ntotal  all\n"]),
+        UnitOutcome(unit: 9, summary: [], countedDuration: 0),
+    ]
+
+    @Test func outcomesReadBackEqualToThoseWritten() throws {
+        let text = OutcomeCodec.csv(Self.outcomes)
+        let read = try OutcomeCodec.outcomes(text).get()
+        #expect(read == Self.outcomes)
+        // 0.1 + 0.2 is not 0.3 in binary; the mean must come back as the very same double.
+        #expect(read[0].summary[0].latency?.mean == 0.1 + 0.2)
+    }
+
+    @Test(arguments: [
+        "", "unit,kind\n", "unit,kind,fields\n4,scope,total,all\n", "unit,kind,fields\nx,run,0,,0,0.2,60\n",
+        "unit,kind,fields\n1,run,0,,2,0.2,60\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,1,2\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,assertion,number,abc,t,1\n", "unit,kind,fields\n\"unclosed\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,mesh,1,2,3,4\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n2,text,a,b\n",
+    ])
+    func malformedOutcomesAreRefusedWithALine(text: String) {
+        #expect(throws: OutcomeCodec.Malformed.self) { try OutcomeCodec.outcomes(text).get() }
+    }
+
+    @Test func theManifestReadsBackAndPartsOfOneExperimentShareEverythingButTheShard() throws {
+        let plan = ExperimentPlan(
+            command: .compare, scenarioName: "shop", seed: 17,
+            setups: [.init(name: "mesh", assertions: ["p99 < 300ms", "error_rate < 1%"]), .init(name: "gateway-only", assertions: [])],
+            axes: [.init(path: "clients[name=web].rate", values: ["200/s", "400/s"]), .init(path: "mesh.mtls", values: ["{a: 1, b: 2}"])],
+            replications: 5, keepUnits: true)
+        let manifest = PartialManifest(plan: plan, fingerprint: "00ff", inconclusive: .pass, shard: try #require(Shard(index: 2, count: 3)), version: "0.1.0")
+        let read = try #require(PartialManifest(csv: manifest.csv))
+        #expect(read == manifest)
+        var other = manifest
+        other.shard = try #require(Shard(index: 3, count: 3))
+        #expect(other.experiment == manifest.experiment)
+        other.plan.replications = 6
+        #expect(other.experiment != manifest.experiment)
+    }
+
+    @Test(arguments: [
+        "", "key,value\n", "key,value\nformat,meshsim-partial 1\n", "key,value\nformat,meshsim-partial 2\nshard,1,1\n",
+        "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,0\nkeep,no\ninconclusive,fail\nsetup,s\nshard,1,1\n",
+        "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\nsetup,s\nshard,2,1\n",
+        "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\nshard,1,1\n",
+    ])
+    func aManifestThatIsNotOneIsRefused(text: String) {
+        #expect(PartialManifest(csv: text) == nil)
+    }
+
+    @Test func aGridBeyondTheBoundIsRefusedWithoutMultiplyingPastIt() {
+        let values = Array(repeating: "v", count: 1001).joined(separator: ",")
+        let text = "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\nsetup,s\n"
+            + String(repeating: "axis,p,\(values)\n", count: 7) + "shard,1,1\n"
+        #expect(PartialManifest(csv: text) == nil)
+    }
+
+    @Test func csvReaderReadsWhatCSVTableWrites() throws {
+        var table = CSVTable(header: ["a", "b"])
+        table.append(["x,y", "say \"hi\"\r\nthere"])
+        table.append(["", ""])
+        #expect(CSVReader.rows(table.text) == [["a", "b"], ["x,y", "say \"hi\"\r\nthere"], ["", ""]])
+        #expect(CSVReader.rows("a,b\r\nc,d") == [["a", "b"], ["c", "d"]])
+        #expect(CSVReader.rows("a\"b\n") == nil)
+        #expect(CSVReader.rows("\"a\"b\n") == nil)
+    }
+}
