@@ -2,14 +2,6 @@
 import Engine
 import Scenario
 
-extension AssertionEvaluator {
-    static func measurements(_ assertions: [Assertion], result: RunResult, countedDuration: Nanoseconds) -> [AssertionMeasurement] {
-        evaluate(assertions, result: result, countedDuration: countedDuration).map {
-            AssertionMeasurement(value: .absent($0.measured), text: $0.measured, passed: $0.passed)
-        }
-    }
-}
-
 extension SweepAxis {
     static let commandLineFile = "--sweep"
     static func parse(_ text: String) throws(Diagnostic) -> SweepAxis {
