@@ -54,7 +54,8 @@ import Testing
         let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
         let command = [experiment[0], workspace.path("s.yaml")] + experiment.dropFirst() + ["--quiet"]
         let whole = meshsim(command + ["--out", workspace.path("whole"), "--jobs", "2"])
-        #expect(whole.code == .success, "\(whole.err)")
+        // p99 < 120ms sits near M/M/1's 115 ms at 60/s, so it may pass, fail or be inconclusive.
+        #expect(whole.code == .success || whole.code == .assertionFailed, "\(whole.err)")
         let expected = try Self.files(in: workspace.path("whole"))
         #expect(expected.count >= 2)
         #expect(try Self.files(in: workspace.path("whole")) == expected)

@@ -163,4 +163,30 @@ import Testing
         #expect(try ArgumentParser.parse(["validate", "a.yaml"]) == .validate(paths: ["a.yaml"], strict: false))
         #expect(meshsim("validate", "--strict=yes", "a.yaml").code == .badInput)
     }
+
+    /// Issue 18: each value of `sweep:` is checked as the override it becomes, before anything
+    /// runs; a misspelt client name is reported at each value, with a suggestion.
+    @Test func eachSweepValueIsCheckedAtItsPlace() throws {
+        let text = """
+            name: t
+            duration: 10s
+            clients:
+              - { name: web, target: api, rate: 50/s }
+            services:
+              api: { replicas: 2, concurrency: 4, latency: 5ms }
+            sweep:
+              clients[name=wbe].rate: [200/s, 400/s]
+              services.api.replicas: [2, zero]
+            """
+        let workspace = try Workspace(["s.yaml": text])
+        let path = workspace.path("s.yaml")
+        let result = meshsim("validate", path)
+        #expect(result.code == .badInput)
+        #expect(result.out.split(separator: "\n").map(String.init) == [
+            "\(path):8:28: error: in sweep clients[name=wbe].rate[0] (200/s): cannot set clients[name=wbe].rate: no entry of clients is named \"wbe\"; did you mean \"web\"?",
+            "\(path):8:35: error: in sweep clients[name=wbe].rate[1] (400/s): cannot set clients[name=wbe].rate: no entry of clients is named \"wbe\"; did you mean \"web\"?",
+            "\(path):9:30: error: in sweep services.api.replicas[1] (zero): services.api.replicas must be a whole number, not 'zero'",
+        ])
+        #expect(result.err.contains("1 file checked: 3 errors, 0 warnings"))
+    }
 }

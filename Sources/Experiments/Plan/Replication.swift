@@ -1,4 +1,5 @@
 import Engine
+import Scenario
 
 /// Replication k of an experiment runs the scenario with its own seed, derived from the
 /// scenario's seed and k: replication 1 keeps the scenario's seed (so it is the plain run,
@@ -12,7 +13,6 @@ public enum Replication {
         return stream.next()
     }
 
-    /// The most replications a command accepts: beyond this the Student-t interval is no
-    /// narrower in practice, and a typo (`--replications 100000`) would run for days.
-    public static let maximum = 10_000
+    /// The most replications a command accepts (`SizeLimits.replications`).
+    public static let maximum = SizeLimits.replications
 }

@@ -114,6 +114,13 @@ public enum ArgumentParser {
     /// The options of replications, sweeps and shards, as `run` and `compare` read them.
     private static func experimentOptions(_ scanned: ScannedArguments, command: String) throws(UsageError) -> ExperimentOptions {
         var options = ExperimentOptions(keepReplications: scanned.flags.contains("--keep-replications"), sweeps: scanned.values["--sweep"] ?? [])
+        for text in options.sweeps {
+            do {
+                _ = try SweepArgument.parse(text)
+            } catch {
+                throw .badSweep(text, reason: error.message, column: error.location.column, command: command)
+            }
+        }
         if let text = scanned.value("--replications") {
             guard let number: Int = wholeNumber(text), (1...Replication.maximum).contains(number) else {
                 throw .badCount(option: "--replications", value: text, range: 1...Replication.maximum, command: command)

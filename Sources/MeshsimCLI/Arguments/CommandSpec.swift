@@ -60,7 +60,8 @@ struct CommandSpec: Sendable {
         name: "run",
         synopsis: [
             "SCENARIO [MANIFEST...] [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--max-in-flight N] [--quiet]",
-            "[--replications N] [--keep-replications] [--inconclusive fail|pass]", "[--sweep PATH=V1,V2,...]... [--jobs N] [--shard I/N]",
+            "[--replications N] [--keep-replications]", "[--inconclusive fail|pass] [--sweep PATH=V1,V2,...]...",
+            "[--jobs N] [--shard I/N]",
         ],
         summary: "Simulate a scenario and write its reports",
         positional: "SCENARIO",
@@ -82,7 +83,8 @@ struct CommandSpec: Sendable {
         ] + experimentOptions,
         examples: [
             "meshsim run checkout.yaml --seed 7 --duration 2m",
-            "meshsim run checkout.yaml --replications 10 --sweep \"clients[name=web].rate=200/s,400/s\"",
+            "meshsim run checkout.yaml --replications 10",
+            "meshsim run checkout.yaml --sweep \"clients[name=web].rate=200/s,400/s\"",
             "meshsim run checkout.yaml --set mesh.enabled=false --out /tmp/no-mesh",
             "meshsim run checkout.yaml k8s/*.yaml",
         ],
@@ -113,7 +115,8 @@ struct CommandSpec: Sendable {
         name: "compare",
         synopsis: [
             "SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N] [--max-in-flight N] [--quiet]",
-            "[--replications N] [--keep-replications] [--inconclusive fail|pass]", "[--sweep PATH=V1,V2,...]... [--shard I/N]",
+            "[--replications N] [--keep-replications]", "[--inconclusive fail|pass] [--sweep PATH=V1,V2,...]...",
+            "[--shard I/N]",
         ],
         summary: "Run the variants of a scenario, or two scenarios, side by side",
         positional: "SCENARIO",

@@ -59,11 +59,18 @@ public enum Usage {
             """
     }
 
-    /// Two aligned columns, indented by two spaces.
+    /// Two aligned columns, indented by two spaces. When that would pass 80 columns, a left
+    /// cell wider than `widest` stands on its own line and its text on the next.
     private static func table(_ rows: [(String, String)]) -> String {
-        let width = rows.map(\.0.count).max() ?? 0
+        let full = rows.map(\.0.count).max() ?? 0
+        let fits = rows.allSatisfy { 2 + full + 3 + $0.1.count <= 80 }
+        let width = fits ? full : min(full, widest)
         return rows.map { left, right in
-            "  " + left + String(repeating: " ", count: width - left.count + 3) + right
+            let gap = left.count > width ? "\n" + String(repeating: " ", count: width + 5) : String(repeating: " ", count: width - left.count + 3)
+            return "  " + left + gap + right
         }.joined(separator: "\n")
     }
+
+    /// `--max-in-flight N`: wider cells (`--inconclusive fail|pass`) wrap.
+    static let widest = 17
 }

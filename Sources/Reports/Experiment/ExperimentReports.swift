@@ -30,7 +30,7 @@ public enum ExperimentReports {
     /// Whether the command exits 0: every assertion held (and, with replications, none is
     /// inconclusive unless `policy` lets it pass).
     public static func passes(plan: ExperimentPlan, outcomes: [UnitOutcome], policy: InconclusivePolicy) -> Bool {
-        outcomes.allSatisfy { $0.assertions.allSatisfy(\.passed) }
+        ExperimentCell.cells(plan, outcomes).allSatisfy { $0.judged.allSatisfy { $0.passes(under: policy) } }
     }
 
     /// The setups of a compare without replications or sweep, one outcome each, as the

@@ -53,6 +53,8 @@ public enum ScenarioDecoder {
         }
         let rollout = reader.read("rollout") { node, path in RolloutDecoder.decode(node, path: path, context: context) }
         let variants = reader.read("variants") { node, path in VariantDecoder.decode(node, path: path, context: context) }
+        let replications = reader.int("replications", 1...SizeLimits.replications)
+        let sweep = reader.read("sweep") { node, path in SweepDecoder.decode(node, path: path, context: context) }
         let assertions = reader.read("assertions") { node, path in
             list(node, path, values) { item, itemPath, _ in
                 values.string(item, itemPath).flatMap { text -> Assertion? in
@@ -71,12 +73,15 @@ public enum ScenarioDecoder {
         for key in reader.keys { sectionLocations[key] = reader.keyLocation(key) }
 
         guard let name, let duration, let clients, let services else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, seed: seed ?? 1, duration: duration, warmup: warmup ?? 0,
             interval: interval ?? 10_000_000_000, clients: clients, gateway: gateway, mesh: mesh ?? Mesh(),
             services: services, faults: faults ?? [], rollout: rollout, variants: variants ?? [],
             assertions: assertions ?? [], sectionLocations: sectionLocations
         )
+        scenario.replications = replications
+        scenario.sweep = sweep ?? []
+        return scenario
     }
 
     /// Decodes each item of a list with `decode(item, "path[i]", i)`; items that fail are left out

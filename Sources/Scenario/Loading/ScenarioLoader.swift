@@ -103,8 +103,8 @@ public enum ScenarioLoader {
         }
     }
 
-    /// Decodes and validates a tree. Without overrides, each variant is also applied and
-    /// decoded, so `validate` catches a variant that would break the scenario.
+    /// Decodes and validates a tree. Without overrides, each variant and each value of the sweep
+    /// is also applied and decoded, so `validate` catches one that would break the scenario.
     static func decode(_ parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Loaded {
         let prepared = prepare(parsed, overrides: overrides, expansion: expansion)
         var loaded = decode(prepared, parsed: parsed, overrides: overrides, expansion: expansion)
@@ -123,25 +123,49 @@ public enum ScenarioLoader {
         if overrides.isEmpty {
             // Beyond the bound (an error already) each variant would decode the file once more.
             for variant in scenario.variants.prefix(SizeLimits.variants) {
-                diagnostics += variantErrors(variant, parsed: parsed, base: prepared, expansion: expansion)
+                diagnostics += errors(applying: variant.overrides, parsed: parsed, base: prepared, expansion: expansion).map {
+                    .error("in variant '\(variant.name)': \($0.message)", at: $0.location)
+                }
             }
+            diagnostics += sweepErrors(scenario.sweep, parsed: parsed, base: prepared, expansion: expansion, known: Set(diagnostics))
         }
         let failed = diagnostics.contains { $0.severity == .error }
         return Loaded(scenario: failed ? nil : scenario, found: diagnostics.inFileOrder())
     }
 
-    /// A variant that changes none of the expansion's keys is applied to the expanded tree;
-    /// one that does (`manifests:` of a pull request) expands anew.
-    private static func variantErrors(
-        _ variant: Variant, parsed: YAMLNode, base: Prepared, expansion: (any ScenarioExpansion)?
+    /// Each value of each axis alone, as a point of the grid would apply it after nothing else:
+    /// `in sweep PATH[i] (VALUE): …` at the value. Errors the scenario has without the value
+    /// (`known`) are not repeated for every value. Beyond the bound (an error already) each
+    /// value would decode the file once more.
+    private static func sweepErrors(
+        _ sweep: [SweepAxis], parsed: YAMLNode, base: Prepared, expansion: (any ScenarioExpansion)?, known: Set<Diagnostic>
+    ) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var budget = SizeLimits.sweepValues
+        for axis in sweep.prefix(SizeLimits.sweepAxes) {
+            for (index, value) in axis.values.prefix(budget).enumerated() {
+                let label = "in sweep \(Diagnostic.excerpt(axis.path))[\(index)] (\(Diagnostic.excerpt(value.flowText)))"
+                let own = errors(applying: [Override(path: axis.path, value: value)], parsed: parsed, base: base, expansion: expansion)
+                found += own.filter { !known.contains($0) }.map { .error("\(label): \($0.message)", at: $0.location) }
+            }
+            budget -= min(budget, axis.values.count)
+        }
+        return found
+    }
+
+    /// The errors of the scenario with `overrides` applied, unlabelled. Overrides that change
+    /// none of the expansion's keys are applied to the expanded tree; those that do (a
+    /// variant's `manifests:` of a pull request) expand anew.
+    private static func errors(
+        applying overrides: [Override], parsed: YAMLNode, base: Prepared, expansion: (any ScenarioExpansion)?
     ) -> [Diagnostic] {
         let keys = expansion?.keys ?? []
-        let reexpands = variant.overrides.contains { override in keys.contains { $0 == OverridePath.firstKey(of: override.path) } }
+        let reexpands = overrides.contains { override in keys.contains { $0 == OverridePath.firstKey(of: override.path) } }
         var prepared: Prepared
         if reexpands {
-            prepared = prepare(parsed, overrides: variant.overrides, expansion: expansion)
+            prepared = prepare(parsed, overrides: overrides, expansion: expansion)
         } else if let root = base.root {
-            prepared = prepare(root, overrides: variant.overrides, expansion: nil)
+            prepared = prepare(root, overrides: overrides, expansion: nil)
             prepared.files = base.files
         } else {
             return []
@@ -155,6 +179,6 @@ public enum ScenarioLoader {
                 errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
             }
         }
-        return errors.map { .error("in variant '\(variant.name)': \($0.message)", at: $0.location) }
+        return errors
     }
 }

@@ -51,8 +51,9 @@ public enum Overrides {
         return tree
     }
 
-    /// The `=` between path and value: the first one outside `[...]`, since `[name=X]` has its own.
-    private static func separatorIndex(_ characters: [Character]) -> Int? {
+    /// The `=` between path and value: the first one outside `[...]`, since `[name=X]` has its own
+    /// (`--sweep` splits the same way).
+    static func separatorIndex(_ characters: [Character]) -> Int? {
         var depth = 0
         for (index, character) in characters.enumerated() {
             switch character {

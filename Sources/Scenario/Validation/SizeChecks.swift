@@ -10,6 +10,7 @@ enum SizeChecks {
         check.entries("services", scenario.services.count, SizeLimits.services, "services meshsim simulates", at: top("services", scenario.services.first?.location))
         check.entries("faults", scenario.faults.count, SizeLimits.faults, "faults meshsim simulates", at: top("faults", scenario.faults.first?.location))
         check.entries("variants", scenario.variants.count, SizeLimits.variants, "variants meshsim compares", at: top("variants", scenario.variants.first?.location))
+        check.found += SweepGrid.boundErrors(scenario.sweep, at: scenario.location(ofSection: "sweep"))
         check.entries("assertions", scenario.assertions.count, SizeLimits.assertions, "assertions meshsim checks", at: top("assertions", scenario.assertions.first?.location))
         if let rollout = scenario.rollout {
             check.entries("rollout.steps", rollout.steps.count, SizeLimits.rolloutSteps, "rollout steps meshsim simulates", at: rollout.location)

@@ -3,8 +3,9 @@
 /// tables from these counts (a record per instance, counters per rate-limit identity and
 /// replica, a time-series row per interval and scope). Each is far above what a real system
 /// needs, and together they keep those tables to some hundreds of megabytes at most.
-/// `SizeChecks` and `VolumeChecks` enforce them; the reference lists them.
-enum SizeLimits {
+/// `SizeChecks` and `VolumeChecks` enforce them; the reference lists them. Those public bound
+/// what the commands accept beside the scenario too (`--replications`, `--sweep`).
+public enum SizeLimits {
     /// Bytes of a scenario file, read whole before anything is checked: 32 MiB is thousands
     /// of times a real scenario, and reads and parses in about a second.
     static let fileBytes = 32 << 20
@@ -46,6 +47,18 @@ enum SizeLimits {
     /// Plugin entries, global and per route together.
     static let plugins = 10_000
     static let variants = 1_000
+    /// `replications:` and `--replications`: beyond this a Student-t interval is no narrower in
+    /// practice, and a typo (`100000`) would run for days.
+    public static let replications = 10_000
+    /// Axes of a sweep. Beyond a few the grid outgrows `sweepPoints` anyway (20 axes of two
+    /// values make a million points); this bounds a sweep of single values.
+    public static let sweepAxes = 100
+    /// Values of all axes of a sweep together: validation applies each one to the scenario and
+    /// decodes it again, as it does each variant.
+    public static let sweepValues = 1_000
+    /// Points of a sweep's grid (the product of its axes' value counts): a million points is a
+    /// typo, not a plan, and their outcomes alone would not fit in memory.
+    public static let sweepPoints = 1_000_000
     /// Downstream calls of one version, the calls in `parallel` steps included.
     static let callsPerVersion = 1_000
     /// Downstream calls of all versions together (versions inherit their service's `calls`).

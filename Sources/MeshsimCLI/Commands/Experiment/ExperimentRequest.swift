@@ -33,8 +33,7 @@ struct ExperimentRequest: Sendable {
     func scenario(point: Int, setup index: Int) -> Result<Scenario, DiagnosticList> {
         let setup = setups[index]
         guard !axes.isEmpty else { return .success(setup.scenario) }
-        let coordinates = plan.coordinates(ofPoint: point)
-        let overrides = zip(axes, coordinates).map { Override(path: $0.path, value: $0.values[$1]) }
+        let overrides = SweepGrid.overrides(axes, at: plan.coordinates(ofPoint: point))
         let expansion = ManifestExpansion(scenarioFile: setup.path, extraManifests: setup.manifests)
         let loaded = ScenarioLoader.load(path: setup.path, overrides: setup.overrides + overrides, expansion: expansion)
         guard let scenario = loaded.scenario else { return .failure(DiagnosticList(loaded.errors)) }
@@ -48,7 +47,7 @@ struct ExperimentRequest: Sendable {
         guard let setup = setups.first else { return [] }
         var errors: [Diagnostic] = []
         let expansion = ManifestExpansion(scenarioFile: setup.path, extraManifests: setup.manifests)
-        for axis in axes where axis.location.file == SweepAxis.commandLineFile {
+        for axis in axes where axis.location.file == SweepArgument.commandLineFile {
             for value in axis.values {
                 let loaded = ScenarioLoader.load(path: setup.path, overrides: setup.overrides + [Override(path: axis.path, value: value)], expansion: expansion)
                 errors += loaded.errors.map { .error("in --sweep \(axis.path)=\(value.flowText): \($0.message)", at: $0.location) }

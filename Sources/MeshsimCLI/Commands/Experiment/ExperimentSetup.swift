@@ -14,14 +14,13 @@ enum ExperimentSetup {
     ) -> Result<ExperimentRequest?, DiagnosticList> {
         var axes = base.sweep
         if !options.sweeps.isEmpty {
-            axes = []
-            for text in options.sweeps {
-                do {
-                    axes.append(try SweepAxis.parse(text))
-                } catch {
-                    return .failure(DiagnosticList([error]))
-                }
+            do {
+                axes = try SweepArgument.parse(options.sweeps)
+            } catch {
+                return .failure(DiagnosticList([error]))
             }
+            let bound = SweepGrid.boundErrors(axes, name: "--sweep", at: SourceLocation(file: SweepArgument.commandLineFile, line: 1, column: 1))
+            if !bound.isEmpty { return .failure(DiagnosticList(bound)) }
         }
         let replications = options.replications ?? base.replications ?? 1
         guard replications > 1 || !axes.isEmpty || options.shard != nil else { return .success(nil) }
