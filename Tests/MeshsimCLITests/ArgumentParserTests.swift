@@ -275,7 +275,7 @@ func error(_ arguments: String...) -> UsageError? {
     @Test func unknownCommandFarFromAnyListsTheCommands() {
         #expect(error("simulate") == .unknownCommand("simulate", suggestion: nil))
         #expect(message("simulate")
-            == "unknown command 'simulate'; the commands are 'run', 'validate', 'compare', 'merge', 'eval', 'import'\nRun 'meshsim --help' for usage.")
+            == "unknown command 'simulate'; the commands are 'run', 'validate', 'compare', 'capacity', 'merge', 'eval', 'import'\nRun 'meshsim --help' for usage.")
     }
 
     @Test func aScenarioInPlaceOfACommandPointsToRun() {

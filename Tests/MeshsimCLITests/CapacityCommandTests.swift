@@ -48,6 +48,26 @@ import Testing
         #expect(result.err.isEmpty)
     }
 
+    @Test func withReplicationsTheClosedFormLiesBetweenTheLastPassAndTheFirstFail() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.mm1])
+        let result = meshsim(["capacity", workspace.path("s.yaml"), "--vary", "clients[name=web].rate", "--from", "100/s", "--to", "1000/s",
+                              "--replications", "3", "--resolution", "10/s", "--set", "duration=20s", "--out", workspace.path("out"), "--quiet"])
+        #expect(result.code == .success, "\(result.err)")
+        let rows = try workspace.read("out/capacity.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 4) }
+        #expect(rows.allSatisfy { $0.count >= 4 && $0[2] == "3" })
+        func rates(_ verdict: String) -> [Double] { rows.filter { $0[3] == verdict }.compactMap { Double($0[1].dropLast(2)) } }
+        let lastPass = try #require(rates("pass").max())
+        let firstFail = try #require(rates("fail").min())
+        // Common random numbers keep the verdicts in order: every pass below every inconclusive below every fail.
+        #expect(lastPass < (rates("inconclusive").min() ?? firstFail) && (rates("inconclusive").max() ?? lastPass) < firstFail)
+        let expected = 1000 - log(100) / 0.020
+        #expect(lastPass <= expected * 1.05 && firstFail >= expected * 0.95, "passes up to \(lastPass), fails from \(firstFail)")
+        let bracket = rates("inconclusive").isEmpty
+            ? "\(Int(lastPass))/s (passes at \(Int(lastPass))/s; fails at \(Int(firstFail))/s: "
+            : "passes up to \(Int(lastPass))/s, fails from \(Int(firstFail))/s: "
+        #expect(result.out.contains("\nlargest clients[name=web].rate at which every assertion holds: " + bracket))
+    }
+
     @Test func noPassingValueExitsOne() throws {
         // p99 of the service time alone is ln(100) ms ≈ 4.6 ms: `p99 < 1ms` fails at any rate.
         let workspace = try CommandTests.Workspace(["s.yaml": Self.mm1.replacingOccurrences(of: "p99 < 20ms", with: "p99 < 1ms")])
