@@ -26,7 +26,7 @@ enum CapacityCommand {
         // Both ends load before any run: a path that does not exist, or a value the field
         // does not take, is bad input found at once rather than after a long simulation.
         guard let first = loader.load(options.range.from, console: &console, warnings: true),
-              loader.load(options.range.to, console: &console, warnings: false) != nil
+              let last = loader.load(options.range.to, console: &console, warnings: false)
         else { return .badInput }
         guard !first.assertions.isEmpty else {
             console.printError("error: \(options.scenario) has no assertions, so every value passes; capacity searches for the edge where one fails: add some, such as assertions: [\"p99 < 300ms\"]")
@@ -42,22 +42,18 @@ enum CapacityCommand {
         }
 
         let started = DispatchTime.now().uptimeNanoseconds
-        let evaluator = PointEvaluator(
+        let point = CapacityPoint(
             path: options.path, range: options.range, replications: replications,
             jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var search = CapacitySearch(range: options.range)
         var steps: [CapacityStep] = []
-        var preloaded: Scenario? = first
+        var preloaded = [options.range.from: first, options.range.to: last]
         while case .evaluate(let value) = search.next() {
-            let scenario: Scenario
-            if let loaded = preloaded ?? loader.load(value, console: &console, warnings: false) {
-                scenario = loaded
-            } else {
+            guard let scenario = preloaded.removeValue(forKey: value) ?? loader.load(value, console: &console, warnings: false) else {
                 return .badInput
             }
-            preloaded = nil
             let step: CapacityStep
-            switch evaluator.evaluate(scenario, value: value, step: steps.count + 1) {
+            switch point.evaluate(scenario, value: value, step: steps.count + 1) {
             case .success(let evaluated): step = evaluated
             case .failure(.unit(let failure)):
                 for diagnostic in failure.diagnostics.diagnostics {

@@ -5,7 +5,7 @@ import Scenario
 /// Simulates one value of a capacity search: the scenario loaded at that value, run
 /// `replications` times (seeds as every experiment's, `Replication.seed`) on `jobs` threads,
 /// its assertions judged over the runs (`AssertionJudge`: one run by its own verdicts).
-struct PointEvaluator: Sendable {
+struct CapacityPoint: Sendable {
     var path: String
     var range: VariedValue
     var replications: Int
