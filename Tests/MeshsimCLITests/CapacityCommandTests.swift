@@ -68,6 +68,17 @@ import Testing
         #expect(result.out.contains("\nlargest clients[name=web].rate at which every assertion holds: " + bracket))
     }
 
+    @Test func theSearchIsTheSameAtAnyJobsCount() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.mm1])
+        let arguments = ["capacity", workspace.path("s.yaml"), "--vary", "clients[name=web].rate", "--from", "100/s", "--to", "1000/s",
+                         "--replications", "3", "--resolution", "50/s", "--set", "duration=5s", "--set", "warmup=0s", "--quiet"]
+        let one = meshsim(arguments + ["--jobs", "1", "--out", workspace.path("one")])
+        let two = meshsim(arguments + ["--jobs", "2", "--out", workspace.path("two")])
+        #expect(one.code == two.code && one.out == two.out)
+        #expect(try workspace.read("one/capacity.csv") == workspace.read("two/capacity.csv"))
+        #expect(try workspace.read("one/capacity.csv").split(separator: "\n").count > 4)
+    }
+
     @Test func noPassingValueExitsOne() throws {
         // p99 of the service time alone is ln(100) ms ≈ 4.6 ms: `p99 < 1ms` fails at any rate.
         let workspace = try CommandTests.Workspace(["s.yaml": Self.mm1.replacingOccurrences(of: "p99 < 20ms", with: "p99 < 1ms")])
