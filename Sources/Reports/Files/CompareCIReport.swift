@@ -14,7 +14,7 @@ public enum CompareCIReport {
         var table = CSVTable(header: axes + columns)
         for cell in cells {
             for scope in cell.estimates {
-                let differences = cell.differences(scope)
+                let differences = cell.differences(of: scope)
                 for metric in SummaryMetric.allCases {
                     table.append(
                         cell.point + [cell.variant ?? "", scope.scope.rawValue, scope.name, metric.rawValue]

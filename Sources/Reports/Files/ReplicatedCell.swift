@@ -28,12 +28,12 @@ public struct ReplicatedCell: Sendable, Hashable {
     }
 
     /// The cell's estimates of one scope.
-    func estimates(_ scope: ScopeEstimates) -> ScopeEstimates? {
+    func estimates(of scope: ScopeEstimates) -> ScopeEstimates? {
         estimates.first { $0.scope == scope.scope && $0.name == scope.name }
     }
 
     /// The cell's differences of one scope; nil for the first setup or a scope the first lacks.
-    func differences(_ scope: ScopeEstimates) -> ScopeEstimates? {
+    func differences(of scope: ScopeEstimates) -> ScopeEstimates? {
         differences?.first { $0.scope == scope.scope && $0.name == scope.name }
     }
 }

@@ -13,8 +13,8 @@ public enum CompareCITable {
         var rows = [["scope", "name", "setup", "p99 ms", "error %", "Δ p99 ms vs \(baseline)", "Δ error % vs \(baseline)"]]
         for scope in first.estimates where scope.scope == .total || scope.scope == .client {
             for cell in cells {
-                guard let own = cell.estimates(scope) else { continue }
-                let difference = cell.differences(scope)
+                guard let own = cell.estimates(of: scope) else { continue }
+                let difference = cell.differences(of: scope)
                 rows.append([
                     scope.scope.rawValue, scope.name, cell.variant ?? "",
                     IntervalText.cell(own[.p99], places: IntervalText.millisecondPlaces),
