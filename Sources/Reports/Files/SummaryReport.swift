@@ -11,15 +11,19 @@ public enum SummaryReport {
     public static func csv(_ r: RunResult) -> String {
         var table = CSVTable(header: header)
         for row in r.summary {
-            let c = row.counts
-            table.append(
-                [
-                    row.scope.rawValue, row.name, String(c.requests), String(c.ok), String(c.errors),
-                    NumberFormat.decimal(c.errorRate, places: 6), String(c.rateLimited), String(c.unauthorized),
-                    String(c.timeouts), String(c.overflows), String(c.retries),
-                ] + latencyCells(row.latency) + [String(row.ejections)])
+            table.append([row.scope.rawValue, row.name] + metricCells(row))
         }
         return table.text
+    }
+
+    /// The row's cells after scope and name (sweep.csv of a sweep without replications
+    /// repeats them).
+    static func metricCells(_ row: ScopeSummary) -> [String] {
+        let c = row.counts
+        return [
+            String(c.requests), String(c.ok), String(c.errors), NumberFormat.decimal(c.errorRate, places: 6), String(c.rateLimited),
+            String(c.unauthorized), String(c.timeouts), String(c.overflows), String(c.retries),
+        ] + latencyCells(row.latency) + [String(row.ejections)]
     }
 
     /// p50, p90, p99, p999, max and mean in milliseconds; empty cells when the scope saw no request.
