@@ -9,13 +9,39 @@ public enum ExperimentReports {
     /// The name under which a single run keeps its printed summary (`UnitOutcome.texts`).
     public static let terminalText = "terminal"
 
-    /// The assembled files, beside the units' own (`ExperimentPlan.unitFolder`).
+    /// The assembled files, beside the units' own (`ExperimentPlan.unitFolder`): compare.csv
+    /// of a plain compare; summary-ci.csv (per setup for compare), compare-ci.csv and
+    /// junit.xml with replications; sweep.csv, compare-ci.csv and junit.xml of a sweep.
     public static func files(plan: ExperimentPlan, outcomes: [UnitOutcome], policy: InconclusivePolicy) -> [(name: String, contents: String)] {
         if plan.replications == 1, plan.axes.isEmpty {
             guard plan.command == .compare else { return [] }
             return [("compare.csv", CompareReport.csv(compareSetups(plan, outcomes)))]
         }
-        return []
+        let cells = ExperimentCell.cells(plan, outcomes)
+        let axes = plan.axes.map(\.path)
+        var files: [(name: String, contents: String)] = []
+        if plan.axes.isEmpty {
+            for cell in cells {
+                let folder = plan.command == .compare ? plan.setups[cell.setup].name + "/" : ""
+                files.append((folder + "summary-ci.csv", SummaryCIReport.csv(ReplicationSummary.estimates(cell.outcomes))))
+                if !cell.judged.isEmpty {
+                    files.append((folder + "junit.xml", junit(plan, [cell], policy)))
+                }
+            }
+            if plan.command == .compare {
+                files.insert(("compare-ci.csv", CompareCIReport.csv(axes: axes, cells: replicated(plan, cells))), at: 0)
+            }
+            return files
+        }
+        if plan.replications == 1 {
+            files.append(("sweep.csv", SweepReport.csv(axes: axes, cells: singleRuns(plan, cells))))
+        } else {
+            let replicated = replicated(plan, cells)
+            files.append(("sweep.csv", SweepReport.csv(axes: axes, cells: replicated)))
+            if plan.command == .compare { files.append(("compare-ci.csv", CompareCIReport.csv(axes: axes, cells: replicated))) }
+        }
+        if cells.contains(where: { !$0.judged.isEmpty }) { files.append(("junit.xml", junit(plan, cells, policy))) }
+        return files
     }
 
     /// What the command prints on stdout once every simulation has run.
@@ -24,13 +50,65 @@ public enum ExperimentReports {
             guard plan.command == .compare else { return outcomes.first?.texts[terminalText] ?? "" }
             return CompareTable.renderWithFailures(compareSetups(plan, outcomes))
         }
-        return ""
+        let cells = ExperimentCell.cells(plan, outcomes)
+        let axes = plan.axes.map(\.path)
+        if !plan.axes.isEmpty {
+            return plan.replications == 1
+                ? SweepTable.render(axes: axes, cells: singleRuns(plan, cells))
+                : SweepTable.render(axes: axes, cells: replicated(plan, cells), replications: plan.replications)
+        }
+        var parts: [String]
+        if plan.command == .compare {
+            parts = [CompareCITable.render(replicated(plan, cells), replications: plan.replications)]
+            parts += cells.map { JudgedAssertionList.renderUnsettled($0.judged, prefix: "\(plan.setups[$0.setup].name): ") }
+        } else {
+            parts = [SummaryCITable.render(ReplicationSummary.estimates(cells[0].outcomes), replications: plan.replications)]
+            parts += cells.map { JudgedAssertionList.render($0.judged) }
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    /// Whether the command exits 0: every assertion held (and, with replications, none is
-    /// inconclusive unless `policy` lets it pass).
+    /// Whether the command exits 0: every assertion held in every cell (an inconclusive one
+    /// only under `--inconclusive pass`).
     public static func passes(plan: ExperimentPlan, outcomes: [UnitOutcome], policy: InconclusivePolicy) -> Bool {
         ExperimentCell.cells(plan, outcomes).allSatisfy { $0.judged.allSatisfy { $0.passes(under: policy) } }
+    }
+
+    private static func junit(_ plan: ExperimentPlan, _ cells: [ExperimentCell], _ policy: InconclusivePolicy) -> String {
+        ExperimentJUnitReport.xml(scenarioName: plan.scenarioName, cells: cells.map { ($0.suiteSuffix(plan), $0.judged) }, policy: policy)
+    }
+
+    private static func singleRuns(_ plan: ExperimentPlan, _ cells: [ExperimentCell]) -> [SingleRunCell] {
+        cells.map { cell in
+            SingleRunCell(
+                point: plan.values(ofPoint: cell.point), variant: variant(plan, cell), verdict: verdict(cell),
+                summary: cell.outcomes.first?.summary ?? [])
+        }
+    }
+
+    /// Each cell with its estimates, and its paired differences to the first setup's cell
+    /// at the same point (the cells of a point are adjacent, the first setup's first).
+    private static func replicated(_ plan: ExperimentPlan, _ cells: [ExperimentCell]) -> [ReplicatedCell] {
+        var baseline: ExperimentCell?
+        return cells.map { cell in
+            var differences: [ScopeEstimates]?
+            if cell.setup == 0 {
+                baseline = cell
+            } else if let baseline, baseline.point == cell.point {
+                differences = ReplicationSummary.differences(cell.outcomes, baseline: baseline.outcomes)
+            }
+            return ReplicatedCell(
+                point: plan.values(ofPoint: cell.point), variant: variant(plan, cell), verdict: verdict(cell),
+                estimates: ReplicationSummary.estimates(cell.outcomes), differences: differences)
+        }
+    }
+
+    private static func variant(_ plan: ExperimentPlan, _ cell: ExperimentCell) -> String? {
+        plan.command == .compare ? plan.setups[cell.setup].name : nil
+    }
+
+    private static func verdict(_ cell: ExperimentCell) -> String? {
+        cell.verdict.isEmpty ? nil : cell.verdict
     }
 
     /// The setups of a compare without replications or sweep, one outcome each, as the

@@ -1,4 +1,5 @@
 import Experiments
+import Scenario
 
 /// partial.csv: what a shard's partial folder is a part of — the experiment's plan, a
 /// fingerprint of its inputs, the inconclusive policy and which shard it is — so that
@@ -80,7 +81,8 @@ public struct PartialManifest: Sendable, Hashable {
               let replications = values["replications"].flatMap({ Int($0) }), (1...Replication.maximum).contains(replications),
               let keep = values["keep"], keep == "yes" || keep == "no",
               let inconclusive = values["inconclusive"].flatMap(InconclusivePolicy.init(rawValue:)),
-              let shard, !setups.isEmpty
+              let shard, !setups.isEmpty,
+              setups.allSatisfy({ $0.assertions.allSatisfy { (try? AssertionParser.parse($0, at: SourceLocation(file: "partial", line: 1, column: 1))) != nil } })
         else { return nil }
         let plan = ExperimentPlan(
             command: command, scenarioName: name, seed: seed, setups: setups, axes: axes, replications: replications, keepUnits: keep == "yes")
