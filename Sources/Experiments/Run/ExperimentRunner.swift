@@ -41,6 +41,12 @@ public struct ExperimentRunner: Sendable {
         public var unitsTotal: Int
         /// Simulated time of the finished units together.
         public var simulated: Nanoseconds
+
+        public init(unitsDone: Int, unitsTotal: Int, simulated: Nanoseconds) {
+            self.unitsDone = unitsDone
+            self.unitsTotal = unitsTotal
+            self.simulated = simulated
+        }
     }
 
     /// Runs the units. `scenario(point, setup)` loads a cell's scenario (called once per
@@ -65,6 +71,7 @@ public struct ExperimentRunner: Sendable {
                 guard position < units.count, !state.withLock({ $0.stopped }) else { return }
                 let unit = units[position]
                 let outcome: Result<UnitOutcome, RunState.Stop>
+                var simulated: Nanoseconds = 0
                 switch cells.scenario(point: unit.point, setup: unit.setup) {
                 case .failure(let diagnostics):
                     outcome = .failure(.unit(Failure(unit: unit, diagnostics: diagnostics)))
@@ -72,6 +79,7 @@ public struct ExperimentRunner: Sendable {
                     scenario.seed = seeds[unit.replication - 1]
                     do {
                         let result = try Simulator.run(scenario, limits: limits)
+                        simulated = result.endTime
                         outcome = .success(try finish(unit, scenario, result))
                     } catch let diagnostics as DiagnosticList {
                         outcome = .failure(.unit(Failure(unit: unit, diagnostics: diagnostics)))
@@ -79,7 +87,7 @@ public struct ExperimentRunner: Sendable {
                         outcome = .failure(.other(position, error))
                     }
                 }
-                let report = state.withLock { state in state.record(position, outcome, simulated: outcome.simulated) }
+                let report = state.withLock { state in state.record(position, outcome, simulated: simulated) }
                 if let report { progress?(report) }
             }
         }
@@ -138,12 +146,5 @@ private struct RunState: Sendable {
             }
         }
         return outcomes.compactMap { $0 }
-    }
-}
-
-extension Result where Success == UnitOutcome {
-    fileprivate var simulated: Nanoseconds {
-        if case .success(let outcome) = self { return outcome.countedDuration }
-        return 0
     }
 }
