@@ -67,7 +67,7 @@ extension BenchmarkSuite {
             Of each finished point the runner keeps only its outcome: summary rows and assertion measurements, a few hundred \
             bytes a scope; with sweep.csv and the printed table the \(points) points come to a few MB at most. The 20 MB \
             allowance covers that and the allocator's slack, yet keeping each point's simulation would exceed it (its latency \
-            histograms alone take 29 KB for each of its scopes, at least three: over 87 MB for 1,000 points).
+            histograms alone take 29 KB for each of its four scopes: about 113 MB for 1,000 points).
             """)
     }
 }
