@@ -14,11 +14,28 @@ struct BenchOptions {
     /// Runs a tenth the size (SimPy excepted: its mean needs its 200k customers): checks the
     /// suite works; the figures mean little.
     var quick = false
+    /// `--only NAME` (repeatable): the measurements to run; empty runs them all.
+    var only: Set<Measurement> = []
+
+    /// The suite's measurements, by the names `--only` takes.
+    enum Measurement: String, CaseIterable {
+        case mmc, simpy, reference, memory
+        case inFlight = "in-flight"
+        case compare, replications, sweep, manifests
+    }
+
+    /// Whether the suite runs `measurement`.
+    func runs(_ measurement: Measurement) -> Bool {
+        only.isEmpty || only.contains(measurement)
+    }
 
     static let usage = """
         Usage: meshsim-bench [--meshsim PATH] [--reference PATH] [--overload PATH] [--simpy-script PATH]
-                             [--python PATH | --no-python REASON] [--out FILE] [--quick]
+                             [--python PATH | --no-python REASON] [--out FILE] [--quick] [--only NAME]...
         Run it through Benchmarks/run, which builds meshsim in release mode and sets up SimPy.
+        --only runs only the named measurements (\(Measurement.allCases.map(\.rawValue).joined(separator: ", ")));
+        simpy and reference run mmc too, for the figures they are measured against. Give --out another
+        file: the report holds only the rows measured.
         """
 
     struct Failure: Error, CustomStringConvertible {
@@ -43,6 +60,11 @@ struct BenchOptions {
             case "--python": python = value
             case "--no-python": pythonUnavailable = value
             case "--out": out = value
+            case "--only":
+                guard let measurement = Measurement(rawValue: value) else {
+                    throw Failure(description: "unknown measurement '\(value)'\n\(Self.usage)")
+                }
+                only.insert(measurement)
             default: throw Failure(description: "unknown argument '\(argument)'\n\(Self.usage)")
             }
         }

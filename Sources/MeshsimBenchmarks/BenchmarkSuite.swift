@@ -6,7 +6,7 @@ import Scenario
 /// is a figure like any other; only a measurement that cannot run marks the suite broken.
 struct BenchmarkSuite {
     let options: BenchOptions
-    private(set) var report: BenchmarkReport
+    var report: BenchmarkReport
     private(set) var broken = false
 
     private let model = MMcModel.benchmark
@@ -19,13 +19,17 @@ struct BenchmarkSuite {
     }
 
     mutating func run() {
-        let (floor, engine) = measureMMc()
-        measureSimPy(engine: engine)
-        measureReference(floor: floor)
-        measureMemory()
-        measureInFlightMemory()
-        measureCompare()
-        measureManifestLoad()
+        var (floor, engine): (Double?, Double?) = (nil, nil)
+        // SimPy and the reference scenario are judged against the M/M/c's figures.
+        if options.runs(.mmc) || options.runs(.simpy) || options.runs(.reference) { (floor, engine) = measureMMc() }
+        if options.runs(.simpy) { measureSimPy(engine: engine) }
+        if options.runs(.reference) { measureReference(floor: floor) }
+        if options.runs(.memory) { measureMemory() }
+        if options.runs(.inFlight) { measureInFlightMemory() }
+        if options.runs(.compare) { measureCompare() }
+        if options.runs(.replications) { measureReplications() }
+        if options.runs(.sweep) { measureSweepMemory() }
+        if options.runs(.manifests) { measureManifestLoad() }
     }
 
     /// Rounds of the M/M/c: each runs the floor, then meshsim, so that a slow spell of the
@@ -200,21 +204,16 @@ struct BenchmarkSuite {
     private mutating func measureCompare() {
         progress("meshsim compare: two variants, at once and one by one")
         let rounds = options.quick ? 1 : 3
-        let outcome: CompareTiming.Outcome
+        let outcome: JobsTiming.Outcome
         do {
-            outcome = try CompareTiming(meshsim: options.meshsim, scenario: options.reference, rounds: rounds,
-                                        capacityIterations: options.quick ? 30_000_000 : 300_000_000).run()
+            outcome = try JobsTiming(meshsim: options.meshsim, command: ["compare", options.reference], compared: ["compare.csv"],
+                                     rounds: rounds, capacityIterations: capacityIterations).run()
         } catch {
             _ = unavailable("compare", error.description)
             return
         }
-        let target = 1.7
-        let figures = "\(NumberText.fixed(outcome.parallelSeconds, 2)) s / \(NumberText.fixed(outcome.serialSeconds, 2)) s "
-            + "(\(NumberText.fixed(outcome.speedup, 2))x)"
-        // A busy machine cannot show a parallel speed-up; a missed target there says nothing.
-        let verdict: BenchmarkReport.Verdict = outcome.speedup >= target ? .pass
-            : (report.machine.cores < 2 || outcome.capacity < target ? .unavailable : .fail)
-        report.add("compare, 2 variants: --jobs 2 / --jobs 1", figures, target: "≥ 1.7x on 2 cores", verdict)
+        report.add("compare, 2 variants: --jobs 2 / --jobs 1", outcome.figures, target: "≥ 1.7x on 2 cores",
+                   outcome.verdict(target: 1.7, cores: report.machine.cores))
         report.add("parallel capacity (control)", "2 threads of arithmetic \(NumberText.fixed(outcome.capacity, 2))x one",
                    target: "≥ 1.7x, else compare is n/a", .info)
         report.add("compare.csv, --jobs 2 vs --jobs 1", outcome.identical ? "identical bytes" : "DIFFERENT",
@@ -254,18 +253,21 @@ struct BenchmarkSuite {
             """)
     }
 
-    private mutating func unavailable(_ measurement: String, _ reason: String) -> Double? {
+    /// Steps of each loop of the parallel-capacity control.
+    var capacityIterations: Int { options.quick ? 30_000_000 : 300_000_000 }
+
+    mutating func unavailable(_ measurement: String, _ reason: String) -> Double? {
         report.add(measurement, "error: \(reason.split(separator: "\n").first ?? "")", .unavailable)
         breaks("\(measurement): \(reason)")
         return nil
     }
 
-    private mutating func breaks(_ message: String) {
+    mutating func breaks(_ message: String) {
         broken = true
         FileHandle.standardError.write(Data("meshsim-bench: \(message)\n".utf8))
     }
 
-    private func progress(_ message: String) {
+    func progress(_ message: String) {
         FileHandle.standardError.write(Data("meshsim-bench: \(message)\n".utf8))
     }
 
@@ -273,7 +275,7 @@ struct BenchmarkSuite {
         NumberText.fixed(seconds * 1000, 4) + " ms"
     }
 
-    private func megabytes(_ kilobytes: Int) -> String {
+    func megabytes(_ kilobytes: Int) -> String {
         NumberText.fixed(Double(kilobytes) / 1024, 1) + " MB"
     }
 }

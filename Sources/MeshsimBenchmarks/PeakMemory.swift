@@ -20,7 +20,9 @@ struct PeakMemory {
                       expecting: "over the limit of \(CountText.grouped(records))")
     }
 
-    private func kilobytes(_ options: [String], name: String, succeeds: Set<Int32> = [0], expecting: String? = nil) throws(Subprocess.Failure) -> Int {
+    /// Maximum resident set size in kilobytes of `meshsim run SCENARIO OPTIONS --out DIR --quiet`;
+    /// `name` tells its report folder from the others'.
+    func kilobytes(_ options: [String], name: String, succeeds: Set<Int32> = [0], expecting: String? = nil) throws(Subprocess.Failure) -> Int {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-bench-memory-\(name)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let arguments = ["-f", "%M", meshsim, "run", scenario] + options + ["--out", out, "--quiet"]
