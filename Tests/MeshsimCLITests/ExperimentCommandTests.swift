@@ -118,6 +118,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path("x")))
     }
 
+    @Test func aVariantCannotChangeTheExperimentItIsPartOf() throws {
+        let text = Self.scenario(extra: "variants:\n  one: {}\n  two: { replications: 4 }")
+        let workspace = try CommandTests.Workspace(["s.yaml": text])
+        let result = meshsim(["compare", workspace.path("s.yaml"), "--out", workspace.path("x")])
+        #expect(result.code == .badInput)
+        #expect(result.err == "\(workspace.path("s.yaml")):16:24: error: two has other replications or another sweep than one; "
+            + "every setup of a compare runs the same experiment, so set them outside variants\n")
+    }
+
     @Test func theProgressLineCountsSimulationsAndEstimatesTheRest() {
         let progress = ExperimentRunner.Progress(unitsDone: 12, unitsTotal: 40, simulated: 400_000_000_000)
         // 30 s for 12 simulations: 28 more take 70 s.

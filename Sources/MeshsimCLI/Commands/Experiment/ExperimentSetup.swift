@@ -12,6 +12,15 @@ enum ExperimentSetup {
         command: ExperimentPlan.Command, options: ExperimentOptions, base: Scenario, setups: [ExperimentRequest.Setup],
         jobs: Int?, limits: RunLimits, out: String?, quiet: Bool, defaultFolder: String, arguments: [String]
     ) -> Result<ExperimentRequest?, DiagnosticList> {
+        // Every setup runs on the same grid and seeds, or the pairs compared are not pairs.
+        for setup in setups.dropFirst()
+        where setup.scenario.replications != base.replications || setup.scenario.sweep.map(\.path) != base.sweep.map(\.path)
+            || setup.scenario.sweep.map({ $0.values.map(\.flowText) }) != base.sweep.map({ $0.values.map(\.flowText) }) {
+            return .failure(DiagnosticList([.error(
+                "\(setup.name) has other replications or another sweep than \(setups[0].name); every setup of a compare runs the same experiment, so set them outside variants",
+                at: setup.scenario.sectionLocations["replications"] ?? setup.scenario.sectionLocations["sweep"] ?? setup.scenario.sectionLocations["name"]
+                    ?? SourceLocation(file: setup.path, line: 1, column: 1))]))
+        }
         var axes = base.sweep
         if !options.sweeps.isEmpty {
             do {
