@@ -127,6 +127,27 @@ import Testing
             + "every setup of a compare runs the same experiment, so set them outside variants\n")
     }
 
+    /// Each file keeps its own seed under --shard as in a plain compare, and a sweep over
+    /// `seed` varies the draws.
+    @Test func everySetupDerivesItsSeedsFromItsOwnSeed() throws {
+        let workspace = try CommandTests.Workspace([
+            "a.yaml": Self.scenario(), "b.yaml": Self.scenario().replacingOccurrences(of: "seed: 5", with: "seed: 9"),
+        ])
+        let files = [workspace.path("a.yaml"), workspace.path("b.yaml")]
+        #expect(meshsim(["compare"] + files + ["--out", workspace.path("plain"), "--quiet"]).code == .success)
+        #expect(meshsim(["compare"] + files + ["--shard", "1/1", "--out", workspace.path("part"), "--quiet"]).code == .success)
+        #expect(meshsim(["merge", workspace.path("part"), "--out", workspace.path("merged"), "--quiet"]).code == .success)
+        #expect(try ShardMergeTests.files(in: workspace.path("merged")) == ShardMergeTests.files(in: workspace.path("plain")))
+        let sweep = meshsim(["run", files[0], "--sweep", "seed=5,9", "--out", workspace.path("seeds"), "--quiet"])
+        let rows = try workspace.read("seeds/sweep.csv").split(separator: "\n").filter { $0.contains(",total,") }
+        #expect(sweep.code == .success && rows.count == 2)
+        #expect(rows[0].dropFirst(2) != rows[1].dropFirst(2))
+        let validate = try CommandTests.Workspace(["s.yaml": Self.scenario(extra: "sweep: { name: [a, b] }")])
+        let checked = meshsim(["validate", validate.path("s.yaml")])
+        #expect(checked.code == .badInput)
+        #expect(checked.out.contains("s.yaml:14:10: error: a sweep cannot vary 'name'"))
+    }
+
     @Test func theProgressLineCountsSimulationsAndEstimatesTheRest() {
         let progress = ExperimentRunner.Progress(unitsDone: 12, unitsTotal: 40, simulated: 400_000_000_000)
         // 30 s for 12 simulations: 28 more take 70 s.

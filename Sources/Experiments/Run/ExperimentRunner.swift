@@ -50,7 +50,9 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Runs the units. `scenario(point, setup)` loads a cell's scenario (called once per
-    /// cell of the units run, from any thread); the runner sets each replication's seed.
+    /// cell of the units run, from any thread); each replication's seed is derived from that
+    /// scenario's own, so two compared files keep their seeds as a plain compare does, and
+    /// setups and points that share a seed share every replication's.
     /// `finish` is called on the worker thread as each unit ends; a throw from it (a file
     /// that cannot be written) stops the experiment. Returns the outcomes in unit order, or
     /// the failure of the lowest-numbered unit that failed.
@@ -64,7 +66,6 @@ public struct ExperimentRunner: Sendable {
         let cells = CellCache(replications: plan.replications, load: scenario)
         let next = Atomic(0)
         let limits = self.limits
-        let seeds = (1...max(plan.replications, 1)).map(plan.seed(ofReplication:))
         let work: @Sendable (Int) -> Void = { _ in
             while true {
                 let position = next.add(1, ordering: .relaxed).oldValue
@@ -76,7 +77,7 @@ public struct ExperimentRunner: Sendable {
                 case .failure(let diagnostics):
                     outcome = .failure(.unit(Failure(unit: unit, diagnostics: diagnostics)))
                 case .success(var scenario):
-                    scenario.seed = seeds[unit.replication - 1]
+                    scenario.seed = Replication.seed(base: scenario.seed, replication: unit.replication)
                     do {
                         let result = try Simulator.run(scenario, limits: limits)
                         simulated = result.endTime

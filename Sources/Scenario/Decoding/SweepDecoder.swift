@@ -10,6 +10,10 @@ enum SweepDecoder {
                 context.error("\(path) has an invalid path \"\(Diagnostic.excerpt(entry.key))\": \(failure.message)", at: entry.keyLocation)
                 return nil
             }
+            if let message = SweepGrid.unsweepableMessage(entry.key) {
+                context.error(message, at: entry.keyLocation)
+                return nil
+            }
             let field = "\(path) \(Diagnostic.excerpt(entry.key))"
             if ValueReader.isNull(entry.value) {
                 context.error("\(field) must list at least one value", at: entry.value.location)

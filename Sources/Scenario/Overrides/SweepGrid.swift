@@ -2,6 +2,16 @@
 /// varying slowest (as `ExperimentPlan` numbers points). A point is a set of overrides, applied
 /// after `--set` and a variant's.
 public enum SweepGrid {
+    /// Top-level keys a sweep cannot vary: they say what the experiment is, not how the
+    /// system behaves.
+    public static let unsweepable: Set<String> = ["name", "replications", "sweep", "variants", "assertions"]
+
+    /// Why a sweep cannot vary `path`; nil when it can.
+    public static func unsweepableMessage(_ path: String) -> String? {
+        guard let key = OverridePath.firstKey(of: path), unsweepable.contains(key) else { return nil }
+        return "a sweep cannot vary '\(key)': it says what the experiment is; sweep a field of the system, such as clients[name=web].rate"
+    }
+
     /// Points of the grid: the product of the axes' value counts, `Int.max` when that does not
     /// fit (far over `SizeLimits.sweepPoints` then). 1 without axes: the scenario as written.
     public static func pointCount(_ axes: [SweepAxis]) -> Int {

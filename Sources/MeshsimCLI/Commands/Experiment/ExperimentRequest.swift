@@ -69,10 +69,6 @@ struct ExperimentRequest: Sendable {
         return parts.joined(separator: ", ")
     }
 
-    /// Top-level keys a sweep cannot vary: they say what the experiment is, not how the
-    /// system behaves.
-    static let unsweepable: Set<String> = ["name", "replications", "sweep", "variants", "assertions"]
-
     /// FNV-1a 64 of the scenario files' text and the arguments that change results, so that
     /// `merge` refuses parts of different experiments (manifests are not part of it: a shard
     /// is expected to run on the same checkout).

@@ -34,9 +34,7 @@ enum ExperimentSetup {
         let replications = options.replications ?? base.replications ?? 1
         guard replications > 1 || !axes.isEmpty || options.shard != nil else { return .success(nil) }
         for axis in axes {
-            if let key = OverridePath.firstKey(of: axis.path), ExperimentRequest.unsweepable.contains(key) {
-                return .failure(DiagnosticList([.error("a sweep cannot vary '\(key)': it says what the experiment is; sweep a field of the system, such as clients[name=web].rate", at: axis.location)]))
-            }
+            if let message = SweepGrid.unsweepableMessage(axis.path) { return .failure(DiagnosticList([.error(message, at: axis.location)])) }
         }
         let plan = ExperimentPlan(
             command: command, scenarioName: base.name, seed: base.seed,
