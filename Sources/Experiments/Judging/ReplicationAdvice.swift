@@ -3,7 +3,7 @@
 /// smaller than the distance of the mean from the threshold, so that the interval would
 /// lie on one side of it. This is Law's number of replications for an absolute error β,
 /// min{i ≥ n : t(i − 1, 0.975) · √(S²(n) / i) ≤ β} (Simulation Modeling and Analysis,
-/// 5th ed., §9.4.1), with β the distance and a strict inequality, as a threshold on the
+/// 5th ed., chapter 9), with β the distance and a strict inequality, as a threshold on the
 /// interval's edge does not decide `<`. "Likely": more replications move the mean and s too.
 enum ReplicationAdvice {
     static func text(_ estimate: Estimate, threshold: Double) -> String {

@@ -1,7 +1,7 @@
 /// The mean of a metric over replications with its 95% Student-t confidence interval:
 /// mean ± t(0.975, n − 1) · s / √n, with s the sample standard deviation. Replications are
 /// independent runs, so their values are independent draws of the metric, as the interval
-/// assumes (Law, Simulation Modeling and Analysis, 5th ed., §9.4.1).
+/// assumes (Law, Simulation Modeling and Analysis, 5th ed., chapter 9).
 public struct Estimate: Sendable, Hashable {
     /// Values averaged (replications that had one).
     public var n: Int

@@ -38,9 +38,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case badChoice(option: String, value: String, choices: [String], command: String)
     /// `--sweep` cannot be read: why, and the column of the argument where.
     case badSweep(String, reason: String, column: Int, command: String)
-    /// An option that only means something with another (`--keep-replications` without
-    /// replications or a sweep is fine; `--inconclusive` without replications is not).
-    case needsOption(option: String, needs: String, command: String)
+
     /// `--max-in-flight` of `run` or `compare` is not a whole number in `RunLimits`' range.
     case badMaxInFlight(String, command: String)
     /// `--request` is not `METHOD PATH`.
@@ -84,6 +82,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "option '\(option)' is given more than once; give it once"
         case let .missingArgument(argument, command):
             if command == "import" { return "'import' needs a PATH: a manifest file, folder or glob, such as 'meshsim import k8s/'" }
+            if command == "merge" { return "'merge' needs the PARTIAL folders that run or compare --shard I/N wrote, such as 'meshsim merge part-1 part-2 --out DIR'" }
             return "'\(command)' needs a \(argument) file"
         case let .missingOption(option, command):
             var example = ""
@@ -140,8 +139,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
                 return "--sweep needs PATH=V1,V2,..., not '\(Diagnostic.excerpt(value))'; write --sweep \"clients[name=web].rate=200/s,400/s\""
             }
             return "--sweep: \(reason) (column \(column))"
-        case let .needsOption(option, needs, _):
-            return "\(option) needs \(needs)"
+
         case let .badMaxInFlight(value, _):
             return "--max-in-flight needs a whole number from 1 to \(CountText.grouped(RunLimits.maximumInFlight)), not '\(value)' (default \(CountText.grouped(RunLimits.defaultInFlight)))"
         }
@@ -158,7 +156,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
              let .missingOption(_, command), let .badNumber(_, _, command),
              let .negativeDuration(_, _, command), let .badCount(_, _, _, command),
              let .badMaxInFlight(_, command), let .badShard(_, command), let .badChoice(_, _, _, command),
-             let .badSweep(_, _, _, command), let .needsOption(_, _, command):
+             let .badSweep(_, _, _, command):
             command
         case let .badJobs(_, command?): command
         case .badRequest, .badHeader: "eval"

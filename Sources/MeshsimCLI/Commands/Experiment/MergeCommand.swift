@@ -40,7 +40,7 @@ enum MergeCommand {
         }
         console.print(ExperimentReports.terminal(plan: plan, outcomes: merged.outcomes, policy: policy))
         if !options.quiet {
-            console.printError("merged \(options.partials.count) shards, \(merged.outcomes.count) simulations; reports in \(options.out)/")
+            console.printError("merged \(options.partials.count) shard\(options.partials.count == 1 ? "" : "s"), \(merged.outcomes.count) simulations; reports in \(options.out)/")
         }
         return ExperimentReports.passes(plan: plan, outcomes: merged.outcomes, policy: policy) ? .success : .assertionFailed
     }
