@@ -96,6 +96,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path("m")))
     }
 
+    /// The merged folder replaces what is at --out; a partial there (or under it) would be
+    /// lost, so the merge refuses before writing and leaves both partials as they were.
+    @Test func anOutFolderThatIsOrHoldsAPartialIsRefused() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let path = workspace.path("s.yaml")
+        for index in 1...2 {
+            let part = workspace.path("parts/p\(index)")
+            #expect(meshsim(["compare", path, "--replications", "2", "--shard", "\(index)/2", "--out", part, "--quiet"]).code == .success)
+        }
+        let parts = [workspace.path("parts/p1"), workspace.path("parts/p2")]
+        let before = try Self.files(in: workspace.path("parts"))
+        let into = meshsim(["merge"] + parts + ["--out", workspace.path("parts/p2")])
+        #expect(into.code == .badInput)
+        #expect(into.err == "error: --out \(workspace.path("parts/p2")) is the partial folder \(parts[1]), which the merged reports would replace; give another --out folder\n")
+        let above = meshsim(["merge"] + parts + ["--out", workspace.path("parts/./")])
+        #expect(above.code == .badInput)
+        #expect(above.err.hasPrefix("error: --out \(workspace.path("parts/./")) holds the partial folder \(parts[0]),"))
+        #expect(try Self.files(in: workspace.path("parts")) == before)
+        let beside = meshsim(["merge"] + parts + ["--out", workspace.path("parts/p1/merged"), "--quiet"])
+        #expect(beside.code == .success || beside.code == .assertionFailed, "\(beside.err)")
+    }
+
     @Test func shardAndMergeOptionsAreChecked() {
         #expect(error("run", "a.yaml", "--shard", "0/3") == .badShard("0/3", command: "run"))
         #expect(error("run", "a.yaml", "--shard", "4/3") == .badShard("4/3", command: "run"))
