@@ -118,6 +118,22 @@ import Testing
         #expect(beside.code == .success || beside.code == .assertionFailed, "\(beside.err)")
     }
 
+    /// A partial whose outcomes lack an assertion's measurement is refused by name: judged,
+    /// it would read as "not measured", a failure no simulation had.
+    @Test func anOutcomeShortOfAnAssertionIsRefused() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let part = workspace.path("p")
+        #expect(meshsim(["run", workspace.path("s.yaml"), "--replications", "2", "--shard", "1/1", "--out", part, "--quiet"]).code == .success)
+        let outcomes = part + "/outcomes.csv"
+        var lines = try String(contentsOfFile: outcomes, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.remove(at: try #require(lines.firstIndex { $0.hasPrefix("1,assertion,") }))
+        try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)
+        let merged = meshsim(["merge", part, "--out", workspace.path("m")])
+        #expect(merged.code == .badInput)
+        #expect(merged.err == "error: \(outcomes): simulation 1 has 1 assertion measurements where shards has 2 assertions; run the shard again\n")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("m")))
+    }
+
     @Test func shardAndMergeOptionsAreChecked() {
         #expect(error("run", "a.yaml", "--shard", "0/3") == .badShard("0/3", command: "run"))
         #expect(error("run", "a.yaml", "--shard", "4/3") == .badShard("4/3", command: "run"))

@@ -78,6 +78,13 @@ public struct ShardMerge: Sendable {
         guard outcomes.map(\.unit) == expected else {
             throw Failure(description: "\(path) does not hold the \(expected.count) simulations of shard \(manifest.shard) (it holds \(outcomes.count)); run the shard again")
         }
+        // A measurement short would judge the assertion as not measured: a failure no run had.
+        for outcome in outcomes {
+            let setup = manifest.plan.setups[manifest.plan.unit(outcome.unit).setup]
+            guard outcome.assertions.count == setup.assertions.count else {
+                throw Failure(description: "\(path): simulation \(outcome.unit) has \(outcome.assertions.count) assertion measurements where \(setup.name) has \(setup.assertions.count) assertions; run the shard again")
+            }
+        }
         return outcomes
     }
 
