@@ -29,6 +29,13 @@ public struct ExperimentRunner: Sendable {
         (0..<plan.unitCount).filter { shard?.owns(unit: $0) ?? true }.map(plan.unit)
     }
 
+    /// How many units of a cell (a sweep point of one setup) this runner runs: every
+    /// replication, or the shard's share of them.
+    func unitCount(point: Int, setup: Int) -> Int {
+        let first = (point * plan.setups.count + setup) * plan.replications
+        return (first..<first + plan.replications).count { shard?.owns(unit: $0) ?? true }
+    }
+
     /// Why a unit could not run: its scenario did not load, or the run stopped at a limit.
     public struct Failure: Error, Sendable {
         public var unit: WorkUnit
@@ -61,7 +68,7 @@ public struct ExperimentRunner: Sendable {
     ) throws -> [UnitOutcome] {
         let units = self.units
         let state = Mutex(RunState(count: units.count))
-        let cells = CellCache(replications: plan.replications, load: scenario)
+        let cells = CellCache(takers: { [self] in unitCount(point: $0, setup: $1) }, load: scenario)
         let next = Atomic(0)
         let limits = self.limits
         let seeds = (1...max(plan.replications, 1)).map(plan.seed(ofReplication:))
