@@ -70,7 +70,10 @@ import Testing
         "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,0\nkeep,no\ninconclusive,fail\nsetup,s\nshard,1,1\n",
         "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\nsetup,s\nshard,2,1\n",
         "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\nshard,1,1\n",
-    ])
+    ] + ["setup,..\n", "setup,.\n", "setup,\n", "setup,a/b\n", "setup,a\nsetup,a\n"].map {
+        // A compare's setups name folders of the merged reports: one plain path part each, once.
+        "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,compare\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\n\($0)shard,1,1\n"
+    })
     func aManifestThatIsNotOneIsRefused(text: String) {
         #expect(PartialManifest(csv: text) == nil)
     }
