@@ -134,6 +134,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path("m")))
     }
 
+    /// files/ holds the units' own reports only: a stray file, one beside the unit folders
+    /// or a link (here to the scenario) is refused by path rather than copied into the
+    /// merged folder, where it could also collide with a file the merge assembles.
+    @Test func aFileNoSimulationWroteIsRefused() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let part = workspace.path("p")
+        #expect(meshsim(["compare", workspace.path("s.yaml"), "--shard", "1/1", "--out", part, "--quiet"]).code == .success)
+        #expect(try Self.files(in: part + "/files").keys.contains("one/summary.csv"))
+        let strays = ["compare.csv", "three/summary.csv"]
+        for stray in strays {
+            let path = part + "/files/" + stray
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "x\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let merged = meshsim(["merge", part, "--out", workspace.path("m")])
+            #expect(merged.code == .badInput)
+            #expect(merged.err == "error: \(path) is not a report file of shard 1/1's simulations; run the shard again into an empty folder\n")
+            try FileManager.default.removeItem(atPath: path)
+        }
+        let link = part + "/files/one/linked.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: workspace.path("s.yaml"))
+        #expect(meshsim(["merge", part, "--out", workspace.path("m")]).err.hasPrefix("error: \(link) is not a report file"))
+        try FileManager.default.removeItem(atPath: link)
+        let clean = meshsim(["merge", part, "--out", workspace.path("m"), "--quiet"])
+        #expect(clean.code == .success || clean.code == .assertionFailed, "\(clean.err)")
+    }
+
     @Test func shardAndMergeOptionsAreChecked() {
         #expect(error("run", "a.yaml", "--shard", "0/3") == .badShard("0/3", command: "run"))
         #expect(error("run", "a.yaml", "--shard", "4/3") == .badShard("4/3", command: "run"))
