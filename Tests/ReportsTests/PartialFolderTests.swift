@@ -44,6 +44,13 @@ import Testing
         "unit,kind,fields\n1,run,0,,2,0.2,60\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,1,2\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,assertion,number,abc,t,1\n", "unit,kind,fields\n\"unclosed\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,mesh,1,2,3,4\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n2,text,a,b\n",
+        // Values no run writes: negative counts, durations and latencies, numbers that are not finite.
+        "unit,kind,fields\n1,run,-1,,0,0.2,60\n", "unit,kind,fields\n1,run,0,,0,nan,60\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,assertion,number,inf,t,1\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,-1,0,0,0,0,0,0,0,0\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,-5,2,3,4,5,6,1.0\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,1,2,3,4,5,6,nan\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,mesh,1,2,-3,4,5\n",
     ])
     func malformedOutcomesAreRefusedWithALine(text: String) {
         #expect(throws: OutcomeCodec.Malformed.self) { try OutcomeCodec.outcomes(text).get() }
