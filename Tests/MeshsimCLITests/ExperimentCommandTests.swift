@@ -115,6 +115,12 @@ import Testing
         let name = meshsim(["run", workspace.path("s.yaml"), "--sweep", "assertions=[],[]", "--out", workspace.path("x")])
         #expect(name.code == .badInput)
         #expect(name.err.contains("a sweep cannot vary 'assertions'"))
+        // Each replication's seed replaces the scenario's at every point, so a seed axis would
+        // print the same numbers at every point as if they were different draws.
+        let seed = meshsim(["run", workspace.path("s.yaml"), "--sweep", "seed=1,2", "--out", workspace.path("x")])
+        #expect(seed.code == .badInput)
+        #expect(seed.err.contains("a sweep cannot vary 'seed': every point runs with the same seeds"))
+        #expect(seed.err.contains("--replications N"))
         #expect(!FileManager.default.fileExists(atPath: workspace.path("x")))
     }
 

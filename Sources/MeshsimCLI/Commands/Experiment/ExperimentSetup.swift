@@ -28,6 +28,9 @@ enum ExperimentSetup {
             if let key = OverridePath.firstKey(of: axis.path), ExperimentRequest.unsweepable.contains(key) {
                 return .failure(DiagnosticList([.error("a sweep cannot vary '\(key)': it says what the experiment is; sweep a field of the system, such as clients[name=web].rate", at: axis.location)]))
             }
+            if OverridePath.firstKey(of: axis.path) == "seed" {
+                return .failure(DiagnosticList([.error("a sweep cannot vary 'seed': every point runs with the same seeds, replication by replication, so that points differ only by their values; to see other random draws, run more replications (--replications N)", at: axis.location)]))
+            }
         }
         let plan = ExperimentPlan(
             command: command, scenarioName: base.name, seed: base.seed,
