@@ -86,11 +86,6 @@ public struct ExperimentPlan: Sendable, Hashable {
     public func values(ofPoint point: Int) -> [String] {
         zip(axes, coordinates(ofPoint: point)).map { $0.values[$1] }
     }
-
-    /// The seed of replication `replication` (1-based), the same for every point and setup.
-    public func seed(ofReplication replication: Int) -> UInt64 {
-        Replication.seed(base: seed, replication: replication)
-    }
 }
 
 extension ExperimentPlan {

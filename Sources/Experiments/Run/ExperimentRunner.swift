@@ -57,7 +57,8 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Runs the units. `scenario(point, setup)` loads a cell's scenario (called once per
-    /// cell of the units run, from any thread); the runner sets each replication's seed.
+    /// cell of the units run, from any thread); the runner derives each replication's seed
+    /// from the cell's (`Replication.seed`).
     /// `finish` is called on the worker thread as each unit ends; a throw from it (a file
     /// that cannot be written) stops the experiment. Returns the outcomes in unit order, or
     /// the failure of the lowest-numbered unit that failed.
@@ -71,7 +72,6 @@ public struct ExperimentRunner: Sendable {
         let cells = CellCache(takers: { [self] in unitCount(point: $0, setup: $1) }, load: scenario)
         let next = Atomic(0)
         let limits = self.limits
-        let seeds = (1...max(plan.replications, 1)).map(plan.seed(ofReplication:))
         let work: @Sendable (Int) -> Void = { _ in
             while true {
                 let position = next.add(1, ordering: .relaxed).oldValue
@@ -83,7 +83,9 @@ public struct ExperimentRunner: Sendable {
                 case .failure(let diagnostics):
                     outcome = .failure(.unit(Failure(unit: unit, diagnostics: diagnostics)))
                 case .success(var scenario):
-                    scenario.seed = seeds[unit.replication - 1]
+                    // From the setup's own seed: the variants of one scenario share it (common
+                    // random numbers), and two scenario files keep theirs, as a plain compare does.
+                    scenario.seed = Replication.seed(base: scenario.seed, replication: unit.replication)
                     do {
                         let result = try Simulator.run(scenario, limits: limits)
                         simulated = result.endTime
