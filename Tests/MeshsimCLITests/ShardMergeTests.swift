@@ -160,28 +160,6 @@ import Testing
         #expect(clean.code == .success || clean.code == .assertionFailed, "\(clean.err)")
     }
 
-    /// Two scenario files with their own seeds: each setup's replications start from its own
-    /// file's seed, so a shard merged is the plain compare, and replication 1 of each setup
-    /// is that file run alone.
-    @Test func twoScenarioFilesKeepTheirOwnSeeds() throws {
-        let other = Self.scenario.replacingOccurrences(of: "seed: 11", with: "seed: 12").replacingOccurrences(of: "name: shards", with: "name: other")
-        let workspace = try CommandTests.Workspace(["a.yaml": Self.scenario, "b.yaml": other])
-        let files = [workspace.path("a.yaml"), workspace.path("b.yaml")]
-        let whole = meshsim(["compare"] + files + ["--out", workspace.path("whole"), "--quiet"])
-        #expect(meshsim(["compare"] + files + ["--shard", "1/1", "--out", workspace.path("part"), "--quiet"]).code == .success)
-        let merged = meshsim(["merge", workspace.path("part"), "--out", workspace.path("merged"), "--quiet"])
-        #expect(merged.code == whole.code)
-        #expect(merged.out == whole.out)
-        #expect(try Self.files(in: workspace.path("merged")) == Self.files(in: workspace.path("whole")))
-
-        let kept = meshsim(["compare"] + files + ["--replications", "2", "--keep-replications", "--out", workspace.path("kept"), "--quiet"])
-        #expect(kept.code == .success || kept.code == .assertionFailed, "\(kept.err)")
-        _ = meshsim(["run", workspace.path("b.yaml"), "--out", workspace.path("alone"), "--quiet"])
-        let alone = try workspace.read("alone/summary.csv")
-        #expect(try workspace.read("kept/other/replications/1/summary.csv") == alone)
-        #expect(try workspace.read("kept/shards/replications/1/summary.csv") != alone)
-    }
-
     @Test func shardAndMergeOptionsAreChecked() {
         #expect(error("run", "a.yaml", "--shard", "0/3") == .badShard("0/3", command: "run"))
         #expect(error("run", "a.yaml", "--shard", "4/3") == .badShard("4/3", command: "run"))
