@@ -60,7 +60,8 @@ public struct ExperimentRunner: Sendable {
     /// cell of the units run, from any thread); the runner derives each replication's seed
     /// from the cell's (`Replication.seed`).
     /// `finish` is called on the worker thread as each unit ends; a throw from it (a file
-    /// that cannot be written) stops the experiment. Returns the outcomes in unit order, or
+    /// that cannot be written) stops the experiment. `progress` is called after each unit,
+    /// one call at a time, units done counting up. Returns the outcomes in unit order, or
     /// the failure of the lowest-numbered unit that failed.
     public func run(
         scenario: @escaping @Sendable (_ point: Int, _ setup: Int) -> Result<Scenario, DiagnosticList>,
@@ -96,8 +97,11 @@ public struct ExperimentRunner: Sendable {
                         outcome = .failure(.other(position, error))
                     }
                 }
-                let report = state.withLock { state in state.record(position, outcome, simulated: simulated) }
-                if let report { progress?(report) }
+                // Reported under the lock, so that the reports arrive in the order counted: one
+                // taken outside could be drawn after a later one, moving the count back.
+                state.withLock { state in
+                    if let report = state.record(position, outcome, simulated: simulated) { progress?(report) }
+                }
             }
         }
         let workers = min(max(1, jobs), units.count)
