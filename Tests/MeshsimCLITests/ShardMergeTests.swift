@@ -132,6 +132,13 @@ import Testing
         #expect(merged.code == .badInput)
         #expect(merged.err == "error: \(outcomes): simulation 1 has 1 assertion measurements where shards has 2 assertions; run the shard again\n")
         #expect(!FileManager.default.fileExists(atPath: workspace.path("m")))
+
+        // An edited row or manifest: the message says what to do.
+        try "unit,kind,fields\n0,run,x\n".write(toFile: outcomes, atomically: true, encoding: .utf8)
+        #expect(meshsim(["merge", part, "--out", workspace.path("m")]).err == "error: \(outcomes):2: not an outcome row this meshsim writes; run the shard again\n")
+        try "key,value\nformat,meshsim-partial 9\n".write(toFile: part + "/partial.csv", atomically: true, encoding: .utf8)
+        #expect(meshsim(["merge", part, "--out", workspace.path("m")]).err
+            == "error: \(part)/partial.csv is not a partial folder's manifest this meshsim reads (edited, or written by another version); run the shard again with this meshsim\n")
     }
 
     /// files/ holds the units' own reports only: a stray file, one beside the unit folders

@@ -57,7 +57,7 @@ public struct ShardMerge: Sendable {
             throw Failure(description: "\(folder) is not a partial folder (no readable \(PartialManifest.fileName)); give the folders that meshsim run or compare --shard I/N wrote")
         }
         guard let manifest = PartialManifest(csv: text) else {
-            throw Failure(description: "\(path) is not a partial folder's manifest this meshsim reads")
+            throw Failure(description: "\(path) is not a partial folder's manifest this meshsim reads (edited, or written by another version); run the shard again with this meshsim")
         }
         return manifest
     }
@@ -72,7 +72,7 @@ public struct ShardMerge: Sendable {
         let outcomes: [UnitOutcome]
         switch OutcomeCodec.outcomes(text) {
         case .success(let read): outcomes = read
-        case .failure(let malformed): throw Failure(description: "\(path):\(malformed.line): not an outcome row this meshsim writes")
+        case .failure(let malformed): throw Failure(description: "\(path):\(malformed.line): not an outcome row this meshsim writes; run the shard again")
         }
         let expected = ExperimentRunner(plan: manifest.plan, jobs: 1, shard: manifest.shard).units.map(\.index)
         guard outcomes.map(\.unit) == expected else {
@@ -98,7 +98,7 @@ public struct ShardMerge: Sendable {
         var isFolder: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }
         guard isFolder.boolValue, let enumerator = fileManager.enumerator(atPath: root) else {
-            throw Failure(description: "\(root) is not a folder")
+            throw Failure(description: "\(root) is not a folder; run the shard again into an empty folder")
         }
         let runner = ExperimentRunner(plan: manifest.plan, jobs: 1, shard: manifest.shard)
         let unitFolders = Set(runner.units.compactMap(manifest.plan.unitFolder))
