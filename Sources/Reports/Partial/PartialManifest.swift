@@ -87,13 +87,9 @@ public struct PartialManifest: Sendable, Hashable {
         else { return nil }
         let plan = ExperimentPlan(
             command: command, scenarioName: name, seed: seed, setups: setups, axes: axes, replications: replications, keepUnits: keep == "yes")
-        // A grid beyond the bound is not one any command plans; refuse it before multiplying.
-        var points = 1
-        for axis in axes {
-            guard points <= ExperimentPlan.maximumUnits / axis.values.count else { return nil }
-            points *= axis.values.count
-        }
-        guard plan.unitCount <= ExperimentPlan.maximumUnits else { return nil }
+        // A plan beyond the bound is not one any command makes; counted without overflowing.
+        let points = axes.reduce(1) { Saturating.product($0, $1.values.count) }
+        guard Saturating.product(Saturating.product(points, setups.count), replications) <= ExperimentPlan.maximumUnits else { return nil }
         self.init(plan: plan, fingerprint: fingerprint, inconclusive: inconclusive, shard: shard, version: version)
     }
 
