@@ -63,6 +63,8 @@ import Testing
         ("1", "10", "-1", "--resolution -1 must be above 0"),
         ("1ms", "10ms", "1/s", "--resolution 1/s has the unit '/s' but the range has 'ms'; write it in the range's unit or without one"),
         ("1", "1234567890123456", nil, "--to has more than 15 significant digits; write a shorter number"),
+        ("1/s", "100/s", "0.0000000000000001", "--from at the 16 decimals the range is written with has more than 15 significant digits; write the ends and --resolution with fewer decimals"),
+        ("123456", "1.0000000001", nil, "--from at the 10 decimals the range is written with has more than 15 significant digits; write the ends and --resolution with fewer decimals"),
     ] as [(String, String, String?, String)])
     func badRangesSayWhatToWrite(from: String, to: String, resolution: String?, message: String) {
         #expect(throws: VariedValue.Error(message: message)) { try VariedValue(from: from, to: to, resolution: resolution) }

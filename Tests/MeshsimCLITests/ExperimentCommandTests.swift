@@ -115,6 +115,11 @@ import Testing
         let name = meshsim(["run", workspace.path("s.yaml"), "--sweep", "assertions=[],[]", "--out", workspace.path("x")])
         #expect(name.code == .badInput)
         #expect(name.err.contains("a sweep cannot vary 'assertions'"))
+        // 1,000 points × 1,001 replications passes the bound of a million simulations by 1,000.
+        let rates = (1...1000).map { "\($0)/s" }.joined(separator: ",")
+        let big = meshsim(["run", workspace.path("s.yaml"), "--sweep", "clients[name=web].rate=" + rates, "--replications", "1001", "--out", workspace.path("x")])
+        #expect(big.code == .badInput)
+        #expect(big.err == "--sweep:1:1: error: the experiment would run more than 1,000,000 simulations (sweep points × setups × replications); sweep fewer values or run fewer replications\n")
         #expect(!FileManager.default.fileExists(atPath: workspace.path("x")))
     }
 

@@ -96,6 +96,77 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path("m")))
     }
 
+    /// The merged folder replaces what is at --out; a partial there (or under it) would be
+    /// lost, so the merge refuses before writing and leaves both partials as they were.
+    @Test func anOutFolderThatIsOrHoldsAPartialIsRefused() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let path = workspace.path("s.yaml")
+        for index in 1...2 {
+            let part = workspace.path("parts/p\(index)")
+            #expect(meshsim(["compare", path, "--replications", "2", "--shard", "\(index)/2", "--out", part, "--quiet"]).code == .success)
+        }
+        let parts = [workspace.path("parts/p1"), workspace.path("parts/p2")]
+        let before = try Self.files(in: workspace.path("parts"))
+        let into = meshsim(["merge"] + parts + ["--out", workspace.path("parts/p2")])
+        #expect(into.code == .badInput)
+        #expect(into.err == "error: --out \(workspace.path("parts/p2")) is the partial folder \(parts[1]), which the merged reports would replace; give another --out folder\n")
+        let above = meshsim(["merge"] + parts + ["--out", workspace.path("parts/./")])
+        #expect(above.code == .badInput)
+        #expect(above.err.hasPrefix("error: --out \(workspace.path("parts/./")) holds the partial folder \(parts[0]),"))
+        #expect(try Self.files(in: workspace.path("parts")) == before)
+        let beside = meshsim(["merge"] + parts + ["--out", workspace.path("parts/p1/merged"), "--quiet"])
+        #expect(beside.code == .success || beside.code == .assertionFailed, "\(beside.err)")
+    }
+
+    /// A partial whose outcomes lack an assertion's measurement is refused by name: judged,
+    /// it would read as "not measured", a failure no simulation had.
+    @Test func anOutcomeShortOfAnAssertionIsRefused() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let part = workspace.path("p")
+        #expect(meshsim(["run", workspace.path("s.yaml"), "--replications", "2", "--shard", "1/1", "--out", part, "--quiet"]).code == .success)
+        let outcomes = part + "/outcomes.csv"
+        var lines = try String(contentsOfFile: outcomes, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.remove(at: try #require(lines.firstIndex { $0.hasPrefix("1,assertion,") }))
+        try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)
+        let merged = meshsim(["merge", part, "--out", workspace.path("m")])
+        #expect(merged.code == .badInput)
+        #expect(merged.err == "error: \(outcomes): simulation 1 has 1 assertion measurements where shards has 2 assertions; run the shard again\n")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("m")))
+
+        // An edited row or manifest: the message says what to do.
+        try "unit,kind,fields\n0,run,x\n".write(toFile: outcomes, atomically: true, encoding: .utf8)
+        #expect(meshsim(["merge", part, "--out", workspace.path("m")]).err == "error: \(outcomes):2: not an outcome row this meshsim writes; run the shard again\n")
+        try "key,value\nformat,meshsim-partial 9\n".write(toFile: part + "/partial.csv", atomically: true, encoding: .utf8)
+        #expect(meshsim(["merge", part, "--out", workspace.path("m")]).err
+            == "error: \(part)/partial.csv is not a partial folder's manifest this meshsim reads (edited, or written by another version); run the shard again with this meshsim\n")
+    }
+
+    /// files/ holds the units' own reports only: a stray file, one beside the unit folders
+    /// or a link (here to the scenario) is refused by path rather than copied into the
+    /// merged folder, where it could also collide with a file the merge assembles.
+    @Test func aFileNoSimulationWroteIsRefused() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let part = workspace.path("p")
+        #expect(meshsim(["compare", workspace.path("s.yaml"), "--shard", "1/1", "--out", part, "--quiet"]).code == .success)
+        #expect(try Self.files(in: part + "/files").keys.contains("one/summary.csv"))
+        let strays = ["compare.csv", "three/summary.csv"]
+        for stray in strays {
+            let path = part + "/files/" + stray
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "x\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let merged = meshsim(["merge", part, "--out", workspace.path("m")])
+            #expect(merged.code == .badInput)
+            #expect(merged.err == "error: \(path) is not a report file of shard 1/1's simulations; run the shard again into an empty folder\n")
+            try FileManager.default.removeItem(atPath: path)
+        }
+        let link = part + "/files/one/linked.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: workspace.path("s.yaml"))
+        #expect(meshsim(["merge", part, "--out", workspace.path("m")]).err.hasPrefix("error: \(link) is not a report file"))
+        try FileManager.default.removeItem(atPath: link)
+        let clean = meshsim(["merge", part, "--out", workspace.path("m"), "--quiet"])
+        #expect(clean.code == .success || clean.code == .assertionFailed, "\(clean.err)")
+    }
+
     @Test func shardAndMergeOptionsAreChecked() {
         #expect(error("run", "a.yaml", "--shard", "0/3") == .badShard("0/3", command: "run"))
         #expect(error("run", "a.yaml", "--shard", "4/3") == .badShard("4/3", command: "run"))

@@ -44,6 +44,13 @@ import Testing
         "unit,kind,fields\n1,run,0,,2,0.2,60\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,1,2\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,assertion,number,abc,t,1\n", "unit,kind,fields\n\"unclosed\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,mesh,1,2,3,4\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n2,text,a,b\n",
+        // Values no run writes: negative counts, durations and latencies, numbers that are not finite.
+        "unit,kind,fields\n1,run,-1,,0,0.2,60\n", "unit,kind,fields\n1,run,0,,0,nan,60\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,assertion,number,inf,t,1\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,-1,0,0,0,0,0,0,0,0\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,-5,2,3,4,5,6,1.0\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,1,2,3,4,5,6,nan\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,mesh,1,2,-3,4,5\n",
     ])
     func malformedOutcomesAreRefusedWithALine(text: String) {
         #expect(throws: OutcomeCodec.Malformed.self) { try OutcomeCodec.outcomes(text).get() }
@@ -70,7 +77,10 @@ import Testing
         "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,0\nkeep,no\ninconclusive,fail\nsetup,s\nshard,1,1\n",
         "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\nsetup,s\nshard,2,1\n",
         "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,run\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\nshard,1,1\n",
-    ])
+    ] + ["setup,..\n", "setup,.\n", "setup,\n", "setup,a/b\n", "setup,a\nsetup,a\n"].map {
+        // A compare's setups name folders of the merged reports: one plain path part each, once.
+        "key,value\nformat,meshsim-partial 1\nmeshsim,0.1.0\nfingerprint,0\ncommand,compare\nscenario,s\nseed,1\nreplications,2\nkeep,no\ninconclusive,fail\n\($0)shard,1,1\n"
+    })
     func aManifestThatIsNotOneIsRefused(text: String) {
         #expect(PartialManifest(csv: text) == nil)
     }

@@ -128,7 +128,11 @@ public struct VariedValue: Sendable, Hashable {
         func scaled(_ places: Int, option: String) throws(Error) -> Int64 {
             let digits = (whole + fraction + String(repeating: "0", count: places - fraction.count)).drop { $0 == "0" }
             guard digits.count <= 15, let magnitude = Int64(digits.isEmpty ? "0" : String(digits)), magnitude <= VariedValue.largest else {
-                throw Error(message: "\(option) has more than 15 significant digits; write a shorter number")
+                // The decimals may be another number's: every value shares the finest grid.
+                guard places > fraction.count else {
+                    throw Error(message: "\(option) has more than 15 significant digits; write a shorter number")
+                }
+                throw Error(message: "\(option) at the \(places) decimals the range is written with has more than 15 significant digits; write the ends and --resolution with fewer decimals")
             }
             return negative ? -magnitude : magnitude
         }

@@ -29,6 +29,13 @@ public struct ExperimentRunner: Sendable {
         (0..<plan.unitCount).filter { shard?.owns(unit: $0) ?? true }.map(plan.unit)
     }
 
+    /// How many units of a cell (a sweep point of one setup) this runner runs: every
+    /// replication, or the shard's share of them.
+    func unitCount(point: Int, setup: Int) -> Int {
+        let first = (point * plan.setups.count + setup) * plan.replications
+        return (first..<first + plan.replications).count { shard?.owns(unit: $0) ?? true }
+    }
+
     /// Why a unit could not run: its scenario did not load, or the run stopped at a limit.
     public struct Failure: Error, Sendable {
         public var unit: WorkUnit
@@ -54,7 +61,8 @@ public struct ExperimentRunner: Sendable {
     /// scenario's own, so two compared files keep their seeds as a plain compare does, and
     /// setups and points that share a seed share every replication's.
     /// `finish` is called on the worker thread as each unit ends; a throw from it (a file
-    /// that cannot be written) stops the experiment. Returns the outcomes in unit order, or
+    /// that cannot be written) stops the experiment. `progress` is called after each unit,
+    /// one call at a time, units done counting up. Returns the outcomes in unit order, or
     /// the failure of the lowest-numbered unit that failed.
     public func run(
         scenario: @escaping @Sendable (_ point: Int, _ setup: Int) -> Result<Scenario, DiagnosticList>,
@@ -63,7 +71,7 @@ public struct ExperimentRunner: Sendable {
     ) throws -> [UnitOutcome] {
         let units = self.units
         let state = Mutex(RunState(count: units.count))
-        let cells = CellCache(replications: plan.replications, load: scenario)
+        let cells = CellCache(takers: { [self] in unitCount(point: $0, setup: $1) }, load: scenario)
         let next = Atomic(0)
         let limits = self.limits
         let work: @Sendable (Int) -> Void = { _ in
@@ -88,8 +96,11 @@ public struct ExperimentRunner: Sendable {
                         outcome = .failure(.other(position, error))
                     }
                 }
-                let report = state.withLock { state in state.record(position, outcome, simulated: simulated) }
-                if let report { progress?(report) }
+                // Reported under the lock, so that the reports arrive in the order counted: one
+                // taken outside could be drawn after a later one, moving the count back.
+                state.withLock { state in
+                    if let report = state.record(position, outcome, simulated: simulated) { progress?(report) }
+                }
             }
         }
         let workers = min(max(1, jobs), units.count)

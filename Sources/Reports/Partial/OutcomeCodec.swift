@@ -68,8 +68,8 @@ public enum OutcomeCodec {
     private static func read(_ row: [String], unit: Int, into outcomes: inout [UnitOutcome]) -> Bool {
         let fields = Array(row.dropFirst(2))
         if row[1] == "run" {
-            guard fields.count == 5, let counted = Nanoseconds(fields[0]), fields[2] == "0" || fields[2] == "1",
-                  let cpu = Double(fields[3]), let memory = Double(fields[4]) else { return false }
+            guard fields.count == 5, let counted = Nanoseconds(fields[0]), counted >= 0, fields[2] == "0" || fields[2] == "1",
+                  let cpu = finite(fields[3]), let memory = finite(fields[4]) else { return false }
             outcomes.append(UnitOutcome(
                 unit: unit, summary: [], countedDuration: counted, rollout: fields[2] == "1" ? fields[1] : nil,
                 proxyCost: Mesh.ProxyCost(cpu: cpu, memory: memory)))
@@ -85,7 +85,7 @@ public enum OutcomeCodec {
             let value: AssertionMeasurement.Value
             switch fields[0] {
             case "number":
-                guard let number = Double(fields[1]) else { return false }
+                guard let number = finite(fields[1]) else { return false }
                 value = .number(number)
             case "word": value = .word(fields[1])
             case "absent": value = .absent(fields[1])
@@ -93,7 +93,7 @@ public enum OutcomeCodec {
             }
             outcomes[outcomes.count - 1].assertions.append(AssertionMeasurement(value: value, text: fields[2], passed: fields[3] == "1"))
         case "mesh":
-            let numbers = fields.compactMap { Int64($0) }
+            let numbers = fields.compactMap { Int64($0) }.filter { $0 >= 0 }
             guard fields.count == 5, numbers.count == 5, let proxies = Int(exactly: numbers[0]), let passes = Int(exactly: numbers[1]),
                   let requests = Int(exactly: numbers[3]) else { return false }
             outcomes[outcomes.count - 1].mesh = MeshUsage(
@@ -109,17 +109,23 @@ public enum OutcomeCodec {
 
     private static func scope(_ fields: [String]) -> ScopeSummary? {
         guard fields.count == 11 || fields.count == 18, let kind = ScopeKind(rawValue: fields[0]) else { return nil }
-        let numbers = fields[2..<11].compactMap { Int($0) }
+        let numbers = fields[2..<11].compactMap { Int($0) }.filter { $0 >= 0 }
         guard numbers.count == 9 else { return nil }
         let counts = ScopeCounts(
             requests: numbers[0], ok: numbers[1], errors: numbers[2], rateLimited: numbers[3], unauthorized: numbers[4],
             timeouts: numbers[5], overflows: numbers[6], retries: numbers[7])
         var latency: LatencySummary?
         if fields.count == 18 {
-            let times = fields[11..<17].compactMap { Nanoseconds($0) }
-            guard times.count == 6, let mean = Double(fields[17]) else { return nil }
+            let times = fields[11..<17].compactMap { Nanoseconds($0) }.filter { $0 >= 0 }
+            guard times.count == 6, let mean = finite(fields[17]) else { return nil }
             latency = LatencySummary(p50: times[0], p90: times[1], p95: times[2], p99: times[3], p999: times[4], max: times[5], mean: mean)
         }
         return ScopeSummary(scope: kind, name: fields[1], counts: counts, latency: latency, ejections: numbers[8])
+    }
+
+    /// A run writes no count, duration or latency below 0 and no number that is not finite;
+    /// a row with one was edited, and would average into reports no run gives.
+    private static func finite(_ text: String) -> Double? {
+        Double(text).flatMap { $0.isFinite ? $0 : nil }
     }
 }

@@ -81,18 +81,21 @@ public struct PartialManifest: Sendable, Hashable {
               let replications = values["replications"].flatMap({ Int($0) }), (1...Replication.maximum).contains(replications),
               let keep = values["keep"], keep == "yes" || keep == "no",
               let inconclusive = values["inconclusive"].flatMap(InconclusivePolicy.init(rawValue:)),
-              let shard, !setups.isEmpty,
+              let shard, !setups.isEmpty, Set(setups.map(\.name)).count == setups.count,
+              setups.allSatisfy({ Self.isFolderName($0.name) }),
               setups.allSatisfy({ $0.assertions.allSatisfy { (try? AssertionParser.parse($0, at: SourceLocation(file: "partial", line: 1, column: 1))) != nil } })
         else { return nil }
         let plan = ExperimentPlan(
             command: command, scenarioName: name, seed: seed, setups: setups, axes: axes, replications: replications, keepUnits: keep == "yes")
-        // A grid beyond the bound is not one any command plans; refuse it before multiplying.
-        var points = 1
-        for axis in axes {
-            guard points <= ExperimentPlan.maximumUnits / axis.values.count else { return nil }
-            points *= axis.values.count
-        }
-        guard plan.unitCount <= ExperimentPlan.maximumUnits else { return nil }
+        // A plan beyond the bound is not one any command makes; counted without overflowing.
+        let points = axes.reduce(1) { Saturating.product($0, $1.values.count) }
+        guard Saturating.product(Saturating.product(points, setups.count), replications) <= ExperimentPlan.maximumUnits else { return nil }
         self.init(plan: plan, fingerprint: fingerprint, inconclusive: inconclusive, shard: shard, version: version)
+    }
+
+    /// A compare's setups name folders of the merged reports, so a name is one plain path
+    /// part, as the scenario's names are.
+    private static func isFolderName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/")
     }
 }

@@ -45,7 +45,7 @@ public struct ShardMerge: Sendable {
         outcomes.sort { $0.unit < $1.unit }
         var files: [(source: String, name: String)] = []
         for part in parts {
-            files += try unitFiles(part.folder).map { (source: $0.source, name: $0.name) }
+            files += try unitFiles(part.folder, part.manifest)
         }
         files.sort { $0.name < $1.name }
         return ShardMerge(manifest: first.manifest, outcomes: outcomes, files: files)
@@ -57,7 +57,7 @@ public struct ShardMerge: Sendable {
             throw Failure(description: "\(folder) is not a partial folder (no readable \(PartialManifest.fileName)); give the folders that meshsim run or compare --shard I/N wrote")
         }
         guard let manifest = PartialManifest(csv: text) else {
-            throw Failure(description: "\(path) is not a partial folder's manifest this meshsim reads")
+            throw Failure(description: "\(path) is not a partial folder's manifest this meshsim reads (edited, or written by another version); run the shard again with this meshsim")
         }
         return manifest
     }
@@ -72,31 +72,58 @@ public struct ShardMerge: Sendable {
         let outcomes: [UnitOutcome]
         switch OutcomeCodec.outcomes(text) {
         case .success(let read): outcomes = read
-        case .failure(let malformed): throw Failure(description: "\(path):\(malformed.line): not an outcome row this meshsim writes")
+        case .failure(let malformed): throw Failure(description: "\(path):\(malformed.line): not an outcome row this meshsim writes; run the shard again")
         }
         let expected = ExperimentRunner(plan: manifest.plan, jobs: 1, shard: manifest.shard).units.map(\.index)
         guard outcomes.map(\.unit) == expected else {
             throw Failure(description: "\(path) does not hold the \(expected.count) simulations of shard \(manifest.shard) (it holds \(outcomes.count)); run the shard again")
         }
+        // A measurement short would judge the assertion as not measured: a failure no run had.
+        for outcome in outcomes {
+            let setup = manifest.plan.setups[manifest.plan.unit(outcome.unit).setup]
+            guard outcome.assertions.count == setup.assertions.count else {
+                throw Failure(description: "\(path): simulation \(outcome.unit) has \(outcome.assertions.count) assertion measurements where \(setup.name) has \(setup.assertions.count) assertions; run the shard again")
+            }
+        }
         return outcomes
     }
 
-    private static func unitFiles(_ folder: String) throws(Failure) -> [(source: String, name: String)] {
+    /// The units' own report files under the folder's `files/`: plain files, each in the
+    /// folder of one of the shard's units (`ExperimentPlan.unitFolder`). Anything else (a
+    /// link, a stray file) is no file a shard writes, and would land in the merged folder or
+    /// collide with the files the merge assembles.
+    private static func unitFiles(_ folder: String, _ manifest: PartialManifest) throws(Failure) -> [(source: String, name: String)] {
         let root = folder + "/" + PartialManifest.filesFolder
+        let fileManager = FileManager.default
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }
-        guard isFolder.boolValue, let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw Failure(description: "\(root) is not a folder")
+        guard fileManager.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue, let enumerator = fileManager.enumerator(atPath: root) else {
+            throw Failure(description: "\(root) is not a folder; run the shard again into an empty folder")
         }
+        let runner = ExperimentRunner(plan: manifest.plan, jobs: 1, shard: manifest.shard)
+        let unitFolders = Set(runner.units.compactMap(manifest.plan.unitFolder))
         var files: [(source: String, name: String)] = []
         while let name = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
             let source = root + "/" + name
-            if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append((source, name))
+            // Attributes of the entry itself: a link is not followed.
+            let type = (try? fileManager.attributesOfItem(atPath: source))?[.type] as? FileAttributeType
+            if type == .typeDirectory { continue }
+            guard type == .typeRegular, inUnitFolder(name, unitFolders) else {
+                throw Failure(description: "\(source) is not a report file of shard \(manifest.shard)'s simulations; run the shard again into an empty folder")
             }
+            files.append((source, name))
         }
         return files
+    }
+
+    /// Whether some parent folder of `name` ("" for the top) is one of `folders`.
+    private static func inUnitFolder(_ name: String, _ folders: Set<String>) -> Bool {
+        var parent = ""
+        for part in name.split(separator: "/").dropLast() {
+            if folders.contains(parent) { return true }
+            parent += part + "/"
+        }
+        return folders.contains(parent)
     }
 
     private static func difference(_ a: PartialManifest, _ b: PartialManifest) -> String {

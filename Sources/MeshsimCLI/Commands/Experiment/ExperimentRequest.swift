@@ -40,21 +40,22 @@ struct ExperimentRequest: Sendable {
         return .success(scenario)
     }
 
-    /// The errors of each value of the `--sweep` axes applied alone to the first setup, as
+    /// The errors of each value of the `--sweep` axes applied alone to each setup, as
     /// `validate` reports a scenario's own `sweep:` values, so that a mistyped path or value
-    /// stops the command before anything runs.
+    /// (or one a second scenario file lacks) stops the command before anything runs.
     func commandLineAxisErrors() -> [Diagnostic] {
-        guard let setup = setups.first else { return [] }
-        var errors: [Diagnostic] = []
-        let expansion = ManifestExpansion(scenarioFile: setup.path, extraManifests: setup.manifests)
-        for axis in axes where axis.location.file == SweepArgument.commandLineFile {
-            for value in axis.values {
-                let loaded = ScenarioLoader.load(path: setup.path, overrides: setup.overrides + [Override(path: axis.path, value: value)], expansion: expansion)
-                errors += loaded.errors.map { .error("in --sweep \(axis.path)=\(value.flowText): \($0.message)", at: $0.location) }
-                if !errors.isEmpty { return errors }
+        for setup in setups {
+            let expansion = ManifestExpansion(scenarioFile: setup.path, extraManifests: setup.manifests)
+            let named = setups.count > 1 ? " (\(setup.name))" : ""
+            for axis in axes where axis.location.file == SweepArgument.commandLineFile {
+                for value in axis.values {
+                    let loaded = ScenarioLoader.load(path: setup.path, overrides: setup.overrides + [Override(path: axis.path, value: value)], expansion: expansion)
+                    let errors = loaded.errors.map { Diagnostic.error("in --sweep \(axis.path)=\(value.flowText)\(named): \($0.message)", at: $0.location) }
+                    if !errors.isEmpty { return errors }
+                }
             }
         }
-        return errors
+        return []
     }
 
     /// How people name a unit in a message: "point 3 (rate=800/s), canary, replication 2".

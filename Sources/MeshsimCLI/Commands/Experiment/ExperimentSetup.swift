@@ -41,12 +41,8 @@ enum ExperimentSetup {
             setups: setups.map { ExperimentPlan.Setup(name: $0.name, assertions: $0.scenario.assertions.map(\.text)) },
             axes: axes.map { ExperimentPlan.Axis(path: $0.path, values: $0.values.map(\.flowText)) },
             replications: replications, keepUnits: options.keepReplications)
-        var points = 1
-        for axis in plan.axes where !axis.values.isEmpty {
-            points = points <= ExperimentPlan.maximumUnits / axis.values.count ? points * axis.values.count : ExperimentPlan.maximumUnits + 1
-        }
-        let perPoint = setups.count * replications
-        guard points <= ExperimentPlan.maximumUnits / perPoint else {
+        let units = Saturating.product(SweepGrid.pointCount(axes), setups.count * replications)
+        guard units <= ExperimentPlan.maximumUnits else {
             let location = axes.first?.location ?? base.sectionLocations["replications"] ?? SourceLocation(file: "--replications", line: 1, column: 1)
             return .failure(DiagnosticList([.error(
                 "the experiment would run more than \(CountText.grouped(ExperimentPlan.maximumUnits)) simulations (sweep points × setups × replications); sweep fewer values or run fewer replications",

@@ -8,6 +8,10 @@ import Reports
 /// prints what it prints and exits as it exits.
 enum MergeCommand {
     static func run(_ options: MergeOptions, console: inout Console) -> ExitCode {
+        if let partial = options.partials.first(where: { holds(options.out, $0) }) {
+            console.printError("error: --out \(options.out) \(same(options.out, partial) ? "is" : "holds") the partial folder \(partial), which the merged reports would replace; give another --out folder")
+            return .badInput
+        }
         let merged: ShardMerge
         do {
             merged = try ShardMerge.read(options.partials)
@@ -43,5 +47,20 @@ enum MergeCommand {
             console.printError("merged \(options.partials.count) shard\(options.partials.count == 1 ? "" : "s"), \(merged.outcomes.count) simulations; reports in \(options.out)/")
         }
         return ExperimentReports.passes(plan: plan, outcomes: merged.outcomes, policy: policy) ? .success : .assertionFailed
+    }
+
+    /// Whether `folder` is `other` or one of its parents: the merged folder replaces what
+    /// is at `--out`, partial folders in it included.
+    private static func holds(_ folder: String, _ other: String) -> Bool {
+        let outer = resolved(folder), inner = resolved(other)
+        return inner.starts(with: outer)
+    }
+
+    private static func same(_ folder: String, _ other: String) -> Bool {
+        resolved(folder) == resolved(other)
+    }
+
+    private static func resolved(_ path: String) -> [String] {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().pathComponents
     }
 }
