@@ -1,3 +1,5 @@
+import Reports
+
 /// Where a command writes: standard output for results, standard error for diagnostics
 /// and progress. Collected in memory so commands can be tested in-process, unless sinks
 /// take each line as it comes (the real process), so that a warning printed before a long
@@ -37,6 +39,20 @@ public struct Console: Sendable {
         }
         err += text
         err += "\n"
+    }
+}
+
+extension Console {
+    /// Whether `folder` can take a report folder (`ReportFolder.checkTarget`); prints why
+    /// not. Commands ask before they simulate, so a wrong `--out` costs no run.
+    mutating func acceptsReportFolder(_ folder: String) -> Bool {
+        do {
+            try ReportFolder.checkTarget(folder)
+            return true
+        } catch {
+            printError("error: \(error.description)")
+            return false
+        }
     }
 }
 

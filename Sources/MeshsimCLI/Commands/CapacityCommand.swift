@@ -34,12 +34,7 @@ enum CapacityCommand {
         }
         let replications = options.replications ?? first.replications ?? 1
         let folder = options.out ?? "Reports/\(first.name)-capacity"
-        do {
-            try ReportFolder.checkTarget(folder)
-        } catch {
-            console.printError("error: \(error.description)")
-            return .badInput
-        }
+        guard console.acceptsReportFolder(folder) else { return .badInput }
 
         let started = DispatchTime.now().uptimeNanoseconds
         let point = CapacityPoint(

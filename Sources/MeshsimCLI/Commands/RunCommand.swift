@@ -34,26 +34,13 @@ enum RunCommand {
             name: scenario.name, path: options.scenario, overrides: overrides, manifests: options.manifests, scenario: scenario)
         let limits = RunLimits(inFlight: options.maxInFlight ?? RunLimits.defaultInFlight)
         let arguments = ["run", options.seed.map { String($0) } ?? "", options.duration ?? "", String(limits.inFlight)] + options.sets + options.manifests
-        switch ExperimentSetup.request(
+        let experiment = ExperimentSetup.request(
             command: .run, options: options.experiment, base: scenario, setups: [setup], jobs: options.jobs, limits: limits,
             out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(scenario.name)", arguments: arguments)
-        {
-        case .failure(let errors):
-            for diagnostic in errors.diagnostics { console.printError(diagnostic.description) }
-            return .badInput
-        case .success(let request?):
-            return ExperimentCommand.run(request, console: &console)
-        case .success(nil):
-            break
-        }
+        if let code = ExperimentCommand.run(experiment, console: &console) { return code }
 
         let folder = options.out ?? "Reports/\(scenario.name)"
-        do {
-            try ReportFolder.checkTarget(folder)
-        } catch {
-            console.printError("error: \(error.description)")
-            return .badInput
-        }
+        guard console.acceptsReportFolder(folder) else { return .badInput }
 
         let started = DispatchTime.now().uptimeNanoseconds
         var line = ProgressLine()

@@ -17,26 +17,13 @@ enum CompareCommand {
         guard let setups = setups(options, console: &console) else { return .badInput }
         let limits = limits(maxInFlight: options.maxInFlight, setups: setups.count)
         let arguments = ["compare", String(limits.inFlight)] + options.scenarios + options.variants
-        switch ExperimentSetup.request(
+        let experiment = ExperimentSetup.request(
             command: .compare, options: options.experiment, base: setups[0].scenario, setups: setups, jobs: options.jobs, limits: limits,
             out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(setups[0].scenario.name)-compare", arguments: arguments)
-        {
-        case .failure(let errors):
-            for diagnostic in errors.diagnostics { console.printError(diagnostic.description) }
-            return .badInput
-        case .success(let request?):
-            return ExperimentCommand.run(request, console: &console)
-        case .success(nil):
-            break
-        }
+        if let code = ExperimentCommand.run(experiment, console: &console) { return code }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let folder = options.out ?? "Reports/\(setups[0].scenario.name)-compare"
-        do {
-            try ReportFolder.checkTarget(folder)
-        } catch {
-            console.printError("error: \(error.description)")
-            return .badInput
-        }
+        guard console.acceptsReportFolder(folder) else { return .badInput }
         let results = Simulator.runEach(setups.map(\.scenario), jobs: jobs, limits: limits)
         var finished: [CompareSetup] = []
         for (setup, result) in zip(setups, results) {

@@ -9,6 +9,20 @@ import Scenario
 /// then the files the experiment assembles from every outcome. A shard writes a partial
 /// folder instead, for `meshsim merge`.
 enum ExperimentCommand {
+    /// Runs the experiment `run` or `compare` asked for, or prints why it cannot be; nil
+    /// when they asked for none, so that the command runs as it always has.
+    static func run(_ experiment: Result<ExperimentRequest?, DiagnosticList>, console: inout Console) -> ExitCode? {
+        switch experiment {
+        case .failure(let errors):
+            for diagnostic in errors.diagnostics { console.printError(diagnostic.description) }
+            return .badInput
+        case .success(let request?):
+            return run(request, console: &console)
+        case .success(nil):
+            return nil
+        }
+    }
+
     static func run(_ request: ExperimentRequest, console: inout Console) -> ExitCode {
         let plan = request.plan
         let staging: ReportFolder.Staging
