@@ -149,6 +149,16 @@ enum DecodeFixture {
         #expect(scenario.variants[1].location == SourceLocation(file: "s.yaml", line: 7, column: 3))
     }
 
+    /// compare writes a setup's reports to DIR/<variant>/: a name that is no folder there
+    /// would fail the write after every setup had run.
+    @Test(arguments: [".", "..", "a/b", "compare.csv", "compare-ci.csv"])
+    func aVariantNameMustBeAFolderName(name: String) throws {
+        let text = DecodeFixture.header + DecodeFixture.client + DecodeFixture.service + "variants:\n  \"\(name)\": {}\n"
+        let messages = DecodeFixture.messages(text)
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("6:3: error: variant '\(name)' cannot be a folder name: compare writes its reports to DIR/<variant>/") == true)
+    }
+
     @Test func assertionsGoThroughTheAssertionParser() throws {
         let text = DecodeFixture.header + DecodeFixture.client + DecodeFixture.service + """
             assertions:

@@ -10,6 +10,14 @@ enum VariantDecoder {
                 context.error("\(path) has a variant with an empty name", at: entry.keyLocation)
                 return nil
             }
+            // compare writes each setup's reports to DIR/<name>/, beside compare.csv.
+            if [".", "..", "compare.csv", "compare-ci.csv"].contains(entry.key) || entry.key.unicodeScalars.contains(where: { $0 == "/" || $0 == "\0" }) {
+                context.error(
+                    "variant '\(Diagnostic.excerpt(entry.key))' cannot be a folder name: compare writes its reports to DIR/<variant>/, "
+                        + "so a variant is not '.', '..', compare.csv or compare-ci.csv and has no '/'; rename it, such as mesh-on",
+                    at: entry.keyLocation)
+                return nil
+            }
             // `name: {}` (or `name:`) is a variant without overrides: the scenario as written.
             let overrides = ValueReader.isNull(entry.value) ? [] : values.entries(entry.value, variantPath)
             return overrides.map { overrides in
