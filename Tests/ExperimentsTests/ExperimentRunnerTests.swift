@@ -8,22 +8,10 @@ import Testing
 /// The runner's promises that do not depend on the thread timing: progress counts up one
 /// unit at a time, and of two failing units the lower-numbered one is reported.
 @Suite struct ExperimentRunnerTests {
-    static let here = SourceLocation(file: "test.yaml", line: 1, column: 1)
-
     /// One server, 20 requests a second for 100 ms: a few requests, microseconds to run.
     /// Built on each use: a stored static's arrays are reported as leaked by LeakSanitizer.
     static var scenario: Scenario {
-        let ms: Nanoseconds = 1_000_000
-        let server = Service(
-            name: "server",
-            versions: [ServiceVersion(
-                name: "default", replicas: 1, concurrency: 1, queue: nil, latency: .exponential(mean: ms), errors: 0, calls: [],
-                location: here)],
-            location: here)
-        let client = Client(
-            name: "load", target: .service("server"), arrival: .rate(20, .poisson), timeout: nil, retries: nil,
-            requests: [RequestTemplate()], location: here)
-        return Scenario(name: "tiny", seed: 1, duration: 100 * ms, clients: [client], services: [server])
+        SingleServer.scenario(name: "tiny", rate: 20, seed: 1, duration: 100 * SingleServer.ms)
     }
 
     static func plan(points: Int, replications: Int) -> ExperimentPlan {
@@ -54,7 +42,7 @@ import Testing
             _ = try runner.run(
                 scenario: { point, _ in
                     point == 3 || point == 7
-                        ? .failure(DiagnosticList([.error("point \(point) does not load", at: Self.here)])) : .success(Self.scenario)
+                        ? .failure(DiagnosticList([.error("point \(point) does not load", at: SingleServer.here)])) : .success(Self.scenario)
                 },
                 finish: Self.finish)
         } throws: { error in

@@ -8,22 +8,12 @@ import Testing
 /// the mean time in system must cover the closed form W = 1/(μ − λ) in about 95% of
 /// independent experiments.
 @Suite struct IntervalCoverageTests {
-    static let here = SourceLocation(file: "test.yaml", line: 1, column: 1)
     static let ms: Nanoseconds = 1_000_000
 
     /// λ = 800/s into one server of mean service 1 ms (μ = 1000/s, ρ = 0.8), 5 s simulated
     /// (about 4,000 requests) after a 100 ms warmup, starting empty.
     static func mm1(seed: UInt64) -> Scenario {
-        let server = Service(
-            name: "server",
-            versions: [ServiceVersion(
-                name: "default", replicas: 1, concurrency: 1, queue: nil, latency: .exponential(mean: ms), errors: 0, calls: [],
-                location: here)],
-            location: here)
-        let client = Client(
-            name: "load", target: .service("server"), arrival: .rate(800, .poisson), timeout: nil, retries: nil,
-            requests: [RequestTemplate()], location: here)
-        return Scenario(name: "mm1", seed: seed, duration: 5_000 * ms, warmup: 100 * ms, clients: [client], services: [server])
+        SingleServer.scenario(name: "mm1", rate: 800, seed: seed, duration: 5_000 * ms, warmup: 100 * ms)
     }
 
     /// 200 experiments of 10 replications each, experiment e with base seed e (so the
