@@ -41,7 +41,7 @@ public enum Simulator {
             throw DiagnosticList([.error(message, at: location)])
         }
         var result = simulation.result(scenarioName: scenario.name, seed: scenario.seed)
-        let counted = max(0, max(0, scenario.duration) - max(0, scenario.warmup))
+        let counted = scenario.countedDuration
         result.assertions = AssertionEvaluator.evaluate(scenario.assertions, result: result, countedDuration: counted)
         return result
     }

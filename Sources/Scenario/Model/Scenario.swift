@@ -60,6 +60,12 @@ public struct Scenario: Sendable {
         self.sectionLocations = sectionLocations
     }
 
+    /// The time in which counted requests start: duration minus warmup, never negative.
+    /// The divisor of `rps`.
+    public var countedDuration: Nanoseconds {
+        max(0, max(0, duration) - max(0, warmup))
+    }
+
     public func service(named name: String) -> Service? {
         services.first { $0.name == name }
     }

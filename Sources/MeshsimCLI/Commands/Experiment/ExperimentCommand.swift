@@ -102,7 +102,7 @@ enum ExperimentCommand {
     /// What the experiment keeps of a run. A single run's printed summary needs its response
     /// counts and rollout, which an outcome does not keep, so it keeps the text.
     static func outcome(_ unit: WorkUnit, _ scenario: Scenario, _ result: RunResult, plan: ExperimentPlan) -> UnitOutcome {
-        let counted = max(0, max(0, scenario.duration) - max(0, scenario.warmup))
+        let counted = scenario.countedDuration
         var texts: [String: String] = [:]
         if plan.command == .run, plan.replications == 1, plan.axes.isEmpty {
             texts[ExperimentReports.terminalText] = RunTerminal.render(result)
