@@ -1,6 +1,8 @@
+import Reports
+
 /// The `meshsim` command line: parses the arguments and hands over to one command.
 public enum Meshsim {
-    public static let version = "0.1.0"
+    public static let version = MeshsimVersion.current
 
     /// Runs one invocation (`arguments` without the program name).
     public static func main(_ arguments: [String], console: inout Console) -> ExitCode {

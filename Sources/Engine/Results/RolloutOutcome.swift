@@ -21,6 +21,8 @@ public struct RolloutOutcome: Sendable, Hashable {
     /// the run), each attempt counted as in its version row, and how many of them were errors.
     public var canaryRequests: Int
     public var canaryErrors: Int
+    /// Every analysis check, passed or failed, in time order: report.html marks them.
+    public var checks: [AnalysisCheck] = []
 
     public init(
         service: String, stable: String, canary: String, result: Result, time: Nanoseconds?, finalWeight: Int,
@@ -34,5 +36,19 @@ public struct RolloutOutcome: Sendable, Hashable {
         self.finalWeight = finalWeight
         self.canaryRequests = canaryRequests
         self.canaryErrors = canaryErrors
+    }
+}
+
+/// One analysis check of the canary: when it ran, whether it passed, and what it measured
+/// (for a failed check, the events.csv detail).
+public struct AnalysisCheck: Sendable, Hashable {
+    public var time: Nanoseconds
+    public var passed: Bool
+    public var detail: String
+
+    public init(time: Nanoseconds, passed: Bool, detail: String) {
+        self.time = time
+        self.passed = passed
+        self.detail = detail
     }
 }

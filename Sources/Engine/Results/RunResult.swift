@@ -21,6 +21,11 @@ public struct RunResult: Sendable {
     public var rollout: RolloutOutcome?
     /// One per assertion of the scenario, in file order; empty without assertions.
     public var assertions: [AssertionVerdict]
+    /// The scenario's `duration` (clients send until then) and time-series `interval`.
+    public var duration: Nanoseconds = 0
+    public var interval: Nanoseconds = 0
+    /// The run as Prometheus series, kept only with `metrics: openmetrics`; nil otherwise.
+    public var telemetry: RunTelemetry?
 
     public init(
         scenarioName: String, seed: UInt64, endTime: Nanoseconds, summary: [ScopeSummary],
@@ -132,6 +137,9 @@ public struct TimeseriesRow: Sendable, Hashable {
     public var ok: Int
     public var errors: Int
     public var rateLimited: Int
+    /// Requests whose answer was a timeout (504 `UT`), as the `timeouts` column of summary.csv.
+    /// Not a column of timeseries.csv; report.html charts it.
+    public var timeouts: Int
     /// nil when the interval saw no request in this scope.
     public var p50: Nanoseconds?
     public var p99: Nanoseconds?
@@ -142,7 +150,7 @@ public struct TimeseriesRow: Sendable, Hashable {
 
     public init(
         end: Nanoseconds, scope: ScopeKind, name: String, requests: Int, rps: Double, ok: Int, errors: Int,
-        rateLimited: Int, p50: Nanoseconds?, p99: Nanoseconds?, ejected: Int?, weight: Double?
+        rateLimited: Int, timeouts: Int = 0, p50: Nanoseconds?, p99: Nanoseconds?, ejected: Int?, weight: Double?
     ) {
         self.end = end
         self.scope = scope
@@ -152,6 +160,7 @@ public struct TimeseriesRow: Sendable, Hashable {
         self.ok = ok
         self.errors = errors
         self.rateLimited = rateLimited
+        self.timeouts = timeouts
         self.p50 = p50
         self.p99 = p99
         self.ejected = ejected

@@ -29,7 +29,7 @@ extension Simulation {
             timeseries.append(TimeseriesRow(
                 end: end, scope: kind, name: name(of: scope), requests: counts.requests,
                 rps: Double(counts.requests) / seconds, ok: counts.ok, errors: counts.errors,
-                rateLimited: counts.rateLimited, p50: p50, p99: p99,
+                rateLimited: counts.rateLimited, timeouts: counts.timeouts, p50: p50, p99: p99,
                 ejected: ejected(scope: scope, kind: kind),
                 weight: kind == .version ? versionWeight(scope - scopes.versions) : nil))
         }

@@ -41,6 +41,8 @@ public enum Simulator {
             throw DiagnosticList([.error(message, at: location)])
         }
         var result = simulation.result(scenarioName: scenario.name, seed: scenario.seed)
+        result.duration = scenario.duration
+        result.interval = scenario.interval
         let counted = scenario.countedDuration
         result.assertions = AssertionEvaluator.evaluate(scenario.assertions, result: result, countedDuration: counted)
         return result

@@ -30,6 +30,9 @@ public struct Scenario: Sendable {
     /// `sweep:`: the parameters to vary, in file order; a grid when there are several.
     /// Empty without a sweep. `--sweep` replaces it.
     public var sweep: [SweepAxis] = []
+    /// `metrics: openmetrics`: also write metrics.om (Istio's and Kong's Prometheus series).
+    /// nil when not written; `--metrics` overrides it.
+    public var metrics: MetricsFormat?
 
     /// True when `location` lies in one of the manifest files.
     public func isManifest(_ location: SourceLocation) -> Bool {
