@@ -94,4 +94,37 @@ import Testing
         #expect(S.total(source) == 10)
         #expect(S.mesh(telemetry, .destination, from: "kong", to: "orders").isEmpty)
     }
+
+    /// Kong's 50 ms timeout around a 100 ms service, one retry: each request is two tries of
+    /// 50 ms, both cut off, then Kong's own 504. The sidecar reports each try as a request Kong
+    /// sent (504 UT), and the pod each attempt it was cut off from; Kong counts the request once.
+    @Test func kongsOwnTimeoutIsKongsAnswerAndEachTryIsASourceReport() throws {
+        let result = try S.run("""
+            name: timeouts
+            duration: 1s
+            interval: 2s
+            clients:
+              - { name: web, rate: 10/s, arrival: uniform }
+            gateway:
+              routes: [{ name: shop, paths: [/], service: orders, timeout: 50ms, retries: 1 }]
+            mesh: { enabled: true }
+            services:
+              orders: { concurrency: 10, latency: 100ms, versions: { v1: {} } }
+            """)
+        let telemetry = try #require(result.telemetry)
+        #expect(telemetry.gatewayRequests.map { "\($0.code)|\($0.answeredByGateway)|\($0.counts)" } == ["504|true|[10]"])
+        let source = S.mesh(telemetry, .source, from: "kong", to: "orders")
+        #expect(source.map { "\($0.responseCode) \($0.responseFlags) \($0.destinationVersion)" } == ["504 UT v1"])
+        let route = try #require(TestScenarios.row(result, .route, "shop")).counts
+        #expect(route.retries == 10)
+        #expect(S.total(source) == UInt64(route.requests + route.retries))
+        #expect(source.first?.points.last?.sum == 1000)  // 20 tries × 50 ms
+        let destination = S.mesh(telemetry, .destination, from: "kong", to: "orders")
+        #expect(destination.map { "\($0.responseCode) \($0.responseFlags)" } == ["504 UT"])
+        #expect(S.total(destination) == 20)
+        // Kong waited 100 ms upstream for each request, and its own latency is 0.
+        let shop = try #require(telemetry.gatewayLatency.first)
+        #expect(shop.upstream.last?.sum == 1000)  // 10 × 100 ms
+        #expect(shop.request.last?.sum == 1000)
+    }
 }
