@@ -5,7 +5,7 @@ import Testing
 /// Recording the series changes nothing else: the same run, field by field, with metrics
 /// off and on (no extra draw, no extra event, no other row).
 @Suite struct TelemetryNeutralityTests {
-    @Test(arguments: ["retry-storm", "canary-failing", "rate-limits", "outlier-ejection"])
+    @Test(arguments: ["canary-failing", "circuit-breaker", "rate-limits", "outlier-ejection"])
     func aRunWithMetricsIsTheSameRunWithoutThem(name: String) throws {
         var scenario = try TelemetryScenario.teaching(name)
         scenario.metrics = nil
