@@ -3,7 +3,8 @@
 struct ChartFrame: Sendable {
     static let width = 760.0
     let left = 70.0
-    let top = 34.0
+    /// Under the title, and under the rows of window labels when there are some.
+    let top: Double
     let plotHeight = 240.0
     var plotWidth: Double { Self.width - left - 18 }
     var bottom: Double { top + plotHeight }
@@ -14,7 +15,8 @@ struct ChartFrame: Sendable {
     let xTicks: NiceTicks
     let yTicks: NiceTicks
 
-    init(_ chart: LineChart) {
+    init(_ chart: LineChart, labelRows: Int = 0) {
+        top = 34 + Double(labelRows) * 12
         var xs: [Double] = chart.lines.flatMap { $0.segments().flatMap { $0.map(\.x) } }
         var ys: [Double] = chart.lines.flatMap { $0.segments().flatMap { $0.map(\.y) } }
         for band in chart.bands {
@@ -29,6 +31,8 @@ struct ChartFrame: Sendable {
         // A value axis starts at zero so that heights compare; negative data extends it down.
         var yLo = min(0, ys.min() ?? 0)
         var yHi = max(yLo, ys.max() ?? 1)
+        // Counts get whole ticks and a unit of headroom, so that markers on the top count stay clear of the edge.
+        if chart.wholeNumbers { yHi = max(yHi.rounded(.up) + 1, 5) }
         if yHi <= yLo { yHi = yLo + 1 }
         let yTicks = NiceTicks.covering(yLo, yHi)
         yLo = min(yLo, yTicks.values.first ?? yLo)

@@ -10,17 +10,40 @@ public struct ChartWindow: Sendable, Hashable {
         self.to = to
     }
 
-    /// `row` staggers the labels of overlapping windows so that they do not print over each other.
-    func svg(_ frame: ChartFrame, row: Int) -> String {
+    /// The label rows above the plot, one per window: each label starts at its window's left
+    /// edge, in the first row (of two) where it does not run into the label before it; nil
+    /// when neither has room (the legend and the window's tooltip still name it).
+    static func labelRows(_ windows: [ChartWindow], _ frame: ChartFrame) -> [Int?] {
+        var rowEnds = [-Double.infinity, -Double.infinity]
+        return windows.map { window in
+            guard window.from.isFinite, window.to.isFinite else { return nil }
+            let left = frame.px(max(min(window.from, window.to), frame.x.lo))
+            guard let row = rowEnds.firstIndex(where: { $0 <= left }) else { return nil }
+            rowEnds[row] = left + Double(window.label.count) * labelCharacterWidth + 8
+            return row
+        }
+    }
+
+    /// Average advance of a label character at 10 px.
+    private static let labelCharacterWidth = 6.0
+
+    /// Shaded from `from` to `to` over the plot's height; the label, when it has a row, above the
+    /// plot where it covers no data.
+    func svg(_ frame: ChartFrame, row: Int?) -> String {
         guard from.isFinite, to.isFinite else { return "" }
         let left = frame.px(max(min(from, to), frame.x.lo))
         let right = frame.px(min(max(from, to), frame.x.hi))
         guard right >= left else { return "" }
         let label = HTMLText.escape(self.label)
-        let labelY = frame.top + 11 + Double(row % 3) * 12
-        return "<g class=\"window\" data-label=\"\(label)\"><title>\(label)</title>"
+        var text = "<g class=\"window\" data-label=\"\(label)\"><title>\(label)</title>"
             + "<rect x=\"\(ChartFrame.number(left))\" y=\"\(ChartFrame.number(frame.top))\" width=\"\(ChartFrame.number(max(right - left, 1)))\""
             + " height=\"\(ChartFrame.number(frame.plotHeight))\" fill=\"#000000\" fill-opacity=\"0.08\"/>"
-            + "<text class=\"window-label\" x=\"\(ChartFrame.number(left + 3))\" y=\"\(ChartFrame.number(labelY))\">\(label)</text></g>"
+        if let row {
+            text += "<line x1=\"\(ChartFrame.number(left))\" y1=\"\(ChartFrame.number(frame.top - 4 - Double(row) * 12))\""
+                + " x2=\"\(ChartFrame.number(left))\" y2=\"\(ChartFrame.number(frame.top))\" stroke=\"#999999\" stroke-width=\"1\"/>"
+                + "<text class=\"window-label\" x=\"\(ChartFrame.number(left + 3))\" y=\"\(ChartFrame.number(frame.top - 4 - Double(row) * 12))\">"
+                + "\(label)</text>"
+        }
+        return text + "</g>"
     }
 }

@@ -17,6 +17,8 @@ public struct LineChart: Sendable {
     public var markers: [ChartMarker] = []
     /// The x axis's span; nil takes the data's extent (time charts pass 0...run end).
     public var xRange: ClosedRange<Double>?
+    /// The y values are counts (instances ejected): ticks at whole numbers.
+    public var wholeNumbers = false
 
     public init(title: String, xLabel: String, yLabel: String) {
         self.title = title
@@ -31,12 +33,13 @@ public struct LineChart: Sendable {
 
     public func svg() -> String {
         guard hasData else { return emptySVG() }
-        let frame = ChartFrame(self)
+        let labelRows = ChartWindow.labelRows(windows, ChartFrame(self))
+        let frame = ChartFrame(self, labelRows: (labelRows.compactMap { $0 }.max() ?? -1) + 1)
         let legend = ChartLegend(self)
         let legendTop = frame.bottom + 52
         let height = legendTop + legend.height(width: frame.plotWidth) + 8
         var text = open(height: height)
-        for (row, window) in windows.enumerated() { text += window.svg(frame, row: row) }
+        for (window, row) in zip(windows, labelRows) { text += window.svg(frame, row: row) }
         text += frame.axes(title: title, xLabel: xLabel, yLabel: yLabel)
         for band in bands { text += band.svg(frame) }
         for line in lines { text += line.svg(frame) }

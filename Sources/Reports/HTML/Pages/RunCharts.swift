@@ -4,10 +4,10 @@ import Scenario
 /// The time charts of a run's page, each from the run's own rows and events; a chart that has
 /// nothing to show is left out (nil), one whose rows carry no value says so.
 enum RunCharts {
-    /// In page order: latency per client, per version, traffic, ejections, canary weight.
+    /// In page order: latency per client, per version, requests, failures, ejections, canary weight.
     static func all(_ r: RunResult) -> [LineChart] {
         [latency(r, scope: .client, title: "Latency per client"), latency(r, scope: .version, title: "Latency per version"),
-         traffic(r), ejections(r), canary(r)].compactMap { $0 }
+         requests(r), failures(r), ejections(r), canary(r)].compactMap { $0 }
     }
 
     /// An empty time chart of the run: x from 0 to the run's end, the fault windows shaded.
@@ -32,18 +32,25 @@ enum RunCharts {
         return chart
     }
 
-    /// The total scope's requests, errors, rate-limited answers and timeouts per second.
-    static func traffic(_ r: RunResult) -> LineChart {
+    /// The total scope's requests per second (the rps column).
+    static func requests(_ r: RunResult) -> LineChart {
+        var chart = timeChart(r, title: "Requests per second (all clients)", yLabel: "requests/s")
+        chart.lines = [ChartLine(label: "requests/s", points: r.timeseries.filter { $0.scope == .total }.map { point($0, $0.rps) }, colour: 0)]
+        return chart
+    }
+
+    /// The total scope's errors, rate-limited answers and timeouts per second, on their own
+    /// axis: next to the request rate they would lie flat on zero.
+    static func failures(_ r: RunResult) -> LineChart {
         let rows = r.timeseries.filter { $0.scope == .total }
         let seconds = TimeAxis.intervalSeconds(r, rows)
         func perSecond(_ count: (TimeseriesRow) -> Int) -> [ChartPoint] {
             zip(rows, seconds).map { row, length in point(row, length > 0 ? Double(count(row)) / length : nil) }
         }
-        var chart = timeChart(r, title: "Traffic (all clients)", yLabel: "per second")
+        var chart = timeChart(r, title: "Errors, rate-limited answers and timeouts per second (all clients)", yLabel: "per second")
         chart.lines = [
-            ChartLine(label: "requests/s", points: rows.map { point($0, $0.rps) }, colour: 0),
             ChartLine(label: "errors/s", points: perSecond(\.errors), colour: 5),
-            ChartLine(label: "rate-limited/s", points: perSecond(\.rateLimited), colour: 1),
+            ChartLine(label: "rate-limited/s", points: perSecond(\.rateLimited), colour: 1, dashed: true),
             ChartLine(label: "timeouts/s", points: perSecond(\.timeouts), colour: 3),
         ]
         return chart
@@ -56,6 +63,7 @@ enum RunCharts {
         let ejectedRows = r.timeseries.contains { $0.scope == .version && ($0.ejected ?? 0) > 0 }
         guard r.mesh != nil, !changes.isEmpty || ejectedRows || r.summary.contains(where: { $0.ejections > 0 }) else { return nil }
         var chart = timeChart(r, title: "Ejected instances per version (outlier detection)", yLabel: "instances ejected")
+        chart.wholeNumbers = true
         let versions = r.summary.filter { $0.scope == .version }.map(\.name)
         for (index, version) in versions.enumerated() {
             let rows = r.timeseries.filter { $0.scope == .version && $0.name == version }
