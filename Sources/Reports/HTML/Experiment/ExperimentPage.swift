@@ -51,7 +51,11 @@ enum ExperimentPage {
         page.heading(plan.scenarioName, level: 1)
         var meta = ["seed \(plan.seed)", plan.replications == 1 ? "1 run per point" : "\(plan.replications) replications"]
         if plan.command == .compare { meta.append("setups " + plan.setups.map(\.name).joined(separator: ", ")) }
-        for axis in plan.axes { meta.append("sweep \(axis.path) = " + axis.values.joined(separator: ", ")) }
+        for axis in plan.axes {
+            // A long axis by its ends: sweep.csv below lists every value.
+            let values = axis.values.count <= 8 ? axis.values : Array(axis.values.prefix(3)) + ["…"] + axis.values.suffix(2)
+            meta.append("sweep \(axis.path) = " + values.joined(separator: ", ") + (axis.values.count > 8 ? " (\(axis.values.count) values)" : ""))
+        }
         if plan.axes.isEmpty, let first = cells.first?.outcomes.first {
             meta.append("duration \(NumberFormat.seconds(first.duration)) s · interval \(NumberFormat.seconds(first.interval)) s")
         }
