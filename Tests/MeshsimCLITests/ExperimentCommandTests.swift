@@ -32,7 +32,7 @@ import Testing
         let option = meshsim(["run", workspace.path("s.yaml"), "--replications", "1", "--out", workspace.path("option"), "--quiet"])
         let key = meshsim(["run", workspace.path("r1.yaml"), "--out", workspace.path("key"), "--quiet"])
         let expected = try ShardMergeTests.files(in: workspace.path("plain"))
-        #expect(expected.keys.sorted() == ["events.csv", "junit.xml", "responses.csv", "summary.csv", "timeseries.csv"])
+        #expect(expected.keys.sorted() == ["events.csv", "junit.xml", "report.html", "responses.csv", "summary.csv", "timeseries.csv"])
         #expect(try ShardMergeTests.files(in: workspace.path("option")) == expected)
         #expect(try ShardMergeTests.files(in: workspace.path("key")) == expected)
         #expect(option.out == plain.out && key.out == plain.out)

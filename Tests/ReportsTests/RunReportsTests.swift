@@ -55,9 +55,9 @@ import Testing
         #expect(ResponsesReport.csv(empty) == "scope,name,code,flag,count\n")
     }
 
-    @Test func runFilesAreTheFourCSVsInOrder() {
+    @Test func runFilesAreTheFourCSVsInOrderThenThePage() {
         let files = RunReports.files(for: SampleRun.result)
-        #expect(files.map(\.name) == ["summary.csv", "timeseries.csv", "events.csv", "responses.csv"])
+        #expect(files.map(\.name) == ["summary.csv", "timeseries.csv", "events.csv", "responses.csv", "report.html"])
         #expect(files[0].contents == SummaryReport.csv(SampleRun.result))
         #expect(files[3].contents == ResponsesReport.csv(SampleRun.result))
     }

@@ -11,20 +11,26 @@ public enum CompareReport {
     /// The file's text: each setup's summary rows in order, setups in the order given.
     public static func csv(_ setups: [CompareSetup]) -> String {
         var table = CSVTable(header: header)
-        for setup in setups {
+        for row in rows(setups) { table.append(row) }
+        return table.text
+    }
+
+    /// The cells of each row under `header`, as written to the file (report.html shows them too).
+    public static func rows(_ setups: [CompareSetup]) -> [[String]] {
+        setups.flatMap { setup in
             let cost = setup.meshCost
-            for row in setup.result.summary {
+            return setup.result.summary.map { row -> [String] in
                 let c = row.counts
-                table.append([
+                let cells: [String] = [
                     setup.name, row.scope.rawValue, row.name, String(c.requests), String(c.ok), String(c.errors),
                     NumberFormat.decimal(c.errorRate, places: 6), String(c.rateLimited),
                     row.latency.map { NumberFormat.milliseconds($0.p50) } ?? "",
                     row.latency.map { NumberFormat.milliseconds($0.p99) } ?? "",
                     String(c.retries), String(row.ejections),
-                ] + costCells(row.scope == .total ? cost : nil))
+                ]
+                return cells + costCells(row.scope == .total ? cost : nil)
             }
         }
-        return table.text
     }
 
     /// The estimate is for the whole setup, so only its total row carries it; empty without a mesh.

@@ -6,9 +6,12 @@ public enum EventsReport {
 
     public static func csv(_ r: RunResult) -> String {
         var table = CSVTable(header: header)
-        for event in r.events {
-            table.append([NumberFormat.seconds(event.time), event.kind, event.target, event.detail])
-        }
+        for row in rows(r) { table.append(row) }
         return table.text
+    }
+
+    /// The cells of each row under `header`, as written to the file (report.html shows them too).
+    public static func rows(_ r: RunResult) -> [[String]] {
+        r.events.map { [NumberFormat.seconds($0.time), $0.kind, $0.target, $0.detail] }
     }
 }

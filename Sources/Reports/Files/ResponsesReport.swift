@@ -6,9 +6,12 @@ public enum ResponsesReport {
 
     public static func csv(_ r: RunResult) -> String {
         var table = CSVTable(header: header)
-        for response in r.responses {
-            table.append([response.scope.rawValue, response.name, String(response.code), response.flag, String(response.count)])
-        }
+        for row in rows(r) { table.append(row) }
         return table.text
+    }
+
+    /// The cells of each row under `header`, as written to the file (report.html shows them too).
+    public static func rows(_ r: RunResult) -> [[String]] {
+        r.responses.map { [$0.scope.rawValue, $0.name, String($0.code), $0.flag, String($0.count)] }
     }
 }

@@ -4,7 +4,7 @@ import Engine
 /// elsewhere and can be appended to this list before writing.
 public enum RunReports {
     /// summary.csv, timeseries.csv, events.csv, responses.csv, in that order, then junit.xml
-    /// when the scenario has assertions.
+    /// when the scenario has assertions, then report.html.
     public static func files(for r: RunResult) -> [(name: String, contents: String)] {
         var files = [
             ("summary.csv", SummaryReport.csv(r)),
@@ -13,6 +13,7 @@ public enum RunReports {
             ("responses.csv", ResponsesReport.csv(r)),
         ]
         if !r.assertions.isEmpty { files.append(("junit.xml", JUnitReport.xml(r))) }
+        files.append(("report.html", RunPage.html(r)))
         return files
     }
 }

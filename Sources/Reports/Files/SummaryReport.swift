@@ -10,10 +10,13 @@ public enum SummaryReport {
 
     public static func csv(_ r: RunResult) -> String {
         var table = CSVTable(header: header)
-        for row in r.summary {
-            table.append([row.scope.rawValue, row.name] + metricCells(row))
-        }
+        for row in rows(r) { table.append(row) }
         return table.text
+    }
+
+    /// The cells of each row under `header`, as written to the file (report.html shows them too).
+    public static func rows(_ r: RunResult) -> [[String]] {
+        r.summary.map { [$0.scope.rawValue, $0.name] + metricCells($0) }
     }
 
     /// The row's cells after scope and name (sweep.csv of a sweep without replications
