@@ -17,7 +17,9 @@ public enum ExperimentReports {
         if plan.replications == 1, plan.axes.isEmpty {
             guard plan.command == .compare else { return [] }
             let setups = compareSetups(plan, outcomes)
-            return [("compare.csv", CompareReport.csv(setups)), ("report.html", ComparePage.html(setups))]
+            // The first setup is the scenario as written (the base of the variants).
+            let page = ComparePage.html(scenarioName: plan.scenarioName, seed: plan.seed, duration: outcomes.first?.duration ?? 0, setups: setups)
+            return [("compare.csv", CompareReport.csv(setups)), ("report.html", page)]
         }
         let cells = ExperimentCell.cells(plan, outcomes)
         let axes = plan.axes.map(\.path)
