@@ -23,7 +23,7 @@ import Testing
     }
 
     /// Four replications of a run over 20 s in 10 s intervals; p99 at t = 20 s is 100, 104,
-    /// 110 and 122 ms; a fault from 5 s to 12 s; a client whose name needs escaping.
+    /// 110 and 122 ms; a fault from 5 s to 12 s; two clients, one whose name needs escaping.
     static func replicationsOfARun(name: String = "<b>web</b> & co") -> (ExperimentPlan, [UnitOutcome]) {
         let plan = ExperimentPlan(
             command: .run, scenarioName: "shop <script>", seed: 7, setups: [.init(name: "shop", assertions: ["p99 < 200ms"])], replications: 4)
@@ -31,7 +31,10 @@ import Testing
             UnitOutcome(
                 unit: k, summary: [total(p99: Int64(p99))], countedDuration: 20_000_000_000,
                 assertions: [AssertionMeasurement(value: .number(Double(p99) * 1e6), text: "\(p99).000 ms", passed: true)],
-                timeseries: [row(10, p99: 50), row(10, .client, name, p99: 60), row(20, p99: Int64(p99)), row(20, .client, name, p99: 70)],
+                timeseries: [
+                    row(10, p99: 50), row(10, .client, name, p99: 60), row(10, .client, "mobile", p99: 40),
+                    row(20, p99: Int64(p99)), row(20, .client, name, p99: 70), row(20, .client, "mobile", p99: 45),
+                ],
                 events: [
                     EventRecord(time: 5_000_000_000, kind: "fault_start", target: "db", detail: "abort"),
                     EventRecord(time: 12_000_000_000, kind: "fault_end", target: "db", detail: "abort"),
@@ -72,6 +75,7 @@ import Testing
         // The client's values are the same in every replication: its interval is the value, 70 at 20 s.
         let client = try Self.band(chart, "<b>web</b> & co 95% interval")
         #expect(abs(chart.yValue(at: client[1].y) - 70) < 0.01 && abs(chart.yValue(at: client[2].y) - 70) < 0.01)
+        #expect(chart.polylines("mobile (mean)").count == 1)
         // The fault window is shaded on every time chart; user strings never reach the page raw.
         #expect(page.components(separatedBy: "<g class=\"window\" data-label=\"fault db\">").count - 1 == 3)
         #expect(!page.contains("shop <script>") && page.contains("shop &lt;script&gt;") && !page.contains("<b>web"))
@@ -146,5 +150,16 @@ import Testing
         let line = try #require(chart.polylines("mesh.enabled=true").first)
         #expect(line.count == 2 && abs(chart.xValue(at: line[1].x) - 300) < 0.01 && abs(chart.yValue(at: line[1].y) - 190) < 0.01)
         #expect(chart.polylines("mesh.enabled=false").count == 1)
+    }
+
+    @Test func aRunWithOneClientChartsTheClientNotTheSameLineTwice() throws {
+        let (plan, outcomes) = Self.replicationsOfARun()
+        let one = outcomes.map { outcome in
+            var kept = outcome
+            kept.timeseries.removeAll { $0.name == "mobile" }
+            return kept
+        }
+        let chart = try #require(try ChartReading.charts(in: Self.page(plan, one)).first { $0.title == "Latency p99" })
+        #expect(chart.polylines("all clients (mean)").isEmpty && chart.polylines("<b>web</b> & co (mean)").count == 1)
     }
 }

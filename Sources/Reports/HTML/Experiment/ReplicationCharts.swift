@@ -15,13 +15,14 @@ enum ReplicationCharts {
         var name: String
     }
 
-    /// p99 and p50 of the total and of each client, then requests/s and errors/s of the total.
+    /// p99 and p50 of the total and of each client (the client alone when there is one: its
+    /// line is the total's), then requests/s and errors/s of the total.
     static func run(_ outcomes: [UnitOutcome]) -> [LineChart] {
         let total = Series(label: "all clients", outcomes: outcomes, scope: .total, name: "all")
         let clients = ReplicationSeries.names(outcomes, scope: .client).map {
             Series(label: $0, outcomes: outcomes, scope: .client, name: $0)
         }
-        let latency = [total] + clients
+        let latency = clients.count == 1 ? clients : [total] + clients
         var traffic = chart(outcomes, title: "Traffic (all clients)", yLabel: "per second")
         add(total, .rps, label: "requests/s", colour: 0, to: &traffic)
         add(total, .errorsPerSecond, label: "errors/s", colour: 5, to: &traffic)
