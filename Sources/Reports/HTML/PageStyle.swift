@@ -5,11 +5,11 @@ enum PageStyle {
     static let css = """
         :root { color-scheme: light; }
         body { margin: 0; background: #ffffff; color: #1a1a1a; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        main { max-width: 800px; margin: 0 auto; padding: 16px 20px 40px; }
+        main { max-width: 980px; margin: 0 auto; padding: 16px 20px 40px; }
         h1 { font-size: 1.5em; margin: 0.4em 0 0.2em; overflow-wrap: anywhere; }
         h2 { font-size: 1.2em; margin: 1.6em 0 0.4em; border-bottom: 1px solid #d0d0d0; padding-bottom: 2px; }
         p.meta { margin: 0.2em 0; color: #444444; }
-        p.verdict { font-weight: 600; margin: 0.4em 0; }
+        p.verdict, ul.setups { font-weight: 600; margin: 0.4em 0; }
         .ok { color: #006b4f; }
         .fail { color: #b34700; }
         pre { background: #f5f5f5; padding: 8px; overflow-x: auto; font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
@@ -34,6 +34,7 @@ enum PageStyle {
           body { font-size: 11px; }
           main { max-width: none; padding: 0; }
           figure.chart, table, pre { break-inside: avoid; }
+          pre { white-space: pre-wrap; }
           th { background: none; }
           polyline[data-style~="c1"] { stroke-dasharray: 9 3; }
           polyline[data-style~="c2"] { stroke-dasharray: 2 2; }

@@ -31,8 +31,13 @@ struct ChartFrame: Sendable {
         // A value axis starts at zero so that heights compare; negative data extends it down.
         var yLo = min(0, ys.min() ?? 0)
         var yHi = max(yLo, ys.max() ?? 1)
-        // Counts get whole ticks and a unit of headroom, so that markers on the top count stay clear of the edge.
-        if chart.wholeNumbers { yHi = max(yHi.rounded(.up) + 1, 5) }
+        // Markers need headroom to stay clear of the top edge and of an event's label: counts
+        // get a unit (and whole ticks), other values 8%.
+        if chart.wholeNumbers {
+            yHi = max(yHi.rounded(.up) + 1, 5)
+        } else if !chart.markers.isEmpty {
+            yHi += (yHi - yLo) * 0.08
+        }
         if yHi <= yLo { yHi = yLo + 1 }
         let yTicks = NiceTicks.covering(yLo, yHi)
         yLo = min(yLo, yTicks.values.first ?? yLo)

@@ -15,10 +15,7 @@ public enum ComparePage {
             "seed \(seed) · duration \(NumberFormat.seconds(duration)) s · \(setups.count) setup\(setups.count == 1 ? "" : "s")"
                 + " on identical traffic · meshsim \(MeshsimVersion.current)",
             className: "meta")
-        for setup in setups {
-            let verdict = RunPage.verdict(setup.result.assertions) ?? "<p class=\"verdict\">no assertions</p>"
-            page.append(markup: "<p class=\"setup\"><a href=\"\(link(setup.name))\">\(HTMLText.escape(setup.name))</a></p>" + verdict)
-        }
+        page.append(markup: "<ul class=\"setups\">" + setups.map(setupLine).joined() + "</ul>")
         let cost = MeshCostLines.render(setups)
         if !cost.isEmpty {
             page.heading("Mesh cost")
@@ -29,6 +26,12 @@ public enum ComparePage {
         page.heading("Compare (compare.csv)")
         page.append(markup: HTMLTable.html(header: CompareReport.header, rows: CompareReport.rows(setups)))
         return page.html
+    }
+
+    /// The setup's name linking to its own page, and whether its assertions held.
+    static func setupLine(_ setup: CompareSetup) -> String {
+        let verdict = RunPage.verdict(setup.result.assertions) ?? "no assertions"
+        return "<li><a href=\"\(link(setup.name))\">\(HTMLText.escape(setup.name))</a>: \(verdict)</li>"
     }
 
     /// Total p99 and p50, requests/s and errors/s, one colour per setup.

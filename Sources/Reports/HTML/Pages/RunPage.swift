@@ -30,19 +30,19 @@ public enum RunPage {
             "seed \(r.seed) · duration \(NumberFormat.seconds(r.duration)) s · run ended at \(NumberFormat.seconds(r.endTime)) s"
                 + " · interval \(NumberFormat.seconds(r.interval)) s · meshsim \(MeshsimVersion.current)",
             className: "meta")
-        if let verdict = verdict(r.assertions) { page.append(markup: verdict) }
+        if let verdict = verdict(r.assertions) { page.append(markup: "<p class=\"verdict\">\(verdict)</p>") }
         if let rollout = r.rollout {
             let good = rollout.result == .promoted
             page.append(markup: "<p class=\"verdict \(good ? "ok" : "fail")\">\(HTMLText.escape(RolloutLine.render(rollout)))</p>")
         }
     }
 
-    /// "✓ assertions held: 3 of 3" or "✗ assertions held: 2 of 3"; nil without assertions.
+    /// "✓ assertions held: 3 of 3" or "✗ assertions held: 2 of 3", coloured; nil without assertions.
     static func verdict(_ assertions: [AssertionVerdict]) -> String? {
         guard !assertions.isEmpty else { return nil }
         let held = assertions.filter(\.passed).count
         let ok = held == assertions.count
-        return "<p class=\"verdict \(ok ? "ok" : "fail")\">\(ok ? "✓" : "✗") assertions held: \(held) of \(assertions.count)</p>"
+        return "<span class=\"\(ok ? "ok" : "fail")\">\(ok ? "✓" : "✗") assertions held: \(held) of \(assertions.count)</span>"
     }
 
     static func assertionTable(_ assertions: [AssertionVerdict]) -> String {
