@@ -83,11 +83,20 @@ import Testing
         #expect(page.contains("<td>total</td><td>all</td><td>p99_ms</td><td class=\"num\">4</td><td class=\"num\">109.000</td>"))
     }
 
-    @Test func theSameOutcomesGiveTheSameBytes() throws {
-        let (plan, outcomes) = Self.replicationsOfARun()
-        #expect(try Self.page(plan, outcomes) == Self.page(plan, outcomes))
-        let sweep = Self.sweep(values: ["200/s", "50/s"], replications: 1)
-        #expect(try Self.page(sweep.0, sweep.1) == Self.page(sweep.0, sweep.1))
+    /// A merge builds the page from outcomes read back from the shards' outcomes.csv: the
+    /// same bytes as from the outcomes the runs gave, so the intervals, the fault windows and
+    /// the duration all come back (a page without them differs).
+    @Test func outcomesReadBackFromAShardGiveTheSameBytes() throws {
+        var (plan, outcomes) = Self.replicationsOfARun()
+        for k in outcomes.indices { outcomes[k].timeseries[0].errors = k }
+        let read = try OutcomeCodec.outcomes(OutcomeCodec.csv(outcomes)).get()
+        let page = try Self.page(plan, outcomes)
+        #expect(try Self.page(plan, read) == page)
+        var withoutWindows = outcomes
+        for k in withoutWindows.indices { withoutWindows[k].events = [] }
+        #expect(try Self.page(plan, withoutWindows) != page)
+        let sweep = Self.sweep(values: ["200/s", "50/s"], replications: 2)
+        #expect(try Self.page(sweep.0, OutcomeCodec.outcomes(OutcomeCodec.csv(sweep.1)).get()) == Self.page(sweep.0, sweep.1))
     }
 
     /// A compare sweep over a rate and a second axis; each cell's p99 is 1 ms per request/s
