@@ -27,8 +27,25 @@ import Testing
             ],
             mesh: MeshUsage(proxies: 7, sidecarPasses: 4800, addedLatency: 1_500_000_000, clientRequests: 1200, duration: 60_000_000_000),
             proxyCost: Mesh.ProxyCost(cpu: 0.35, memory: 41.5),
-            texts: ["terminal": "scope  name\ntotal  all\n"]),
+            texts: ["terminal": "scope  name\ntotal  all\n"],
+            timeseries: [
+                TimeseriesRow(
+                    end: 5_000_000_000, scope: .total, name: "all", requests: 3, rps: 0.1 + 0.2, ok: 1, errors: 2, rateLimited: 0, timeouts: 1,
+                    p50: 1_234_567, p99: 9_210_340, ejected: nil, weight: nil),
+                TimeseriesRow(
+                    end: 5_000_000_000, scope: .client, name: "web, \"quoted\"\nline", requests: 0, rps: 0, ok: 0, errors: 0, rateLimited: 0,
+                    p50: nil, p99: nil, ejected: nil, weight: nil),
+                TimeseriesRow(
+                    end: 10_000_000_000, scope: .version, name: "orders/v2 <b>&amp;</b>", requests: 7, rps: 1.4, ok: 7, errors: 0,
+                    rateLimited: 0, p50: 0, p99: 1, ejected: 0, weight: 100.0 / 3.0),
+            ],
+            events: [
+                EventRecord(time: 2_000_000_000, kind: "fault_start", target: "db,\"down\"", detail: "abort 100% of orders\nwith 503; '<x>'"),
+                EventRecord(time: 4_500_000_001, kind: "fault_end", target: "", detail: ""),
+            ],
+            duration: 10_000_000_000, interval: 5_000_000_000),
         UnitOutcome(unit: 9, summary: [], countedDuration: 0),
+        UnitOutcome(unit: 10, summary: [], countedDuration: 0, interval: 1),
     ]
 
     @Test func outcomesReadBackEqualToThoseWritten() throws {
@@ -37,6 +54,10 @@ import Testing
         #expect(read == Self.outcomes)
         // 0.1 + 0.2 is not 0.3 in binary; the mean must come back as the very same double.
         #expect(read[0].summary[0].latency?.mean == 0.1 + 0.2)
+        #expect(read[0].timeseries[0].rps == 0.1 + 0.2 && read[0].timeseries[2].weight == 100.0 / 3.0)
+        #expect(read[0].timeseries[1].p50 == nil && read[0].timeseries[2].ejected == 0)
+        #expect(read[0].events[0].detail == "abort 100% of orders\nwith 503; '<x>'")
+        #expect(read[2].duration == 0 && read[2].interval == 1)
     }
 
     @Test(arguments: [
@@ -51,9 +72,28 @@ import Testing
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,-5,2,3,4,5,6,1.0\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,1,2,3,4,5,6,nan\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,mesh,1,2,-3,4,5\n",
+        // Rows of the intervals and fault events a run without a sweep keeps.
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,clock,10,-5\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n1,clock,10\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,series,5,total,all,1,0.2,1,0,0,0,1,2,\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,series,5,everything,all,1,0.2,1,0,0,0,1,2,,\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,series,5,total,all,1,nan,1,0,0,0,1,2,,\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,series,5,total,all,1,0.2,1,0,0,0,-1,2,,\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,series,5,total,all,1,0.2,1,0,0,0,1,2,x,\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,series,5,version,v1,1,0.2,1,0,0,0,1,2,0,inf\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,event,-1,fault_start,db,x\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n1,event,1,fault_start,db\n",
+        "unit,kind,fields\n2,event,1,fault_start,db,x\n",
     ])
     func malformedOutcomesAreRefusedWithALine(text: String) {
         #expect(throws: OutcomeCodec.Malformed.self) { try OutcomeCodec.outcomes(text).get() }
+    }
+
+    /// The rows the malformed cases above each spoil in one place.
+    @Test func theUnspoiledRowsRead() throws {
+        let text = "unit,kind,fields\n1,run,0,,0,0.2,60\n1,clock,10,5\n1,series,5,total,all,1,0.2,1,0,0,0,1,2,,\n"
+            + "1,series,5,version,v1,1,0.2,1,0,0,0,1,2,0,25\n1,event,1,fault_start,db,x\n"
+        let outcome = try #require(try OutcomeCodec.outcomes(text).get().first)
+        #expect(outcome.duration == 10 && outcome.interval == 5 && outcome.events.count == 1)
+        #expect(outcome.timeseries.map(\.weight) == [nil, 25] && outcome.timeseries[0].p99 == 2)
     }
 
     @Test func theManifestReadsBackAndPartsOfOneExperimentShareEverythingButTheShard() throws {

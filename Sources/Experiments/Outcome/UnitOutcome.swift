@@ -2,8 +2,10 @@ import Engine
 import Scenario
 
 /// What the experiment keeps of one simulation once its own report files are written: the
-/// summary rows and the assertions' measurements, no per-request or per-interval data, so
-/// that a sweep of a thousand points holds a thousand summaries and nothing more.
+/// summary rows and the assertions' measurements, no per-request data. Without a sweep it
+/// also keeps the run's intervals and fault windows, which report.html charts across
+/// replications or setups; a sweep keeps summaries only, so that a sweep of a thousand
+/// points holds a thousand summaries and nothing more.
 public struct UnitOutcome: Sendable, Hashable {
     public var unit: Int
     /// As `RunResult.summary`: total, clients, routes, services, versions.
@@ -21,11 +23,18 @@ public struct UnitOutcome: Sendable, Hashable {
     /// Text the unit adds to what the experiment prints, by name: a single run's summary
     /// table, which needs more of the run than an outcome keeps.
     public var texts: [String: String]
+    /// Without a sweep: the run's timeseries rows, its `fault_start`/`fault_end` events, its
+    /// duration and interval. Empty and 0 in a sweep.
+    public var timeseries: [TimeseriesRow]
+    public var events: [EventRecord]
+    public var duration: Nanoseconds
+    public var interval: Nanoseconds
 
     public init(
         unit: Int, summary: [ScopeSummary], countedDuration: Nanoseconds, rollout: String? = nil,
         assertions: [AssertionMeasurement] = [], mesh: MeshUsage? = nil, proxyCost: Mesh.ProxyCost = Mesh.ProxyCost(),
-        texts: [String: String] = [:]
+        texts: [String: String] = [:], timeseries: [TimeseriesRow] = [], events: [EventRecord] = [], duration: Nanoseconds = 0,
+        interval: Nanoseconds = 0
     ) {
         self.unit = unit
         self.summary = summary
@@ -35,5 +44,9 @@ public struct UnitOutcome: Sendable, Hashable {
         self.mesh = mesh
         self.proxyCost = proxyCost
         self.texts = texts
+        self.timeseries = timeseries
+        self.events = events
+        self.duration = duration
+        self.interval = interval
     }
 }

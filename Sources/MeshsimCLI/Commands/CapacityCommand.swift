@@ -9,7 +9,7 @@ import Scenario
 
 /// `meshsim capacity SCENARIO --vary PATH --from A --to B`: bisects the range for the edge
 /// where the scenario's assertions start to fail, simulating the scenario (N replications)
-/// at each value tried, and writes capacity.csv. Exits 0 when some value passes (or the
+/// at each value tried, and writes capacity.csv and report.html. Exits 0 when some value passes (or the
 /// whole range does), 1 when none does, 2 on bad input before or during the search.
 enum CapacityCommand {
     static func run(_ options: CapacityOptions, console: inout Console) -> ExitCode {
@@ -68,8 +68,10 @@ enum CapacityCommand {
         guard case .finished(let result) = search.next() else { return .failure }
 
         let csv = CapacityReport.csv(path: options.path, range: options.range, steps: steps)
+        let page = CapacityPage.html(
+            scenarioName: first.name, seed: first.seed, path: options.path, range: options.range, steps: steps, result: result)
         do {
-            try ReportFolder.write(files: [(name: "capacity.csv", contents: csv)], to: folder)
+            try ReportFolder.write(files: [(name: "capacity.csv", contents: csv), (name: "report.html", contents: page)], to: folder)
         } catch {
             console.printError("error: \(error.description)")
             return .failure

@@ -11,11 +11,15 @@ public enum ExperimentReports {
 
     /// The assembled files, beside the units' own (`ExperimentPlan.unitFolder`): compare.csv
     /// of a plain compare; summary-ci.csv (per setup for compare), compare-ci.csv and
-    /// junit.xml with replications; sweep.csv, compare-ci.csv and junit.xml of a sweep.
+    /// junit.xml with replications; sweep.csv, compare-ci.csv and junit.xml of a sweep; and
+    /// last the top folder's report.html (a plain run's is its own run's, written with it).
     public static func files(plan: ExperimentPlan, outcomes: [UnitOutcome], policy: InconclusivePolicy) -> [(name: String, contents: String)] {
         if plan.replications == 1, plan.axes.isEmpty {
             guard plan.command == .compare else { return [] }
-            return [("compare.csv", CompareReport.csv(compareSetups(plan, outcomes)))]
+            let setups = compareSetups(plan, outcomes)
+            // The first setup is the scenario as written (the base of the variants).
+            let page = ComparePage.html(scenarioName: plan.scenarioName, seed: plan.seed, duration: outcomes.first?.duration ?? 0, setups: setups)
+            return [("compare.csv", CompareReport.csv(setups)), ("report.html", page)]
         }
         let cells = ExperimentCell.cells(plan, outcomes)
         let axes = plan.axes.map(\.path)
@@ -31,16 +35,22 @@ public enum ExperimentReports {
             if plan.command == .compare {
                 files.insert(("compare-ci.csv", CompareCIReport.csv(axes: axes, cells: replicated(plan, cells))), at: 0)
             }
+            files.append(("report.html", ExperimentPage.replications(plan, cells, files: files, policy: policy)))
             return files
         }
+        let totals: [ScopeEstimates?]
         if plan.replications == 1 {
             files.append(("sweep.csv", SweepReport.csv(axes: axes, cells: singleRuns(plan, cells))))
+            // One value each: the charts' points, without an interval.
+            totals = cells.map { cell in ReplicationSummary.estimates(cell.outcomes).first { $0.scope == .total } }
         } else {
             let replicated = replicated(plan, cells)
             files.append(("sweep.csv", SweepReport.csv(axes: axes, cells: replicated)))
             if plan.command == .compare { files.append(("compare-ci.csv", CompareCIReport.csv(axes: axes, cells: replicated))) }
+            totals = replicated.map { cell in cell.estimates.first { $0.scope == .total } }
         }
         if cells.contains(where: { !$0.judged.isEmpty }) { files.append(("junit.xml", junit(plan, cells, policy))) }
+        files.append(("report.html", ExperimentPage.sweep(plan, cells, totals: totals, files: files, policy: policy)))
         return files
     }
 
@@ -112,13 +122,16 @@ public enum ExperimentReports {
     }
 
     /// The setups of a compare without replications or sweep, one outcome each, as the
-    /// compare reports take them: the run's summary, mesh usage and assertions.
+    /// compare reports take them: the run's summary, intervals, fault events, mesh usage and
+    /// assertions.
     private static func compareSetups(_ plan: ExperimentPlan, _ outcomes: [UnitOutcome]) -> [CompareSetup] {
         outcomes.map { outcome in
             let setup = plan.setups[plan.unit(outcome.unit).setup]
             var result = RunResult(
-                scenarioName: plan.scenarioName, seed: plan.seed, endTime: 0, summary: outcome.summary, timeseries: [], events: [], responses: [],
-                mesh: outcome.mesh)
+                scenarioName: plan.scenarioName, seed: plan.seed, endTime: 0, summary: outcome.summary, timeseries: outcome.timeseries,
+                events: outcome.events, responses: [], mesh: outcome.mesh)
+            result.duration = outcome.duration
+            result.interval = outcome.interval
             result.assertions = zip(setup.assertions, outcome.assertions).map { text, measurement in
                 AssertionVerdict(assertion: assertion(text), measured: measurement.text, passed: measurement.passed)
             }

@@ -7,7 +7,9 @@ import Scenario
 /// back are equal to those written and the merged reports are those of an unsharded run.
 ///
 /// One row per fact, `unit,kind,…`: `run` (counted duration, rollout word), `scope` (one
-/// summary row), `assertion` (one measurement), `mesh` (sidecar usage), `text` (printed text).
+/// summary row), `assertion` (one measurement), `mesh` (sidecar usage), `text` (printed text),
+/// and without a sweep `clock` (duration, interval), `series` (one timeseries row, an empty
+/// cell for a missing value) and `event` (one fault event).
 public enum OutcomeCodec {
     public static func csv(_ outcomes: [UnitOutcome]) -> String {
         var table = CSVTable(header: ["unit", "kind", "fields"])
@@ -43,6 +45,19 @@ public enum OutcomeCodec {
             }
             for (name, text) in outcome.texts.sorted(by: { $0.key < $1.key }) {
                 table.append([unit, "text", name, text])
+            }
+            if outcome.duration != 0 || outcome.interval != 0 {
+                table.append([unit, "clock", String(outcome.duration), String(outcome.interval)])
+            }
+            for row in outcome.timeseries {
+                table.append([
+                    unit, "series", String(row.end), row.scope.rawValue, row.name, String(row.requests), String(row.rps), String(row.ok),
+                    String(row.errors), String(row.rateLimited), String(row.timeouts), optional(row.p50), optional(row.p99),
+                    optional(row.ejected), optional(row.weight),
+                ])
+            }
+            for event in outcome.events {
+                table.append([unit, "event", String(event.time), event.kind, event.target, event.detail])
             }
         }
         return table.text
@@ -101,6 +116,17 @@ public enum OutcomeCodec {
         case "text":
             guard fields.count == 2 else { return false }
             outcomes[outcomes.count - 1].texts[fields[0]] = fields[1]
+        case "clock":
+            let times = fields.compactMap { Nanoseconds($0) }.filter { $0 >= 0 }
+            guard fields.count == 2, times.count == 2 else { return false }
+            outcomes[outcomes.count - 1].duration = times[0]
+            outcomes[outcomes.count - 1].interval = times[1]
+        case "series":
+            guard let row = series(fields) else { return false }
+            outcomes[outcomes.count - 1].timeseries.append(row)
+        case "event":
+            guard fields.count == 4, let time = Nanoseconds(fields[0]), time >= 0 else { return false }
+            outcomes[outcomes.count - 1].events.append(EventRecord(time: time, kind: fields[1], target: fields[2], detail: fields[3]))
         default:
             return false
         }
@@ -121,6 +147,30 @@ public enum OutcomeCodec {
             latency = LatencySummary(p50: times[0], p90: times[1], p95: times[2], p99: times[3], p999: times[4], max: times[5], mean: mean)
         }
         return ScopeSummary(scope: kind, name: fields[1], counts: counts, latency: latency, ejections: numbers[8])
+    }
+
+    private static func series(_ fields: [String]) -> TimeseriesRow? {
+        guard fields.count == 13, let end = Nanoseconds(fields[0]), end >= 0, let kind = ScopeKind(rawValue: fields[1]),
+              let rps = finite(fields[4]), rps >= 0 else { return nil }
+        let counts = [fields[3], fields[5], fields[6], fields[7], fields[8]].compactMap { Int($0) }.filter { $0 >= 0 }
+        guard counts.count == 5, let p50 = present(fields[9], { Nanoseconds($0) }), let p99 = present(fields[10], { Nanoseconds($0) }),
+              let ejected = present(fields[11], { Int($0) }), let weight = present(fields[12], finite) else { return nil }
+        guard (p50 ?? 0) >= 0, (p99 ?? 0) >= 0, (ejected ?? 0) >= 0 else { return nil }
+        return TimeseriesRow(
+            end: end, scope: kind, name: fields[2], requests: counts[0], rps: rps, ok: counts[1], errors: counts[2], rateLimited: counts[3],
+            timeouts: counts[4], p50: p50, p99: p99, ejected: ejected, weight: weight)
+    }
+
+    /// A value's cell: its text, or empty when it is missing.
+    private static func optional<Value: LosslessStringConvertible>(_ value: Value?) -> String {
+        value.map { String($0) } ?? ""
+    }
+
+    /// The value of a cell `optional` wrote: .some(nil) for an empty cell, nil when the text
+    /// does not parse.
+    private static func present<Value>(_ text: String, _ parse: (String) -> Value?) -> Value?? {
+        if text.isEmpty { return .some(nil) }
+        return parse(text).map { .some($0) }
     }
 
     /// A run writes no count, duration or latency below 0 and no number that is not finite;

@@ -79,7 +79,7 @@ public enum ValueSyntax {
 
     /// A plain decimal number (`42`, `-1.5`, `.5`, `1e3`); nil for anything else, including `inf`, `nan`
     /// and hexadecimal (which `Double.init` would accept).
-    static func decimal<S: StringProtocol>(_ text: S) -> Double? {
+    public static func decimal<S: StringProtocol>(_ text: S) -> Double? {
         var characters = Substring(text)
         if characters.first == "-" || characters.first == "+" { characters = characters.dropFirst() }
         var mantissa = characters

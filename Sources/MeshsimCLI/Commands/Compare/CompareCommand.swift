@@ -34,7 +34,15 @@ enum CompareCommand {
                 return .badInput
             }
         }
-        var files = [(name: "compare.csv", contents: CompareReport.csv(finished))]
+        // The top folder's files come from what the experiment keeps of each run, as `meshsim
+        // merge` of the sharded compare has them, so that both write the same bytes.
+        let plan = ExperimentPlan(
+            command: .compare, scenarioName: setups[0].scenario.name, seed: setups[0].scenario.seed,
+            setups: setups.map { ExperimentPlan.Setup(name: $0.name, assertions: $0.scenario.assertions.map(\.text)) })
+        let outcomes = zip(setups, finished).enumerated().map { index, pair in
+            ExperimentCommand.outcome(plan.unit(index), pair.0.scenario, pair.1.result, plan: plan)
+        }
+        var files = ExperimentReports.files(plan: plan, outcomes: outcomes, policy: .fail)
         for setup in finished {
             files += RunReports.files(for: setup.result).map { (name: "\(setup.name)/\($0.name)", contents: $0.contents) }
         }

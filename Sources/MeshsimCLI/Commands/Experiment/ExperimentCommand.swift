@@ -100,16 +100,24 @@ enum ExperimentCommand {
     }
 
     /// What the experiment keeps of a run. A single run's printed summary needs its response
-    /// counts and rollout, which an outcome does not keep, so it keeps the text.
+    /// counts and rollout, which an outcome does not keep, so it keeps the text. Without a
+    /// sweep it keeps what report.html charts: the intervals and the fault windows.
     static func outcome(_ unit: WorkUnit, _ scenario: Scenario, _ result: RunResult, plan: ExperimentPlan) -> UnitOutcome {
         let counted = scenario.countedDuration
         var texts: [String: String] = [:]
         if plan.command == .run, plan.replications == 1, plan.axes.isEmpty {
             texts[ExperimentReports.terminalText] = RunTerminal.render(result)
         }
-        return UnitOutcome(
+        var outcome = UnitOutcome(
             unit: unit.index, summary: result.summary, countedDuration: counted, rollout: result.rollout?.result.rawValue,
             assertions: AssertionEvaluator.measurements(scenario.assertions, result: result, countedDuration: counted),
             mesh: result.mesh, proxyCost: scenario.mesh.proxyCost, texts: texts)
+        if plan.axes.isEmpty {
+            outcome.timeseries = result.timeseries
+            outcome.events = result.events.filter { $0.kind == "fault_start" || $0.kind == "fault_end" }
+            outcome.duration = result.duration
+            outcome.interval = result.interval
+        }
+        return outcome
     }
 }
