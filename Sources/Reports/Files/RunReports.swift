@@ -4,8 +4,9 @@ import Engine
 /// elsewhere and can be appended to this list before writing.
 public enum RunReports {
     /// summary.csv, timeseries.csv, events.csv, responses.csv, in that order, then junit.xml
-    /// when the scenario has assertions.
-    public static func files(for r: RunResult) -> [(name: String, contents: String)] {
+    /// when the scenario has assertions, then metrics.om when the run kept its telemetry
+    /// (`metrics: openmetrics`), its timestamps counted from `metricsStart`.
+    public static func files(for r: RunResult, metricsStart: EpochTime = .defaultStart) -> [(name: String, contents: String)] {
         var files = [
             ("summary.csv", SummaryReport.csv(r)),
             ("timeseries.csv", TimeseriesReport.csv(r)),
@@ -13,6 +14,7 @@ public enum RunReports {
             ("responses.csv", ResponsesReport.csv(r)),
         ]
         if !r.assertions.isEmpty { files.append(("junit.xml", JUnitReport.xml(r))) }
+        if r.telemetry != nil { files.append(("metrics.om", OpenMetricsReport.text(r, start: metricsStart))) }
         return files
     }
 }
