@@ -22,11 +22,11 @@ public struct RolloutOutcome: Sendable, Hashable {
     public var canaryRequests: Int
     public var canaryErrors: Int
     /// Every analysis check, passed or failed, in time order: report.html marks them.
-    public var checks: [AnalysisCheck] = []
+    public var checks: [AnalysisCheck]
 
     public init(
         service: String, stable: String, canary: String, result: Result, time: Nanoseconds?, finalWeight: Int,
-        canaryRequests: Int, canaryErrors: Int
+        canaryRequests: Int, canaryErrors: Int, checks: [AnalysisCheck] = []
     ) {
         self.service = service
         self.stable = stable
@@ -36,6 +36,7 @@ public struct RolloutOutcome: Sendable, Hashable {
         self.finalWeight = finalWeight
         self.canaryRequests = canaryRequests
         self.canaryErrors = canaryErrors
+        self.checks = checks
     }
 }
 

@@ -11,6 +11,8 @@ struct RolloutRuntime: Sendable {
     var servedErrors = 0
     /// When the rollout was promoted or rolled back.
     var endedAt: Nanoseconds?
+    /// Every analysis check so far, passed or failed.
+    var checks: [AnalysisCheck] = []
 
     init(_ model: RolloutModel) {
         controller = model.controller

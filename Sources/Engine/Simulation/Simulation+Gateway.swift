@@ -6,6 +6,7 @@ import Scenario
 /// Kong's retries and timeout.
 extension Simulation {
     mutating func routeAtGateway(_ job: Int32) {
+        if recordsTelemetry { telemetry?.gatewayRouting(job) }
         let record = jobs[job]
         let plan = world.clients[Int(record.attribution.client)].gatewayPlans[Int(record.attribution.template)]
         guard let routeIndex = plan.route else {
@@ -36,6 +37,7 @@ extension Simulation {
         call.attribution.route = Int32(routeIndex)
         call.retriesLeft = Int32(clamping: route.retries)
         call.attemptTimeout = route.timeout
+        if recordsTelemetry { telemetry?.upstreamStarted(job, at: now) }
         dispatchAttempt(openCall(call), pickerServer: record.server)
     }
 

@@ -68,6 +68,7 @@ extension Simulation {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)
             return
         }
+        if recordsTelemetry { telemetry?.arrived(call, at: now) }
         admit(call: call, token: token, at: server)
     }
 
@@ -78,6 +79,7 @@ extension Simulation {
     /// across the mutating calls here, on every answer of the mesh.
     mutating func meshAttemptEnded(_ call: Int32, outcome: Outcome) {
         guard hops[call].phase == .inFlight, world.mesh != nil, case .service(let service) = calls[call].target else { return }
+        if recordsTelemetry { reportDestination(call, outcome) }
         endAttempt(call, status: Self.outlierStatus(outcome))
         let hop = hops[call]
         if hop.mirror {
@@ -136,6 +138,7 @@ extension Simulation {
                     recordAnswer(timeout, latency: latency, scope: scopes.versions + version)
                 }
             }
+            if recordsTelemetry { reportDestination(call, timeout) }
             endAttempt(call, status: 504)
         }
         calls[call].token &+= 1

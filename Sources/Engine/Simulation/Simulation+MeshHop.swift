@@ -22,6 +22,7 @@ extension Simulation {
         hop.caller = caller
         hops[call] = hop
         calls[call].attemptStart = now
+        if recordsTelemetry { telemetry?.hopStarted(call, at: now) }
         if calls[call].callerService == -2, calls[call].attemptTimeout > 0 {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: true), after: calls[call].attemptTimeout, from: now)
         }
@@ -107,6 +108,7 @@ extension Simulation {
         hops[index].mirror = true
         hops[index].sidecar = sidecarState(caller: Int(caller), cluster: cluster, model)
         hops[index].serial = calls[index].token
+        if recordsTelemetry { telemetry?.hopStarted(index, at: now) }
         if let timeout {
             queue.push(.hopTimeout(call: index, serial: calls[index].token, kong: false), after: timeout, from: now)
         }
@@ -119,11 +121,14 @@ extension Simulation {
         guard calls[call].live, hops[call].serial == serial else { return }
         abandonAttempt(call)
         if kong, calls[call].retriesLeft > 0 {
+            // Kong's retry is a new request from its side of the sidecar: this one ends here.
+            if recordsTelemetry { reportSource(call, Outcome(status: 504, flag: .timeout)) }
             calls[call].retriesLeft -= 1
             recordRetry(of: calls[call], server: calls[call].server)
             startHop(call, caller: hops[call].caller)
             return
         }
+        if kong, recordsTelemetry, case .job(let job, _) = calls[call].waiter { telemetry?.kongTimedOut(job) }
         finishHop(call, Outcome(status: 504, flag: .timeout))
     }
 
@@ -162,6 +167,7 @@ extension Simulation {
     mutating func finishHop(_ call: Int32, _ outcome: Outcome) {
         var outcome = outcome
         if hops[call].delayed, outcome.flag == .none { outcome.flag = .delayInjected }
+        if recordsTelemetry { reportSource(call, outcome) }
         let waiter = calls[call].waiter
         calls.remove(call)
         deliver(outcome, to: waiter)

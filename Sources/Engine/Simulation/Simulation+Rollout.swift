@@ -49,8 +49,12 @@ extension Simulation {
                 case .belowMin(let metric, let measured, let min): "\(metric.rawValue) \(Self.number(measured)) < min \(Self.number(min))"
                 case .aboveMax(let metric, let measured, let max): "\(metric.rawValue) \(Self.number(measured)) > max \(Self.number(max))"
                 }
-                events.append(EventRecord(
-                    time: now, kind: "rollout_check_failed", target: service, detail: "\(what) (failed checks \(failures), threshold \(limit))"))
+                let detail = "\(what) (failed checks \(failures), threshold \(limit))"
+                events.append(EventRecord(time: now, kind: "rollout_check_failed", target: service, detail: detail))
+                rollout?.checks.append(AnalysisCheck(time: now, passed: false, detail: detail))
+            case .checkPassed(let measured):
+                // Not an event: events.csv lists what changed, and a passed check changes nothing.
+                rollout?.checks.append(AnalysisCheck(time: now, passed: true, detail: Self.passedDetail(measured)))
             case .promoted:
                 rollout?.endedAt = now
                 events.append(EventRecord(time: now, kind: "rollout_promoted", target: service, detail: "\(canary) takes 100%"))
@@ -59,6 +63,18 @@ extension Simulation {
                 events.append(EventRecord(time: now, kind: "rollout_rolled_back", target: service, detail: "\(stable) takes 100%"))
             }
         }
+    }
+
+    /// "request-success-rate 100 ≥ min 99, request-duration 120 ≤ max 500": each metric as
+    /// measured, with the bounds it was within.
+    private static func passedDetail(_ measured: [CheckMeasurement]) -> String {
+        guard !measured.isEmpty else { return "canary traffic, no metrics to check" }
+        return measured.map { metric in
+            var bounds: [String] = []
+            if let min = metric.min { bounds.append("≥ min \(number(min))") }
+            if let max = metric.max { bounds.append("≤ max \(number(max))") }
+            return ([metric.metric.rawValue, number(metric.measured)] + bounds).joined(separator: " ")
+        }.joined(separator: ", ")
     }
 
     /// Two decimals at most, trailing zeros dropped: 98.5, 99, 312.25.
@@ -107,6 +123,6 @@ extension Simulation {
             service: world.services[model.service].name, stable: world.versions[model.stable].name,
             canary: world.versions[model.canary].name, result: result, time: runtime.endedAt,
             finalWeight: runtime.controller.canaryWeight, canaryRequests: runtime.servedRequests,
-            canaryErrors: runtime.servedErrors)
+            canaryErrors: runtime.servedErrors, checks: runtime.checks)
     }
 }

@@ -177,6 +177,7 @@ extension Simulation {
         if attribution.route >= 0, attribution.counted, world.servers[server].version == nil {
             recordAnswer(outcome, latency: now - record.arrival, scope: scopes.routes + Int(attribution.route))
         }
+        if recordsTelemetry, world.servers[server].version == nil { reportGateway(record, slot: job, outcome: outcome) }
         jobs.remove(job)
         releaseWorker(server)
         resolveAttempt(record.call, token: record.callToken, outcome: outcome, server: Int32(server))

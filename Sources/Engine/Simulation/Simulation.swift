@@ -64,14 +64,20 @@ struct Simulation: ~Copyable {
     let limits: RunLimits
     var mesh: MeshRuntime
     var rollout: RolloutRuntime?
+    /// The run as Prometheus series (`metrics:`); nil without. `recordsTelemetry` says the
+    /// same as a plain flag, so that a run without metrics pays one branch per report.
+    var telemetry: TelemetryRecorder?
+    let recordsTelemetry: Bool
     /// The rollout's service and canary version, -1 without a rollout: every request asks, and
     /// these ints answer without copying `world.rollout` out of its optional.
     let rolloutService: Int
     let rolloutCanary: Int
 
-    init(world: World, seed: UInt64, limits: RunLimits) {
+    init(world: World, seed: UInt64, limits: RunLimits, telemetry: TelemetryRecorder? = nil) {
         self.world = world
         self.limits = limits
+        self.telemetry = telemetry
+        recordsTelemetry = telemetry != nil
         scopes = ScopeLayout(world: world)
         servers = DenseTable(world.servers.map { ServerState(rng: RandomStream(seed: seed, key: "server:\($0.name)")) })
         clientRNG = DenseTable(world.clients.map { RandomStream(seed: seed, key: "client:\($0.name)") })

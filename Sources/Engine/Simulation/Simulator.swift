@@ -14,7 +14,12 @@ public enum Simulator {
             if case .users(let users, _) = client.arrival { return senders + users }
             return senders + 1
         }
-        var simulation = Simulation(world: WorldBuilder.build(scenario), seed: scenario.seed, limits: limits)
+        let world = WorldBuilder.build(scenario)
+        // Istio's auto mTLS makes sidecar-to-sidecar traffic mutual TLS unless it is disabled.
+        let telemetry = scenario.metrics.map { _ in
+            TelemetryRecorder(routes: world.routes.count, mutualTLS: scenario.mesh.mtls != .disable)
+        }
+        var simulation = Simulation(world: world, seed: scenario.seed, limits: limits, telemetry: telemetry)
         simulation.run(progress: progress ?? { _ in })
         if let abort = simulation.abort {
             let closedLoop = scenario.clients.first { if case .users = $0.arrival { return true } else { return false } }
@@ -43,6 +48,7 @@ public enum Simulator {
         var result = simulation.result(scenarioName: scenario.name, seed: scenario.seed)
         result.duration = scenario.duration
         result.interval = scenario.interval
+        result.telemetry = simulation.runTelemetry()
         let counted = scenario.countedDuration
         result.assertions = AssertionEvaluator.evaluate(scenario.assertions, result: result, countedDuration: counted)
         return result

@@ -19,6 +19,17 @@ enum CanaryCheck {
         return metrics.compactMap { failure(of: $0, over: window) }
     }
 
+    /// What each metric measured over a window that passed (every metric has a value).
+    static func measurements(of metrics: [Rollout.Metric], over window: CanaryWindow) -> [CheckMeasurement] {
+        metrics.compactMap { metric in
+            let value = switch metric.name {
+            case .requestSuccessRate: window.successRate
+            case .requestDuration: window.p99Milliseconds
+            }
+            return value.map { CheckMeasurement(metric: metric.name, measured: $0, min: metric.min, max: metric.max) }
+        }
+    }
+
     /// A metric without a value fails as no traffic, as in Flagger.
     private static func failure(of metric: Rollout.Metric, over window: CanaryWindow) -> CheckFailure? {
         switch metric.name {

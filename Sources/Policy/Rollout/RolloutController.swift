@@ -13,7 +13,8 @@ import Scenario
 ///    otherwise the metrics are checked over the window in the order written and the first
 ///    failing one, or no canary traffic, is one failed check: the count goes up by one (it
 ///    is never reset), the weight holds and the tick ends. Flagger stops at the first failing
-///    metric, so a tick yields one `.checkFailed` event;
+///    metric, so a tick yields one `.checkFailed` event; a check that passes yields
+///    `.checkPassed` with what each metric measured, before the step below;
 /// 3. below the maximum weight the next step is added (see `FlaggerProgression`), otherwise
 ///    the canary is promoted (weight 100).
 /// A failure thus rolls back one tick after the count reaches the threshold, and a
@@ -28,7 +29,7 @@ import Scenario
 /// - at weight 0 the canary gets no traffic by design, so nothing is measured;
 /// - otherwise every failing metric, or no canary traffic, makes the measurement failed (one
 ///   `.checkFailed` per failing metric, all with the same count: Argo measures every metric
-///   at each interval); meshsim counts one failed measurement per interval, where Argo counts
+///   at each interval), and a passing measurement is one `.checkPassed`; meshsim counts one failed measurement per interval, where Argo counts
 ///   per metric, which agrees whenever the metrics fail together or there is one metric. No
 ///   traffic stands for the empty Prometheus result that Argo would count as an error;
 /// - the rollout aborts (weight 0) as soon as the failures exceed the limit (`>`, where
@@ -115,20 +116,24 @@ public struct RolloutController: Sendable {
         if failures >= limit {
             return finish(promoted: false)
         }
-        if canaryWeight > 0, let failure = CanaryCheck.failures(of: metrics, over: window).first {
-            failures += 1
-            return [.checkFailed(failure, failures: failures, limit: limit)]
+        var checked: [RolloutEvent] = []
+        if canaryWeight > 0 {
+            if let failure = CanaryCheck.failures(of: metrics, over: window).first {
+                failures += 1
+                return [.checkFailed(failure, failures: failures, limit: limit)]
+            }
+            checked = [.checkPassed(CanaryCheck.measurements(of: metrics, over: window))]
         }
         let step = progression.step(from: canaryWeight)
-        guard step > 0 else { return [] }
-        guard canaryWeight < progression.maxWeight else { return finish(promoted: true) }
-        return move(to: canaryWeight + min(step, 100 - canaryWeight))
+        guard step > 0 else { return checked }
+        guard canaryWeight < progression.maxWeight else { return checked + finish(promoted: true) }
+        return checked + move(to: canaryWeight + min(step, 100 - canaryWeight))
     }
 
     private mutating func backgroundMeasurement(_ window: CanaryWindow) -> [RolloutEvent] {
         guard canaryWeight > 0, !metrics.isEmpty else { return [] }
         let failed = CanaryCheck.failures(of: metrics, over: window)
-        guard !failed.isEmpty else { return [] }
+        guard !failed.isEmpty else { return [.checkPassed(CanaryCheck.measurements(of: metrics, over: window))] }
         failures += 1
         let events = failed.map { RolloutEvent.checkFailed($0, failures: failures, limit: limit) }
         return failures > limit ? events + finish(promoted: false) : events

@@ -6,6 +6,9 @@ public enum RolloutEvent: Sendable, Equatable {
     case weight(Int)
     /// A check failed; `failures` is the failed-check count after this one, `limit` the threshold.
     case checkFailed(CheckFailure, failures: Int, limit: Int)
+    /// A check ran and every metric was within its bounds (each as measured, in the order
+    /// written; empty when the analysis has no metrics and the canary had traffic).
+    case checkPassed([CheckMeasurement])
     case promoted
     case rolledBack
 }

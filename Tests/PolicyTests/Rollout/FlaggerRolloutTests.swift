@@ -123,7 +123,9 @@ import Testing
             .checkFailed(.aboveMax(.requestDuration, measured: 500.5, max: 500.9), failures: 1, limit: 5),
         ])
         let atBound = CanaryWindow(requests: 10, errors: 0, p99: 500_000_000)
-        #expect(rollout.analyze(now: 3 * m, window: atBound) == [.weight(20)])
+        #expect(rollout.analyze(now: 3 * m, window: atBound) == [
+            .checkPassed([CheckMeasurement(metric: .requestDuration, measured: 500, min: nil, max: 500.9)]), .weight(20),
+        ])
     }
 
     /// Flagger checks the metrics in order and stops at the first failure: one event per tick.
@@ -139,7 +141,13 @@ import Testing
     @Test func aSuccessRateEqualToTheMinimumPasses() {
         var rollout = controller(analysis())
         _ = RolloutDriver.run(&rollout, until: 1 * m) { _ in healthy }
-        #expect(rollout.analyze(now: 2 * m, window: RolloutDriver.window(errors: 10)) == [.weight(20)])
+        #expect(rollout.analyze(now: 2 * m, window: RolloutDriver.window(errors: 10)) == [
+            .checkPassed([
+                CheckMeasurement(metric: .requestSuccessRate, measured: 99, min: 99, max: nil),
+                CheckMeasurement(metric: .requestDuration, measured: 100, min: nil, max: 500),
+            ]),
+            .weight(20),
+        ])
         #expect(rollout.analyze(now: 3 * m, window: RolloutDriver.window(errors: 11)) == [
             .checkFailed(.belowMin(.requestSuccessRate, measured: 98.9, min: 99), failures: 1, limit: 5),
         ])

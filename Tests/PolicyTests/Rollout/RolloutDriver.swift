@@ -5,7 +5,8 @@ import Testing
 /// What the engine does with a `RolloutController`: call `analyze` at `nextAnalysis` and
 /// `step` at `nextStep`, in time order, `analyze` first at the same instant.
 struct RolloutDriver {
-    /// The calls that returned events, with their time.
+    /// The calls that returned events, with their time. Passed checks are left out: these
+    /// tests follow the weights and failures (`RolloutCheckPassedTests` follows the passes).
     struct Tick: Equatable, CustomStringConvertible {
         let at: Nanoseconds
         let events: [RolloutEvent]
@@ -48,9 +49,9 @@ struct RolloutDriver {
         for _ in 0..<1000 {
             let due = [controller.nextAnalysis, controller.nextStep].compactMap { $0 }.min()
             guard let now = due, now <= end else { return ticks }
-            let events = controller.nextAnalysis == now
+            let events = (controller.nextAnalysis == now
                 ? controller.analyze(now: now, window: window(now))
-                : controller.step(now: now)
+                : controller.step(now: now)).filter { if case .checkPassed = $0 { false } else { true } }
             if !events.isEmpty {
                 ticks.append(Tick(at: now, events: events))
             }
