@@ -204,6 +204,22 @@ import Testing
         #expect(stamps == ["1796652606.75", "1796652609.25", "1796652612"])
     }
 
+    /// A service written without versions runs as the version `default`: in the cluster, the
+    /// Deployment `orders` whose pods have no `version` label, and no DestinationRule subset.
+    @Test func aServiceWithoutVersionsIsOneWorkloadWithoutASubset() {
+        var run = Self.run
+        run.rollout = nil
+        run.timeseries = [Self.row(10_000_000_000, .version, "orders/default", ejected: 2)]
+        run.telemetry?.gatewayRequests = []
+        run.telemetry?.gatewayLatency = []
+        run.telemetry?.mesh = [MeshTelemetrySeries(
+            reporter: .destination, sourceWorkload: "orders", sourceVersion: "default", destinationService: "pay", destinationVersion: "default",
+            responseCode: 200, responseFlags: "-", mutualTLS: true, firstSample: 0, points: [HistogramPoint(buckets: [1, 1, 1], count: 1, sum: 0.25)])]
+        let text = OpenMetricsReport.text(run)
+        #expect(text.contains(#"istio_requests_total{reporter="destination",source_workload="orders",source_workload_namespace="default",source_principal="spiffe://cluster.local/ns/default/sa/orders",source_app="orders",source_version="unknown",source_canonical_service="orders",source_canonical_revision="latest",source_cluster="Kubernetes",destination_workload="pay",destination_workload_namespace="default",destination_principal="spiffe://cluster.local/ns/default/sa/pay",destination_app="pay",destination_version="unknown",destination_service="pay.default.svc.cluster.local",destination_service_name="pay",destination_service_namespace="default",destination_canonical_service="pay",destination_canonical_revision="latest",destination_cluster="Kubernetes",request_protocol="http",response_code="200",response_flags="-",connection_security_policy="mutual_tls"} 1 946684810"#))
+        #expect(text.contains(#"envoy_cluster_outlier_detection_ejections_active{cluster_name="outbound|80||orders.default.svc.cluster.local"} 2 946684810"#))
+    }
+
     @Test func metricsOmIsWrittenOnlyWhenTheRunKeptTelemetry() {
         #expect(!RunReports.files(for: SampleRun.result).map(\.name).contains("metrics.om"))
         let files = RunReports.files(for: Self.run)

@@ -22,7 +22,7 @@ enum TimeseriesGauges {
             if !weights.isEmpty {
                 out.family("flagger_canary_weight", type: "gauge", help: "The virtual service destination weight current value (Flagger), simulated by meshsim.")
                 for (name, points) in weights {
-                    let workload = name.replacingOccurrences(of: "/", with: "-")
+                    let workload = "\(rollout.service)-\(name == names[0] ? rollout.stable : rollout.canary)"
                     let labels = "workload=\"\(OpenMetricsText.escaped(workload))\",namespace=\"\(IstioLabels.namespace)\""
                     write("flagger_canary_weight", labels: labels, points: points, start: start, &out) { NumberFormat.compact($0, places: 3) }
                 }
@@ -72,7 +72,7 @@ enum TimeseriesGauges {
     static func clusterName(_ version: String) -> String {
         let parts = version.split(separator: "/", maxSplits: 1).map(String.init)
         let service = parts.first ?? version
-        let subset = parts.count == 2 && parts[1] != "default" ? parts[1] : ""
+        let subset = parts.count == 2 ? IstioLabels.declared(parts[1]) ?? "" : ""
         return "outbound|80|\(subset)|\(IstioLabels.serviceHost(service))"
     }
 }
