@@ -32,10 +32,14 @@ public enum OpenMetricsReport {
         }
     }
 
+    /// Kong's exporter records nothing for a request no route matched (exporter.lua's `log`
+    /// returns without a route), so neither does metrics.om.
     private static func gateway(_ telemetry: RunTelemetry, _ out: inout OpenMetricsWriter) {
-        if !telemetry.gatewayRequests.isEmpty {
+        let requests = telemetry.gatewayRequests.filter { !$0.route.isEmpty }
+        let latencies = telemetry.gatewayLatency.filter { !$0.route.isEmpty }
+        if !requests.isEmpty {
             out.family("kong_http_requests", type: "counter", help: "HTTP status codes per consumer/service/route in Kong, simulated by meshsim.")
-            for series in telemetry.gatewayRequests {
+            for series in requests {
                 let labels = kongLabels([
                     ("service", series.service), ("route", series.route), ("code", String(series.code)),
                     ("source", series.answeredByGateway ? "kong" : "service"), ("workspace", workspace), ("consumer", series.consumer ?? ""),
@@ -43,17 +47,17 @@ public enum OpenMetricsReport {
                 out.counter("kong_http_requests_total", labels: labels, firstSample: series.firstSample, values: series.counts)
             }
         }
-        guard !telemetry.gatewayLatency.isEmpty else { return }
+        guard !latencies.isEmpty else { return }
         let bounds = telemetry.gatewayBounds.map(OpenMetricsText.bound)
-        let labels = telemetry.gatewayLatency.map { kongLabels([("service", $0.service), ("route", $0.route), ("workspace", workspace)]) }
+        let labels = latencies.map { kongLabels([("service", $0.service), ("route", $0.route), ("workspace", workspace)]) }
         out.family("kong_request_latency_ms", type: "histogram", unit: "ms",
                    help: "Total latency incurred during requests for each service/route in Kong, simulated by meshsim.")
-        for (series, labels) in zip(telemetry.gatewayLatency, labels) {
+        for (series, labels) in zip(latencies, labels) {
             out.histogram("kong_request_latency_ms", labels: labels, bounds: bounds, firstSample: series.firstSample, points: series.request)
         }
         out.family("kong_upstream_latency_ms", type: "histogram", unit: "ms",
                    help: "Latency added by upstream response for each service/route in Kong, simulated by meshsim.")
-        for (series, labels) in zip(telemetry.gatewayLatency, labels) {
+        for (series, labels) in zip(latencies, labels) {
             // Kong observes upstream latency only for proxied requests: like any Prometheus
             // series, a route's starts with its first observation.
             guard let first = series.upstream.firstIndex(where: { $0.count > 0 }) else { continue }
