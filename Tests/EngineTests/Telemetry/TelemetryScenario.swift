@@ -1,0 +1,33 @@
+import Engine
+import Foundation
+import Scenario
+import Testing
+
+/// Runs with `metrics: openmetrics` set on the decoded scenario, and look-ups into the series.
+enum TelemetryScenario {
+    static func run(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> RunResult {
+        var scenario = try #require(MeshScenario.load(yaml, sourceLocation: sourceLocation), sourceLocation: sourceLocation)
+        scenario.metrics = .openmetrics
+        return try Simulator.run(scenario)
+    }
+
+    /// A teaching scenario of Scenarios/, as the reports are made from it.
+    static func teaching(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Scenario {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/\(name).yaml").path)
+        #expect(loaded.errors.isEmpty, "\(loaded.errors.map(\.description))", sourceLocation: sourceLocation)
+        return try #require(loaded.scenario, sourceLocation: sourceLocation)
+    }
+
+    static func mesh(
+        _ telemetry: RunTelemetry, _ reporter: MeshTelemetrySeries.Reporter, from source: String, to service: String
+    ) -> [MeshTelemetrySeries] {
+        telemetry.mesh.filter { $0.reporter == reporter && $0.sourceWorkload == source && $0.destinationService == service }
+    }
+
+    /// The series' last cumulative count.
+    static func total(_ series: [MeshTelemetrySeries]) -> UInt64 {
+        series.reduce(0) { $0 + ($1.points.last?.count ?? 0) }
+    }
+}
