@@ -73,11 +73,12 @@ public enum OpenMetricsReport {
     }
 
     /// About the size of the text, so that it grows at most once or twice: Istio's label set
-    /// is near 900 bytes, Kong's near 100, and a histogram point has a line per bucket.
+    /// is near 900 bytes, Kong's near 100, and a histogram point has a line per bucket. At
+    /// most 256 MB up front: a larger file grows as it is written instead.
     private static func capacity(_ telemetry: RunTelemetry) -> Int {
-        let mesh = telemetry.mesh.reduce(0) { $0 + $1.points.count } * (telemetry.meshBounds.count + 5) * 1_000
-        let gateway = telemetry.gatewayLatency.reduce(0) { $0 + $1.request.count } * 2 * (telemetry.gatewayBounds.count + 4) * 150
-        let counts = telemetry.gatewayRequests.reduce(0) { $0 + $1.counts.count } * 150
-        return mesh + gateway + counts + 65_536
+        let mesh = Double(telemetry.mesh.reduce(0) { $0 + $1.points.count }) * Double(telemetry.meshBounds.count + 5) * 1_000
+        let gateway = Double(telemetry.gatewayLatency.reduce(0) { $0 + $1.request.count }) * 2 * Double(telemetry.gatewayBounds.count + 4) * 150
+        let counts = Double(telemetry.gatewayRequests.reduce(0) { $0 + $1.counts.count }) * 150
+        return Int(min(mesh + gateway + counts + 65_536, 256e6))
     }
 }
