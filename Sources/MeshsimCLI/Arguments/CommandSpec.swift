@@ -97,7 +97,7 @@ struct CommandSpec: Sendable {
         OptionSpec(name: "--metrics", kind: .single(placeholder: "openmetrics"),
                    summary: "Also write metrics.om: the run as Prometheus series"),
         OptionSpec(name: "--start-time", kind: .single(placeholder: "TIME"),
-                   summary: "RFC 3339 time of t=0 in metrics.om (2000-01-01T00:00:00Z)"),
+                   summary: "metrics.om's t=0, RFC 3339 (default 2000-01-01T00:00:00Z)"),
     ]
 
     static let validate = CommandSpec(
