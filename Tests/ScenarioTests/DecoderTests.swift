@@ -118,7 +118,7 @@ enum DecodeFixture {
         #expect(DecodeFixture.messages(text) == [
             "1:1: error: services is required",
             "4:1: error: unknown key 'servces' at the top level; did you mean 'services'?",
-            "5:1: error: unknown key 'foo' at the top level; valid keys are: version, name, description, seed, duration, warmup, interval, gateway, clients, mesh, services, faults, rollout, variants, replications, sweep, assertions",
+            "5:1: error: unknown key 'foo' at the top level; valid keys are: version, name, description, seed, duration, warmup, interval, gateway, clients, mesh, services, faults, rollout, variants, replications, sweep, metrics, assertions",
         ])
     }
 

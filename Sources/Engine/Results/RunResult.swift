@@ -23,6 +23,8 @@ public struct RunResult: Sendable {
     public var assertions: [AssertionVerdict]
     /// The scenario's `duration` (clients send until then) and time-series `interval`.
     public var duration: Nanoseconds = 0
+    /// The scenario's `warmup`: what clients sent before it is not counted.
+    public var warmup: Nanoseconds = 0
     public var interval: Nanoseconds = 0
     /// The run as Prometheus series, kept only with `metrics: openmetrics`; nil otherwise.
     public var telemetry: RunTelemetry?

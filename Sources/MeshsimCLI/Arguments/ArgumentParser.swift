@@ -1,5 +1,6 @@
 import Engine
 import Experiments
+import Reports
 import Scenario
 
 /// Reads meshsim's command line into a `Command`.
@@ -101,7 +102,8 @@ public enum ArgumentParser {
                           duration: scanned.value("--duration"), sets: sets,
                           quiet: scanned.flags.contains("--quiet"),
                           maxInFlight: try maxInFlight(scanned, command: "run"),
-                          jobs: try jobs(scanned, command: "run"), experiment: try experimentOptions(scanned, command: "run"))
+                          jobs: try jobs(scanned, command: "run"), experiment: try experimentOptions(scanned, command: "run"),
+                          metrics: try metricsOptions(scanned, command: "run"))
     }
 
     /// `--jobs N`; nil when absent. `command` nil words the error for compare's setups.
@@ -163,7 +165,25 @@ public enum ArgumentParser {
         return CompareOptions(scenarios: scenarios, variants: variants, out: scanned.value("--out"), jobs: try jobs(scanned, command: nil),
                               quiet: scanned.flags.contains("--quiet"),
                               maxInFlight: try maxInFlight(scanned, command: "compare"),
-                              experiment: try experimentOptions(scanned, command: "compare"))
+                              experiment: try experimentOptions(scanned, command: "compare"),
+                              metrics: try metricsOptions(scanned, command: "compare"))
+    }
+
+    /// `--metrics FORMAT` and `--start-time TIME`, as `run` and `compare` read them. Whether
+    /// a start time comes with metrics on is known only once the scenario is read.
+    private static func metricsOptions(_ scanned: ScannedArguments, command: String) throws(UsageError) -> MetricsOptions {
+        var options = MetricsOptions()
+        if let text = scanned.value("--metrics") {
+            guard let format = MetricsFormat(rawValue: text) else {
+                throw .badChoice(option: "--metrics", value: text, choices: MetricsFormat.allCases.map(\.rawValue), command: command)
+            }
+            options.format = format
+        }
+        if let text = scanned.value("--start-time") {
+            guard let time = EpochTime(rfc3339: text) else { throw .badStartTime(text, command: command) }
+            options.startTime = time
+        }
+        return options
     }
 
     /// Negative durations are refused here; other bad ones where the command reads them.

@@ -61,6 +61,7 @@ struct CommandSpec: Sendable {
             "SCENARIO [MANIFEST...] [--out DIR] [--seed N] [--duration D]", "[--set PATH=VALUE]... [--max-in-flight N] [--quiet]",
             "[--replications N] [--keep-replications]", "[--inconclusive fail|pass] [--sweep PATH=V1,V2,...]...",
             "[--jobs N] [--shard I/N]",
+            "[--metrics openmetrics] [--start-time TIME]",
         ],
         summary: "Simulate a scenario and write its reports",
         positional: "SCENARIO",
@@ -79,16 +80,25 @@ struct CommandSpec: Sendable {
                        summary: "Stop the run past N requests in flight (default \(CountText.grouped(RunLimits.defaultInFlight)))"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Show no progress bar on stderr"),
-        ] + experimentOptions,
+        ] + experimentOptions + metricsOptions,
         examples: [
             "meshsim run checkout.yaml --seed 7 --duration 2m",
             "meshsim run checkout.yaml --replications 10",
             "meshsim run checkout.yaml --sweep \"clients[name=web].rate=200/s,400/s\"",
             "meshsim run checkout.yaml --set mesh.enabled=false --out /tmp/no-mesh",
             "meshsim run checkout.yaml k8s/*.yaml",
+            "meshsim run checkout.yaml --metrics openmetrics",
         ],
         moreArguments: [("MANIFEST", "Manifest files, folders or globs, read with the scenario's own")]
     )
+
+    /// metrics.om, as `run` and `compare` take it.
+    static let metricsOptions: [OptionSpec] = [
+        OptionSpec(name: "--metrics", kind: .single(placeholder: "openmetrics"),
+                   summary: "Also write metrics.om: the run as Prometheus series"),
+        OptionSpec(name: "--start-time", kind: .single(placeholder: "TIME"),
+                   summary: "metrics.om's t=0, RFC 3339 (default 2000-01-01T00:00:00Z)"),
+    ]
 
     static let validate = CommandSpec(
         name: "validate",
@@ -115,7 +125,7 @@ struct CommandSpec: Sendable {
         synopsis: [
             "SCENARIO [SCENARIO2] [--variant NAME]... [--out DIR]", "[--jobs N] [--max-in-flight N] [--quiet]",
             "[--replications N] [--keep-replications]", "[--inconclusive fail|pass] [--sweep PATH=V1,V2,...]...",
-            "[--shard I/N]",
+            "[--shard I/N] [--metrics openmetrics] [--start-time TIME]",
         ],
         summary: "Run the variants of a scenario, or two scenarios, side by side",
         positional: "SCENARIO",
@@ -132,7 +142,7 @@ struct CommandSpec: Sendable {
                        summary: "Stop a run past N in flight (default \(CountText.grouped(RunLimits.defaultInFlight)) / setups)"),
             OptionSpec(name: "--quiet", kind: .flag,
                        summary: "Print no timing line on stderr"),
-        ] + experimentOptions.filter { $0.name != "--jobs" },
+        ] + experimentOptions.filter { $0.name != "--jobs" } + metricsOptions,
         examples: [
             "meshsim compare checkout.yaml --variant gateway-only --variant mesh",
             "meshsim compare checkout.yaml --replications 10",

@@ -16,10 +16,11 @@ public struct CompareOptions: Equatable, Sendable {
     /// (`--max-in-flight`, as `run`'s); nil for the engine's default.
     public var maxInFlight: Int?
     public var experiment: ExperimentOptions
+    public var metrics: MetricsOptions
 
     public init(
         scenarios: [String], variants: [String] = [], out: String? = nil, jobs: Int? = nil, quiet: Bool = false,
-        maxInFlight: Int? = nil, experiment: ExperimentOptions = ExperimentOptions()
+        maxInFlight: Int? = nil, experiment: ExperimentOptions = ExperimentOptions(), metrics: MetricsOptions = MetricsOptions()
     ) {
         self.scenarios = scenarios
         self.variants = variants
@@ -28,5 +29,6 @@ public struct CompareOptions: Equatable, Sendable {
         self.quiet = quiet
         self.maxInFlight = maxInFlight
         self.experiment = experiment
+        self.metrics = metrics
     }
 }

@@ -21,6 +21,7 @@ public struct RunOptions: Equatable, Sendable {
     /// Simulations run at once in an experiment (`--jobs`); nil means one per core.
     public var jobs: Int?
     public var experiment: ExperimentOptions
+    public var metrics: MetricsOptions
 
     public init(
         scenario: String,
@@ -32,7 +33,8 @@ public struct RunOptions: Equatable, Sendable {
         quiet: Bool = false,
         maxInFlight: Int? = nil,
         jobs: Int? = nil,
-        experiment: ExperimentOptions = ExperimentOptions()
+        experiment: ExperimentOptions = ExperimentOptions(),
+        metrics: MetricsOptions = MetricsOptions()
     ) {
         self.scenario = scenario
         self.manifests = manifests
@@ -44,5 +46,6 @@ public struct RunOptions: Equatable, Sendable {
         self.maxInFlight = maxInFlight
         self.jobs = jobs
         self.experiment = experiment
+        self.metrics = metrics
     }
 }

@@ -39,6 +39,11 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     /// `--sweep` cannot be read: why, and the column of the argument where.
     case badSweep(String, reason: String, column: Int, command: String)
 
+    /// `--start-time` is not an RFC 3339 time.
+    case badStartTime(String, command: String)
+    /// `--start-time` was given to a run that writes no metrics.om.
+    case startTimeWithoutMetrics(command: String)
+
     /// `--max-in-flight` of `run` or `compare` is not a whole number in `RunLimits`' range.
     case badMaxInFlight(String, command: String)
     /// `--request` is not `METHOD PATH`.
@@ -139,6 +144,10 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
                 return "--sweep needs PATH=V1,V2,..., not '\(Diagnostic.excerpt(value))'; write --sweep \"clients[name=web].rate=200/s,400/s\""
             }
             return "--sweep: \(reason) (column \(column))"
+        case let .badStartTime(value, _):
+            return "--start-time needs an RFC 3339 time such as 2026-03-01T09:00:00Z or 2026-03-01T10:00:00.5+01:00, not '\(Diagnostic.excerpt(value))'"
+        case .startTimeWithoutMetrics:
+            return "--start-time sets the timestamps of metrics.om, which this run does not write; add --metrics openmetrics (or metrics: openmetrics to the scenario)"
 
         case let .badMaxInFlight(value, _):
             return "--max-in-flight needs a whole number from 1 to \(CountText.grouped(RunLimits.maximumInFlight)), not '\(value)' (default \(CountText.grouped(RunLimits.defaultInFlight)))"
@@ -156,7 +165,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
              let .missingOption(_, command), let .badNumber(_, _, command),
              let .negativeDuration(_, _, command), let .badCount(_, _, _, command),
              let .badMaxInFlight(_, command), let .badShard(_, command), let .badChoice(_, _, _, command),
-             let .badSweep(_, _, _, command):
+             let .badSweep(_, _, _, command), let .badStartTime(_, command), let .startTimeWithoutMetrics(command):
             command
         case let .badJobs(_, command?): command
         case .badRequest, .badHeader: "eval"

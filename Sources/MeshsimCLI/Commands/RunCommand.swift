@@ -15,6 +15,7 @@ enum RunCommand {
         var overrides: [Override] = []
         if let seed = options.seed { overrides.append(commandLineOverride("seed", String(seed), option: "--seed")) }
         if let duration = options.duration { overrides.append(commandLineOverride("duration", duration, option: "--duration")) }
+        if let format = options.metrics.format { overrides.append(metricsOverride(format)) }
         for text in options.sets {
             do {
                 overrides.append(try Overrides.parseAssignment(text))
@@ -29,14 +30,21 @@ enum RunCommand {
         if let note = loaded.omittedNote { console.printError("\(options.scenario): \(note)") }
         guard let scenario = loaded.scenario else { return .badInput }
         for warning in PolicyLint.diagnostics(scenario) { console.printError(warning.description) }
+        if options.metrics.startTime != nil, scenario.metrics == nil {
+            console.printError("error: \(UsageError.startTimeWithoutMetrics(command: "run").description)")
+            return .badInput
+        }
+        let metricsStart = options.metrics.startTime ?? .defaultStart
 
         let setup = ExperimentRequest.Setup(
             name: scenario.name, path: options.scenario, overrides: overrides, manifests: options.manifests, scenario: scenario)
         let limits = RunLimits(inFlight: options.maxInFlight ?? RunLimits.defaultInFlight)
         let arguments = ["run", options.seed.map { String($0) } ?? "", options.duration ?? "", String(limits.inFlight)] + options.sets + options.manifests
+            + options.metrics.fingerprintArguments
         let experiment = ExperimentSetup.request(
             command: .run, options: options.experiment, base: scenario, setups: [setup], jobs: options.jobs, limits: limits,
-            out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(scenario.name)", arguments: arguments)
+            out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(scenario.name)", arguments: arguments,
+            metricsStart: metricsStart)
         if let code = ExperimentCommand.run(experiment, console: &console) { return code }
 
         let folder = options.out ?? "Reports/\(scenario.name)"
@@ -56,7 +64,7 @@ enum RunCommand {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
 
         do {
-            try ReportFolder.write(files: RunReports.files(for: result), to: folder)
+            try ReportFolder.write(files: RunReports.files(for: result, metricsStart: metricsStart), to: folder)
         } catch {
             console.printError("error: \(error.description)")
             return .failure
@@ -71,6 +79,11 @@ enum RunCommand {
 
     private static func commandLineOverride(_ path: String, _ value: String, option: String) -> Override {
         Override(path: path, value: YAMLNode(.scalar(value, quoted: false), at: SourceLocation(file: option, line: 1, column: 1)))
+    }
+
+    /// `--metrics FORMAT` as the override `metrics=FORMAT`, which `compare` applies to every setup.
+    static func metricsOverride(_ format: MetricsFormat) -> Override {
+        commandLineOverride("metrics", format.rawValue, option: "--metrics")
     }
 
     private static func simulatedSeconds(_ time: Nanoseconds) -> String {

@@ -131,6 +131,7 @@ public enum ExperimentReports {
                 scenarioName: plan.scenarioName, seed: plan.seed, endTime: 0, summary: outcome.summary, timeseries: outcome.timeseries,
                 events: outcome.events, responses: [], mesh: outcome.mesh)
             result.duration = outcome.duration
+            result.warmup = outcome.duration - outcome.countedDuration
             result.interval = outcome.interval
             result.assertions = zip(setup.assertions, outcome.assertions).map { text, measurement in
                 AssertionVerdict(assertion: assertion(text), measured: measurement.text, passed: measurement.passed)

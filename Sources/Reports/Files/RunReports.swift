@@ -4,8 +4,9 @@ import Engine
 /// elsewhere and can be appended to this list before writing.
 public enum RunReports {
     /// summary.csv, timeseries.csv, events.csv, responses.csv, in that order, then junit.xml
-    /// when the scenario has assertions, then report.html.
-    public static func files(for r: RunResult) -> [(name: String, contents: String)] {
+    /// when the scenario has assertions, then report.html, then metrics.om when the run kept
+    /// its telemetry (`metrics: openmetrics`), its timestamps counted from `metricsStart`.
+    public static func files(for r: RunResult, metricsStart: EpochTime = .defaultStart) -> [(name: String, contents: String)] {
         var files = [
             ("summary.csv", SummaryReport.csv(r)),
             ("timeseries.csv", TimeseriesReport.csv(r)),
@@ -14,6 +15,7 @@ public enum RunReports {
         ]
         if !r.assertions.isEmpty { files.append(("junit.xml", JUnitReport.xml(r))) }
         files.append(("report.html", RunPage.html(r)))
+        if r.telemetry != nil { files.append(("metrics.om", OpenMetricsReport.text(r, start: metricsStart))) }
         return files
     }
 }

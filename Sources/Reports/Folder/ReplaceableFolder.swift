@@ -3,7 +3,7 @@ import Foundation
 /// Decides whether an existing path may be replaced by a new report folder.
 enum ReplaceableFolder {
     /// Report files a folder may hold and still be replaced.
-    static let reportExtensions: Set<String> = ["csv", "xml", "html"]
+    static let reportExtensions: Set<String> = ["csv", "xml", "html", "om"]
 
     /// false when nothing is at `target`, true when a report folder is there, and an error
     /// when something else is (a file, a link, or a folder holding other files).

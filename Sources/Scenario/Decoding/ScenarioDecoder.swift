@@ -55,6 +55,7 @@ public enum ScenarioDecoder {
         let variants = reader.read("variants") { node, path in VariantDecoder.decode(node, path: path, context: context) }
         let replications = reader.int("replications", 1...SizeLimits.replications)
         let sweep = reader.read("sweep") { node, path in SweepDecoder.decode(node, path: path, context: context) }
+        let metrics = reader.choice("metrics", MetricsFormat.self)
         let assertions = reader.read("assertions") { node, path in
             list(node, path, values) { item, itemPath, _ in
                 values.string(item, itemPath).flatMap { text -> Assertion? in
@@ -81,6 +82,7 @@ public enum ScenarioDecoder {
         )
         scenario.replications = replications
         scenario.sweep = sweep ?? []
+        scenario.metrics = metrics
         return scenario
     }
 

@@ -15,11 +15,17 @@ enum CompareCommand {
 
     static func run(_ options: CompareOptions, console: inout Console) -> ExitCode {
         guard let setups = setups(options, console: &console) else { return .badInput }
+        if options.metrics.startTime != nil, !setups.contains(where: { $0.scenario.metrics != nil }) {
+            console.printError("error: \(UsageError.startTimeWithoutMetrics(command: "compare").description)")
+            return .badInput
+        }
+        let metricsStart = options.metrics.startTime ?? .defaultStart
         let limits = limits(maxInFlight: options.maxInFlight, setups: setups.count)
-        let arguments = ["compare", String(limits.inFlight)] + options.scenarios + options.variants
+        let arguments = ["compare", String(limits.inFlight)] + options.scenarios + options.variants + options.metrics.fingerprintArguments
         let experiment = ExperimentSetup.request(
             command: .compare, options: options.experiment, base: setups[0].scenario, setups: setups, jobs: options.jobs, limits: limits,
-            out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(setups[0].scenario.name)-compare", arguments: arguments)
+            out: options.out, quiet: options.quiet, defaultFolder: "Reports/\(setups[0].scenario.name)-compare", arguments: arguments,
+            metricsStart: metricsStart)
         if let code = ExperimentCommand.run(experiment, console: &console) { return code }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let folder = options.out ?? "Reports/\(setups[0].scenario.name)-compare"
@@ -44,7 +50,7 @@ enum CompareCommand {
         }
         var files = ExperimentReports.files(plan: plan, outcomes: outcomes, policy: .fail)
         for setup in finished {
-            files += RunReports.files(for: setup.result).map { (name: "\(setup.name)/\($0.name)", contents: $0.contents) }
+            files += RunReports.files(for: setup.result, metricsStart: metricsStart).map { (name: "\(setup.name)/\($0.name)", contents: $0.contents) }
         }
         do {
             try ReportFolder.write(files: files, to: folder)
@@ -73,6 +79,8 @@ enum CompareCommand {
 
     /// The setups to run, each loaded and validated; nil after printing why not.
     private static func setups(_ options: CompareOptions, console: inout Console) -> [Setup]? {
+        // --metrics applies to every setup, after a variant's own overrides.
+        let metrics = options.metrics.format.map { [RunCommand.metricsOverride($0)] } ?? []
         if options.scenarios.count == 2 {
             if sameFile(options.scenarios[0], options.scenarios[1]) {
                 console.printError("error: \(options.scenarios[0]) and \(options.scenarios[1]) are the same file; compare two different scenarios, or the variants of one (meshsim compare \(options.scenarios[0]))")
@@ -80,8 +88,8 @@ enum CompareCommand {
             }
             var setups: [Setup] = []
             for path in options.scenarios {
-                guard let scenario = load(path, overrides: [], console: &console) else { return nil }
-                setups.append(Setup(name: scenario.name, path: path, overrides: [], scenario: scenario))
+                guard let scenario = load(path, overrides: metrics, console: &console) else { return nil }
+                setups.append(Setup(name: scenario.name, path: path, overrides: metrics, scenario: scenario))
             }
             // Each setup's reports go to a folder named after it, so the names must differ:
             // the scenario names, else the file names, else the file names numbered.
@@ -114,8 +122,8 @@ enum CompareCommand {
         }
         var setups: [Setup] = []
         for variant in base.variants where options.variants.isEmpty || options.variants.contains(variant.name) {
-            guard let scenario = load(path, overrides: variant.overrides, console: &console) else { return nil }
-            setups.append(Setup(name: variant.name, path: path, overrides: variant.overrides, scenario: scenario))
+            guard let scenario = load(path, overrides: variant.overrides + metrics, console: &console) else { return nil }
+            setups.append(Setup(name: variant.name, path: path, overrides: variant.overrides + metrics, scenario: scenario))
         }
         return setups
     }

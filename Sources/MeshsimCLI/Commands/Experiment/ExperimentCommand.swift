@@ -41,7 +41,7 @@ enum ExperimentCommand {
         let load: @Sendable (Int, Int) -> Result<Scenario, DiagnosticList> = { request.scenario(point: $0, setup: $1) }
         let finish: @Sendable (WorkUnit, Scenario, RunResult) throws -> UnitOutcome = { unit, scenario, result in
             if let folder = plan.unitFolder(unit) {
-                for file in RunReports.files(for: result) {
+                for file in RunReports.files(for: result, metricsStart: request.metricsStart) {
                     try shared.withLock { (staging: inout ReportFolder.Staging) throws(ReportWriteError) in
                         try staging.add(prefix + folder + file.name, file.contents)
                     }

@@ -2,6 +2,7 @@ import Engine
 import Experiments
 import Foundation
 import ManifestImport
+import Reports
 import Scenario
 
 /// An experiment as `run` or `compare` asked for it: the plan, how each cell's scenario
@@ -28,6 +29,8 @@ struct ExperimentRequest: Sendable {
     var folder: String
     var limits: RunLimits
     var quiet: Bool
+    /// Where metrics.om's timestamps start, for the runs that write one.
+    var metricsStart: EpochTime = .defaultStart
 
     /// A cell's scenario: the setup's, with the point's values applied after its overrides.
     func scenario(point: Int, setup index: Int) -> Result<Scenario, DiagnosticList> {

@@ -1,6 +1,7 @@
 import Engine
 import Experiments
 import Foundation
+import Reports
 import Scenario
 
 /// Turns `run` and `compare` options into an experiment, or says there is none (one run
@@ -10,7 +11,8 @@ enum ExperimentSetup {
     /// a message when they ask for one that cannot be (an unsweepable path, a grid too big).
     static func request(
         command: ExperimentPlan.Command, options: ExperimentOptions, base: Scenario, setups: [ExperimentRequest.Setup],
-        jobs: Int?, limits: RunLimits, out: String?, quiet: Bool, defaultFolder: String, arguments: [String]
+        jobs: Int?, limits: RunLimits, out: String?, quiet: Bool, defaultFolder: String, arguments: [String],
+        metricsStart: EpochTime = .defaultStart
     ) -> Result<ExperimentRequest?, DiagnosticList> {
         // Every setup runs on the same grid and seeds, or the pairs compared are not pairs.
         for setup in setups.dropFirst()
@@ -41,6 +43,11 @@ enum ExperimentSetup {
             setups: setups.map { ExperimentPlan.Setup(name: $0.name, assertions: $0.scenario.assertions.map(\.text)) },
             axes: axes.map { ExperimentPlan.Axis(path: $0.path, values: $0.values.map(\.flowText)) },
             replications: replications, keepUnits: options.keepReplications)
+        if !plan.writesEveryUnit, let setup = setups.first(where: { $0.scenario.metrics != nil }) {
+            return .failure(DiagnosticList([.error(
+                "metrics.om goes into each simulation's own report folder, which replications and sweeps write only when asked; add --keep-replications",
+                at: setup.scenario.sectionLocations["metrics"] ?? SourceLocation(file: setup.path, line: 1, column: 1))]))
+        }
         let units = Saturating.product(SweepGrid.pointCount(axes), setups.count * replications)
         guard units <= ExperimentPlan.maximumUnits else {
             let location = axes.first?.location ?? base.sectionLocations["replications"] ?? SourceLocation(file: "--replications", line: 1, column: 1)
@@ -53,7 +60,8 @@ enum ExperimentSetup {
         let fingerprint = ExperimentRequest.fingerprint(files: Array(Set(setups.map(\.path))).sorted(), arguments: arguments)
         let request = ExperimentRequest(
             plan: plan, setups: setups, axes: axes, fingerprint: fingerprint, policy: options.inconclusive ?? .fail,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: options.shard, folder: folder, limits: limits, quiet: quiet)
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: options.shard, folder: folder, limits: limits, quiet: quiet,
+            metricsStart: metricsStart)
         let errors = request.commandLineAxisErrors()
         return errors.isEmpty ? .success(request) : .failure(DiagnosticList(errors))
     }

@@ -26,11 +26,11 @@ enum ReplicationCharts {
         var traffic = chart(outcomes, title: "Traffic (all clients)", yLabel: "per second")
         add(total, .rps, label: "requests/s", colour: 0, to: &traffic)
         add(total, .errorsPerSecond, label: "errors/s", colour: 5, to: &traffic)
-        return [
+        return counted([
             chart(latency, .p99, outcomes, title: "Latency p99", yLabel: "p99 (ms)"),
             chart(latency, .p50, outcomes, title: "Latency p50", yLabel: "p50 (ms)"),
             traffic,
-        ]
+        ], outcomes)
     }
 
     /// Each setup's total, overlaid: p99, p50, requests/s, errors/s. `setups` are the setups'
@@ -38,12 +38,20 @@ enum ReplicationCharts {
     static func compare(_ setups: [(name: String, outcomes: [UnitOutcome])]) -> [LineChart] {
         let series = setups.map { Series(label: $0.name, outcomes: $0.outcomes, scope: .total, name: "all") }
         let outcomes = setups.flatMap(\.outcomes)
-        return [
+        return counted([
             chart(series, .p99, outcomes, title: "Latency p99 (all clients)", yLabel: "p99 (ms)"),
             chart(series, .p50, outcomes, title: "Latency p50 (all clients)", yLabel: "p50 (ms)"),
             chart(series, .rps, outcomes, title: "Requests per second (all clients)", yLabel: "requests/s"),
             chart(series, .errorsPerSecond, outcomes, title: "Errors per second (all clients)", yLabel: "errors/s"),
-        ]
+        ], outcomes)
+    }
+
+    /// The charts over the counted span of the runs: setups may differ in warmup and duration,
+    /// so the widest.
+    private static func counted(_ charts: [LineChart], _ outcomes: [UnitOutcome]) -> [LineChart] {
+        let warmup = outcomes.map { $0.duration - $0.countedDuration }.min() ?? 0
+        let duration = outcomes.map(\.duration).max() ?? 0
+        return charts.map { TimeAxis.counted($0, warmup: warmup, duration: duration) }
     }
 
     /// One metric of every series, a colour each.

@@ -60,7 +60,9 @@ public enum ComparePage {
             let seconds = TimeAxis.intervalSeconds(setup.result, rows)
             errors.lines.append(line("", zip(rows, seconds).map { row, length in length > 0 ? Double(row.errors) / length : nil }))
         }
-        return [latency, requests, errors]
+        // Variants may change the warmup or the duration: the widest counted span of any setup.
+        let warmup = setups.map(\.result.warmup).min() ?? 0
+        return [latency, requests, errors].map { TimeAxis.counted($0, warmup: warmup, duration: duration) }
     }
 
     /// Each setup's fault windows; a window every setup has is drawn once under its own name,

@@ -7,7 +7,7 @@ enum RunCharts {
     /// In page order: latency per client, per version, requests, failures, ejections, canary weight.
     static func all(_ r: RunResult) -> [LineChart] {
         [latency(r, scope: .client, title: "Latency per client"), latency(r, scope: .version, title: "Latency per version"),
-         requests(r), failures(r), ejections(r), canary(r)].compactMap { $0 }
+         requests(r), failures(r), ejections(r), canary(r)].compactMap { $0 }.map { TimeAxis.counted($0, warmup: r.warmup, duration: r.duration) }
     }
 
     /// An empty time chart of the run: x from 0 to the run's end, the fault windows shaded.

@@ -18,6 +18,28 @@ enum TimeAxis {
         0...max(seconds(max(r.endTime, r.duration, r.timeseries.last?.end ?? 0)), 1e-9)
     }
 
+    /// The chart as the counted part of the run shows it: x from 0 to the duration, the
+    /// warmup shaded, and nothing plotted outside (warmup, duration]. An interval in the warmup
+    /// counts nothing, and the one after the duration holds only the last answers of requests
+    /// sent before it: drawn, they read as traffic falling to zero. The CSV keeps both.
+    static func counted(_ chart: LineChart, warmup: Nanoseconds, duration: Nanoseconds) -> LineChart {
+        guard duration > 0 else { return chart }
+        let (from, to) = (seconds(max(warmup, 0)), seconds(duration))
+        let kept = { (x: Double) in x > from && x <= to }
+        var chart = chart
+        chart.xRange = 0...to
+        for index in chart.lines.indices { chart.lines[index].points.removeAll { !kept($0.x) } }
+        for index in chart.bands.indices { chart.bands[index].points.removeAll { !kept($0.x) } }
+        chart.markers.removeAll { $0.x > to }
+        chart.windows = chart.windows.filter { $0.from < to }.map { window in
+            var clipped = window
+            clipped.to = min(window.to, to)
+            return clipped
+        }
+        if warmup > 0 { chart.windows.insert(ChartWindow(label: "warmup (not counted)", from: 0, to: min(from, to)), at: 0) }
+        return chart
+    }
+
     /// The length in seconds of each row's interval: the scenario's interval (as the rps
     /// column uses), or for a result without one the distance from the previous end of the
     /// same scope and name (the first interval starts at 0).
