@@ -60,7 +60,7 @@ public struct ManifestExpansion: ScenarioExpansion {
         diagnostics += fileDiagnostics + argumentDiagnostics
         guard !files.isEmpty || !manifestTexts.isEmpty else {
             let failed = diagnostics.contains { $0.severity == .error }
-            return ExpandedTree(root: failed ? nil : stripped, diagnostics: diagnostics, files: [])
+            return ExpandedTree(root: failed ? nil : stripped, diagnostics: diagnostics, files: [], namespace: namespace)
         }
         var read = ManifestReader.read(files, namespace: namespace)
         for (file, text) in manifestTexts {
@@ -71,7 +71,8 @@ public struct ManifestExpansion: ScenarioExpansion {
         diagnostics += translationDiagnostics
         let merged = TreeMerge.merge(stripped, fragment, diagnostics: &diagnostics)
         let failed = diagnostics.contains { $0.severity == .error }
-        return ExpandedTree(root: failed ? nil : merged, diagnostics: diagnostics, files: Set(read.files), objects: read.objects.count)
+        return ExpandedTree(
+            root: failed ? nil : merged, diagnostics: diagnostics, files: Set(read.files), objects: read.objects.count, namespace: namespace)
     }
 
     /// RFC 1123 label, as Kubernetes requires of a namespace's name.

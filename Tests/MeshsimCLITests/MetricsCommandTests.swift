@@ -103,4 +103,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path("compare/metrics.om")))
         #expect(!FileManager.default.fileExists(atPath: workspace.path("kept/metrics.om")))
     }
+
+    /// The scenario's `namespace:` is the namespace of every workload and service the series
+    /// name, as Istio writes them: `orders.shop.svc.cluster.local`, `spiffe://…/ns/shop/…`.
+    @Test func theScenarioNamespaceNamesTheWorkloads() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario + "\nnamespace: shop\nmetrics: openmetrics\n"])
+        #expect(meshsim(["run", workspace.path("s.yaml"), "--out", workspace.path("run"), "--quiet"]).code == .success)
+        let text = try workspace.read("run/metrics.om")
+        #expect(text.contains("destination_workload_namespace=\"shop\""))
+        #expect(text.contains("destination_principal=\"spiffe://cluster.local/ns/shop/sa/api\""))
+        #expect(text.contains("destination_service=\"api.shop.svc.cluster.local\""))
+        #expect(!text.contains("namespace=\"default\""))
+    }
 }

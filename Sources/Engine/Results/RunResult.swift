@@ -25,6 +25,8 @@ public struct RunResult: Sendable {
     public var duration: Nanoseconds = 0
     /// The scenario's `warmup`: what clients sent before it is not counted.
     public var warmup: Nanoseconds = 0
+    /// The scenario's namespace, for the workload and service names of metrics.om.
+    public var namespace = "default"
     public var interval: Nanoseconds = 0
     /// The run as Prometheus series, kept only with `metrics: openmetrics`; nil otherwise.
     public var telemetry: RunTelemetry?

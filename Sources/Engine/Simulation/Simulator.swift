@@ -48,6 +48,7 @@ public enum Simulator {
         var result = simulation.result(scenarioName: scenario.name, seed: scenario.seed)
         result.duration = scenario.duration
         result.warmup = scenario.warmup
+        result.namespace = scenario.namespace
         result.interval = scenario.interval
         result.telemetry = simulation.runTelemetry()
         let counted = scenario.countedDuration

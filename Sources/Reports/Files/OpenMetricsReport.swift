@@ -10,16 +10,16 @@ public enum OpenMetricsReport {
     public static func text(_ r: RunResult, start: EpochTime = .defaultStart) -> String {
         let telemetry = r.telemetry ?? RunTelemetry(sampleTimes: [], meshBounds: [], gatewayBounds: [], mesh: [], gatewayRequests: [], gatewayLatency: [])
         var out = OpenMetricsWriter(timestamps: telemetry.sampleTimes.map(start.timestampText(after:)), capacity: capacity(telemetry))
-        mesh(telemetry, &out)
+        mesh(telemetry, namespace: r.namespace, &out)
         gateway(telemetry, &out)
         TimeseriesGauges.write(r, start: start, &out)
         out.end()
         return out.text
     }
 
-    private static func mesh(_ telemetry: RunTelemetry, _ out: inout OpenMetricsWriter) {
+    private static func mesh(_ telemetry: RunTelemetry, namespace: String, _ out: inout OpenMetricsWriter) {
         guard !telemetry.mesh.isEmpty else { return }
-        let labels = telemetry.mesh.map(IstioLabels.text)
+        let labels = telemetry.mesh.map { IstioLabels.text($0, namespace: namespace) }
         out.family("istio_requests", type: "counter", help: "Requests handled by an Istio proxy (Istio standard metric), simulated by meshsim.")
         for (series, labels) in zip(telemetry.mesh, labels) {
             out.counter("istio_requests_total", labels: labels, firstSample: series.firstSample, values: series.points.map(\.count))

@@ -7,13 +7,11 @@ import Engine
 /// versions as the Deployment `SERVICE` without a version label); the gateway and clients as
 /// a workload of their own name without a version.
 enum IstioLabels {
-    /// Kubernetes' default namespace: scenarios have none of their own.
-    static let namespace = "default"
     /// Istio's default cluster ID, which the dashboards' cluster variables list.
     static let cluster = "Kubernetes"
 
     /// `reporter="…",source_workload="…",…,connection_security_policy="…"`, escaped, without braces.
-    static func text(_ series: MeshTelemetrySeries) -> String {
+    static func text(_ series: MeshTelemetrySeries, namespace: String) -> String {
         let source = Workload(app: series.sourceWorkload, version: series.sourceVersion.flatMap(declared))
         let destination = Workload(app: series.destinationService, version: declared(series.destinationVersion))
         let security = switch series.reporter {
@@ -24,7 +22,7 @@ enum IstioLabels {
             ("reporter", series.reporter.rawValue),
             ("source_workload", source.workload),
             ("source_workload_namespace", namespace),
-            ("source_principal", source.principal(mutualTLS: series.mutualTLS)),
+            ("source_principal", source.principal(mutualTLS: series.mutualTLS, namespace: namespace)),
             ("source_app", source.app),
             ("source_version", source.version ?? "unknown"),
             ("source_canonical_service", source.app),
@@ -32,10 +30,10 @@ enum IstioLabels {
             ("source_cluster", cluster),
             ("destination_workload", destination.workload),
             ("destination_workload_namespace", namespace),
-            ("destination_principal", destination.principal(mutualTLS: series.mutualTLS)),
+            ("destination_principal", destination.principal(mutualTLS: series.mutualTLS, namespace: namespace)),
             ("destination_app", destination.app),
             ("destination_version", destination.version ?? "unknown"),
-            ("destination_service", serviceHost(series.destinationService)),
+            ("destination_service", serviceHost(series.destinationService, namespace: namespace)),
             ("destination_service_name", series.destinationService),
             ("destination_service_namespace", namespace),
             ("destination_canonical_service", destination.app),
@@ -56,7 +54,7 @@ enum IstioLabels {
     }
 
     /// The service's cluster-local name, as `destination_service` and Envoy's cluster names carry it.
-    static func serviceHost(_ service: String) -> String {
+    static func serviceHost(_ service: String, namespace: String) -> String {
         "\(service).\(namespace).svc.cluster.local"
     }
 
@@ -67,8 +65,8 @@ enum IstioLabels {
         var workload: String { version.map { "\(app)-\($0)" } ?? app }
 
         /// The SPIFFE identity its certificate carries under mutual TLS; Istio's `unknown` without.
-        func principal(mutualTLS: Bool) -> String {
-            mutualTLS ? "spiffe://cluster.local/ns/\(IstioLabels.namespace)/sa/\(app)" : "unknown"
+        func principal(mutualTLS: Bool, namespace: String) -> String {
+            mutualTLS ? "spiffe://cluster.local/ns/\(namespace)/sa/\(app)" : "unknown"
         }
     }
 }

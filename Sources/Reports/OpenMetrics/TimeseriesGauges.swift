@@ -11,7 +11,7 @@ enum TimeseriesGauges {
                 out.family("envoy_cluster_outlier_detection_ejections_active", type: "gauge",
                            help: "Instances of the cluster ejected now by outlier detection (Envoy), simulated by meshsim.")
                 for (name, points) in versions {
-                    write("envoy_cluster_outlier_detection_ejections_active", labels: "cluster_name=\"\(OpenMetricsText.escaped(clusterName(name)))\"",
+                    write("envoy_cluster_outlier_detection_ejections_active", labels: "cluster_name=\"\(OpenMetricsText.escaped(clusterName(name, namespace: r.namespace)))\"",
                           points: points, start: start, &out)
                 }
             }
@@ -23,7 +23,7 @@ enum TimeseriesGauges {
                 out.family("flagger_canary_weight", type: "gauge", help: "The virtual service destination weight current value (Flagger), simulated by meshsim.")
                 for (name, points) in weights {
                     let workload = "\(rollout.service)-\(name == names[0] ? rollout.stable : rollout.canary)"
-                    let labels = "workload=\"\(OpenMetricsText.escaped(workload))\",namespace=\"\(IstioLabels.namespace)\""
+                    let labels = "workload=\"\(OpenMetricsText.escaped(workload))\",namespace=\"\(OpenMetricsText.escaped(r.namespace))\""
                     write("flagger_canary_weight", labels: labels, points: points, start: start, &out) { NumberFormat.compact($0, places: 3) }
                 }
             }
@@ -69,10 +69,10 @@ enum TimeseriesGauges {
     /// Envoy's name of the cluster a version's instances form in every caller's sidecar,
     /// `outbound|PORT|SUBSET|HOST` (Istio's `BuildSubsetKey`), port 80 for every service.
     /// A service without versions runs as the version `default` and has no subset.
-    static func clusterName(_ version: String) -> String {
+    static func clusterName(_ version: String, namespace: String) -> String {
         let parts = version.split(separator: "/", maxSplits: 1).map(String.init)
         let service = parts.first ?? version
         let subset = parts.count == 2 ? IstioLabels.declared(parts[1]) ?? "" : ""
-        return "outbound|80|\(subset)|\(IstioLabels.serviceHost(service))"
+        return "outbound|80|\(subset)|\(IstioLabels.serviceHost(service, namespace: namespace))"
     }
 }

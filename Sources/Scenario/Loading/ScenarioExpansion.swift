@@ -20,11 +20,15 @@ public struct ExpandedTree: Sendable {
     public var files: Set<String>
     /// How many objects those files held, for `validate`'s `read 42 objects from 7 … files`.
     public var objects: Int
+    /// The scenario's `namespace:` (default `default`): the namespace of the workloads the
+    /// run's Prometheus series name.
+    public var namespace: String
 
-    public init(root: YAMLNode?, diagnostics: [Diagnostic], files: Set<String>, objects: Int = 0) {
+    public init(root: YAMLNode?, diagnostics: [Diagnostic], files: Set<String>, objects: Int = 0, namespace: String = "default") {
         self.root = root
         self.diagnostics = diagnostics
         self.files = files
         self.objects = objects
+        self.namespace = namespace
     }
 }

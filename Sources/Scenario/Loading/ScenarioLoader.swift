@@ -79,6 +79,7 @@ public enum ScenarioLoader {
         var diagnostics: [Diagnostic] = []
         var files: Set<String> = []
         var objects = 0
+        var namespace = "default"
     }
 
     static func prepare(_ parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Prepared {
@@ -94,7 +95,8 @@ public enum ScenarioLoader {
         let late = overrides.filter { override in !keys.contains { $0 == OverridePath.firstKey(of: override.path) } }
         do {
             let expanded = expansion.expand(try Overrides.apply(early, to: parsed))
-            var prepared = Prepared(root: nil, diagnostics: expanded.diagnostics, files: expanded.files, objects: expanded.objects)
+            var prepared = Prepared(
+                root: nil, diagnostics: expanded.diagnostics, files: expanded.files, objects: expanded.objects, namespace: expanded.namespace)
             guard let root = expanded.root else { return prepared }
             prepared.root = try Overrides.apply(late, to: root)
             return prepared
@@ -119,6 +121,7 @@ public enum ScenarioLoader {
         var diagnostics = prepared.diagnostics + decodeDiagnostics
         guard var scenario = decoded else { return Loaded(scenario: nil, found: diagnostics.inFileOrder()) }
         scenario.manifestFiles = prepared.files
+        scenario.namespace = prepared.namespace
         diagnostics += ScenarioValidator.validate(scenario)
         if overrides.isEmpty {
             // Beyond the bound (an error already) each variant would decode the file once more.

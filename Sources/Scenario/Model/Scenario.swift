@@ -33,6 +33,9 @@ public struct Scenario: Sendable {
     /// `metrics: openmetrics`: also write metrics.om (Istio's and Kong's Prometheus series).
     /// nil when not written; `--metrics` overrides it.
     public var metrics: MetricsFormat?
+    /// `namespace:` (default `default`), read with the manifests: the Kubernetes namespace the
+    /// run's workloads live in, as its Prometheus series name them.
+    public var namespace = "default"
 
     /// True when `location` lies in one of the manifest files.
     public func isManifest(_ location: SourceLocation) -> Bool {
