@@ -151,7 +151,7 @@ enum DecodeFixture {
 
     /// compare writes a setup's reports to DIR/<variant>/: a name that is no folder there
     /// would fail the write after every setup had run.
-    @Test(arguments: [".", "..", "a/b", "compare.csv", "compare-ci.csv"])
+    @Test(arguments: [".", "..", "a/b", "compare.csv", "compare-ci.csv", "report.html"])
     func aVariantNameMustBeAFolderName(name: String) throws {
         let text = DecodeFixture.header + DecodeFixture.client + DecodeFixture.service + "variants:\n  \"\(name)\": {}\n"
         let messages = DecodeFixture.messages(text)

@@ -11,10 +11,10 @@ enum VariantDecoder {
                 return nil
             }
             // compare writes each setup's reports to DIR/<name>/, beside compare.csv.
-            if [".", "..", "compare.csv", "compare-ci.csv"].contains(entry.key) || entry.key.unicodeScalars.contains(where: { $0 == "/" || $0 == "\0" }) {
+            if [".", "..", "compare.csv", "compare-ci.csv", "report.html"].contains(entry.key) || entry.key.unicodeScalars.contains(where: { $0 == "/" || $0 == "\0" }) {
                 context.error(
                     "variant '\(Diagnostic.excerpt(entry.key))' cannot be a folder name: compare writes its reports to DIR/<variant>/, "
-                        + "so a variant is not '.', '..', compare.csv or compare-ci.csv and has no '/'; rename it, such as mesh-on",
+                        + "so a variant is not '.', '..', compare.csv, compare-ci.csv or report.html and has no '/'; rename it, such as mesh-on",
                     at: entry.keyLocation)
                 return nil
             }
