@@ -115,4 +115,34 @@ import Testing
         #expect(text.contains("destination_service=\"api.shop.svc.cluster.local\""))
         #expect(!text.contains("namespace=\"default\""))
     }
+
+    /// Same scenario and seed, same bytes: a compare of two setups with kept replications, the
+    /// top report.html and each replication's report.html and metrics.om, with one job or two.
+    @Test func theFilesAreTheSameWithOneJobOrTwo() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let arguments = ["compare", workspace.path("s.yaml"), "--metrics", "openmetrics", "--replications", "2", "--keep-replications", "--quiet"]
+        #expect(meshsim(arguments + ["--jobs", "1", "--out", workspace.path("one")]).code == .success)
+        #expect(meshsim(arguments + ["--jobs", "2", "--out", workspace.path("two")]).code == .success)
+        var compared = 0
+        for setup in ["fast", "slow"] {
+            for file in ["replications/1/report.html", "replications/2/report.html", "replications/1/metrics.om", "replications/2/metrics.om"] {
+                #expect(try workspace.read("one/\(setup)/\(file)") == workspace.read("two/\(setup)/\(file)"), "\(setup)/\(file)")
+                compared += 1
+            }
+        }
+        #expect(try workspace.read("one/report.html") == workspace.read("two/report.html"))
+        #expect(compared == 8)
+    }
+
+    /// A 10 ms interval over 1,000 s: 100,000 samples of every series, gigabytes of
+    /// metrics.om. Exit 2 before any folder is written, naming the numbers and the fix.
+    @Test func anAbsurdMetricsFileIsRefusedWithExit2() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario.replacingOccurrences(of: "duration: 4s\ninterval: 1s", with: "duration: 1000s\ninterval: 10ms")])
+        let result = meshsim(["run", workspace.path("s.yaml"), "--metrics", "openmetrics", "--out", workspace.path("out"), "--quiet"])
+        #expect(result.code == .badInput)
+        #expect(result.err.contains("s.yaml:4:1: error: metrics: openmetrics: by t = "), "\(result.err)")
+        #expect(result.err.contains(" × 100,000 samples (interval 10ms over duration 1000s)"), "\(result.err)")
+        #expect(result.err.contains("use a longer interval or a shorter duration"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out")))
+    }
 }
