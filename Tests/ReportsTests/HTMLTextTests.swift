@@ -28,6 +28,16 @@ import Testing
         #expect(table.contains("<td>&lt;b&gt;web&lt;/b&gt;</td><td class=\"num\">12</td>"))
     }
 
+    /// A 25,000-point sweep's table: the page shows 10,000 rows and says where the rest are.
+    @Test func aTableShowsAtMostTenThousandRows() {
+        let rows = (1...25_000).map { [String($0), "x"] }
+        let table = HTMLTable.html(header: ["point", "name"], rows: rows)
+        #expect(table.components(separatedBy: "<tr>").count - 1 == 1 + 10_000)
+        #expect(table.contains("<tr><td class=\"num\">10000</td><td>x</td></tr></tbody>"))
+        #expect(table.hasSuffix("</table><p>The first 10,000 of 25,000 rows; the CSV file has them all.</p></div>"))
+        #expect(!HTMLTable.html(header: ["point"], rows: [["1"]]).contains("<p>"))
+    }
+
     @Test func aPageEscapesItsTitleAndCarriesOnlyItsOwnScript() {
         var page = HTMLPage(title: "<script>alert(1)</script>")
         page.heading("<script>alert(1)</script>", level: 1)
