@@ -54,6 +54,18 @@ import Testing
             "--start-time needs an RFC 3339 time such as 2026-03-01T09:00:00Z or 2026-03-01T10:00:00.5+01:00, not '2026-02-29T00:00:00Z'", command))
     }
 
+    /// 1969-12-31T23:59:59Z is Unix time -1: promtool's backfill of such a file exits 0 having
+    /// written no block, so the run refuses it instead of handing over a file that shows nothing.
+    @Test(arguments: ["run", "compare"])
+    func aStartTimeBeforeTheUnixEpochIsAUsageError(command: String) {
+        let result = meshsim([command, "s.yaml", "--metrics", "openmetrics", "--start-time", "1969-12-31T23:59:59Z"])
+        #expect(result.code == .badInput)
+        #expect(result.err == Self.usage(
+            "--start-time '1969-12-31T23:59:59Z' is before 1970-01-01T00:00:00Z, and Prometheus's backfill "
+                + "(promtool tsdb create-blocks-from openmetrics) silently keeps no sample before it; give a later time", command))
+        #expect(meshsim([command, "missing.yaml", "--metrics", "openmetrics", "--start-time", "1970-01-01T00:00:00Z"]).err.contains("missing.yaml"))
+    }
+
     /// Without metrics there is no metrics.om for the time to apply to: a mistake, not a no-op.
     /// With `metrics:` in the scenario the same command line is fine.
     @Test func aStartTimeWithoutMetricsIsAUsageError() throws {
