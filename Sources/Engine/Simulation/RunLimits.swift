@@ -24,7 +24,9 @@ public struct RunLimits: Sendable {
     /// create-blocks-from openmetrics` reads it back whole. 1 GiB is thousands of times what a
     /// dashboard needs (a 5-minute run at a 10 s interval with 10 series is 2.4 MB), and with
     /// the string and its UTF-8 copy while writing it keeps the process near 2–3 GB at most.
-    var metricsBytes: Double = 1_073_741_824
+    public static let defaultMetricsBytes: Double = 1_073_741_824
+    /// A compare holds every setup's files until it writes its folder, so it shares this.
+    public var metricsBytes = RunLimits.defaultMetricsBytes
 
     /// Clients and closed-loop users of the scenario: each keeps its next send waiting, in
     /// flight or not, so a small `inFlight` must not stop a scenario of many users at once.
@@ -41,10 +43,6 @@ public struct RunLimits: Sendable {
 
     init(eventsPerInstant: Int) {
         self.eventsPerInstant = eventsPerInstant
-    }
-
-    init(metricsBytes: Double) {
-        self.metricsBytes = metricsBytes
     }
 }
 

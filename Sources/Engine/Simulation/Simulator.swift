@@ -44,7 +44,7 @@ public enum Simulator {
                 message = "metrics: openmetrics: by t = \(InFlightMessage.seconds(time)) s the run has \(CountText.grouped(series)) series, "
                     + "each sampled at every interval end: \(CountText.grouped(series)) × \(CountText.grouped(samples)) samples (interval "
                     + "\(DurationText.format(scenario.interval)) over duration \(DurationText.format(scenario.duration))) make metrics.om at least "
-                    + "\(CountText.grouped(Int((bytes / 1e6).rounded()))) MB, more than the \(CountText.grouped(Int((limits.metricsBytes / 1e6).rounded()))) MB meshsim writes; "
+                    + "\(CountText.grouped(Int((bytes / 1e6).rounded()))) MB, more than the \(CountText.grouped(Int((limits.metricsBytes / 1e6).rounded()))) MB meshsim writes for this run (1 GiB, shared by the setups of a compare); "
                     + "use a longer interval or a shorter duration"
             case .tooManyEvents(let time, let pending):
                 message = "\(CountText.grouped(pending)) events waiting at t = \(InFlightMessage.seconds(time)) s, more than "
