@@ -63,6 +63,10 @@ import Testing
         #expect(CompareCommand.limits(maxInFlight: nil, setups: 1).inFlight == 6_000_000)
         // A cap given is each run's.
         #expect(CompareCommand.limits(maxInFlight: 5_000, setups: 3).inFlight == 5_000)
+        // metrics.om's 1 GiB likewise: 4 setups get 256 MiB each, --max-in-flight or not.
+        #expect(CompareCommand.limits(maxInFlight: nil, setups: 4).metricsBytes == 268_435_456)
+        #expect(CompareCommand.limits(maxInFlight: 5_000, setups: 4).metricsBytes == 268_435_456)
+        #expect(CompareCommand.limits(maxInFlight: nil, setups: 1).metricsBytes == 1_073_741_824)
     }
 
     @Test func aFloodInACompareStopsAtTheCapItWasGiven() throws {

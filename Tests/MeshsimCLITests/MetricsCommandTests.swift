@@ -54,6 +54,18 @@ import Testing
             "--start-time needs an RFC 3339 time such as 2026-03-01T09:00:00Z or 2026-03-01T10:00:00.5+01:00, not '2026-02-29T00:00:00Z'", command))
     }
 
+    /// 1969-12-31T23:59:59Z is Unix time -1: promtool's backfill of such a file exits 0 having
+    /// written no block, so the run refuses it instead of handing over a file that shows nothing.
+    @Test(arguments: ["run", "compare"])
+    func aStartTimeBeforeTheUnixEpochIsAUsageError(command: String) {
+        let result = meshsim([command, "s.yaml", "--metrics", "openmetrics", "--start-time", "1969-12-31T23:59:59Z"])
+        #expect(result.code == .badInput)
+        #expect(result.err == Self.usage(
+            "--start-time '1969-12-31T23:59:59Z' is before 1970-01-01T00:00:00Z, and Prometheus's backfill "
+                + "(promtool tsdb create-blocks-from openmetrics) silently keeps no sample before it; give a later time", command))
+        #expect(meshsim([command, "missing.yaml", "--metrics", "openmetrics", "--start-time", "1970-01-01T00:00:00Z"]).err.contains("missing.yaml"))
+    }
+
     /// Without metrics there is no metrics.om for the time to apply to: a mistake, not a no-op.
     /// With `metrics:` in the scenario the same command line is fine.
     @Test func aStartTimeWithoutMetricsIsAUsageError() throws {
@@ -114,5 +126,35 @@ import Testing
         #expect(text.contains("destination_principal=\"spiffe://cluster.local/ns/shop/sa/api\""))
         #expect(text.contains("destination_service=\"api.shop.svc.cluster.local\""))
         #expect(!text.contains("namespace=\"default\""))
+    }
+
+    /// Same scenario and seed, same bytes: a compare of two setups with kept replications, the
+    /// top report.html and each replication's report.html and metrics.om, with one job or two.
+    @Test func theFilesAreTheSameWithOneJobOrTwo() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
+        let arguments = ["compare", workspace.path("s.yaml"), "--metrics", "openmetrics", "--replications", "2", "--keep-replications", "--quiet"]
+        #expect(meshsim(arguments + ["--jobs", "1", "--out", workspace.path("one")]).code == .success)
+        #expect(meshsim(arguments + ["--jobs", "2", "--out", workspace.path("two")]).code == .success)
+        var compared = 0
+        for setup in ["fast", "slow"] {
+            for file in ["replications/1/report.html", "replications/2/report.html", "replications/1/metrics.om", "replications/2/metrics.om"] {
+                #expect(try workspace.read("one/\(setup)/\(file)") == workspace.read("two/\(setup)/\(file)"), "\(setup)/\(file)")
+                compared += 1
+            }
+        }
+        #expect(try workspace.read("one/report.html") == workspace.read("two/report.html"))
+        #expect(compared == 8)
+    }
+
+    /// A 10 ms interval over 1,000 s: 100,000 samples of every series, gigabytes of
+    /// metrics.om. Exit 2 before any folder is written, naming the numbers and the fix.
+    @Test func anAbsurdMetricsFileIsRefusedWithExit2() throws {
+        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario.replacingOccurrences(of: "duration: 4s\ninterval: 1s", with: "duration: 1000s\ninterval: 10ms")])
+        let result = meshsim(["run", workspace.path("s.yaml"), "--metrics", "openmetrics", "--out", workspace.path("out"), "--quiet"])
+        #expect(result.code == .badInput)
+        #expect(result.err.contains("s.yaml:4:1: error: metrics: openmetrics: by t = "), "\(result.err)")
+        #expect(result.err.contains(" × 100,000 samples (interval 10ms over duration 1000s)"), "\(result.err)")
+        #expect(result.err.contains("use a longer interval or a shorter duration"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out")))
     }
 }

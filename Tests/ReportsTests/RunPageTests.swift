@@ -25,6 +25,22 @@ import Engine
         #expect(abs(chart.xValue(at: right) - 90) < 0.01)
     }
 
+    /// An 85 s run at 10 s intervals: the row at 90 s covers 80 … 90 s, five counted seconds
+    /// of it, so its p99 of 87 ms is drawn at 90 s; the row at 100 s starts after the run and
+    /// holds only the drain, so it is not.
+    @Test func theIntervalTheDurationEndsInIsDrawnAndTheDrainIsNot() throws {
+        var r = PageRun.result()
+        r.duration = 85 * PageRun.second
+        r.endTime = 100 * PageRun.second
+        r.timeseries.append(PageRun.row(100, .client, "web", p99: 500))
+        let chart = try #require(try Self.chart(RunPage.html(r), titled: "Latency per client"))
+        let runs = chart.polylines("web p99")
+        #expect(runs.map(\.count) == [6, 2])
+        let last = try #require(runs.last?.last)
+        #expect(abs(chart.xValue(at: last.x) - 90) < 0.01)
+        #expect(abs(chart.yValue(at: last.y) - 87) < 0.01)
+    }
+
     @Test func hostileNamesRenderAsText() throws {
         let script = "<script>alert(1)</script>"
         let client = "\"><img src=x onerror=alert(1)>"

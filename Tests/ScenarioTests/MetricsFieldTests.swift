@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Scenario
 
@@ -35,5 +36,32 @@ import Testing
         let bad = try Overrides.parseAssignment("metrics=prometheus")
         let errors = ScenarioLoader.load(text: Self.base, file: "s.yaml", overrides: [bad]).errors.map(\.message)
         #expect(errors == ["metrics must be one of openmetrics, not 'prometheus'"])
+    }
+
+    /// A client `kong` calling through its own sidecar, next to the gateway, and a client
+    /// `orders` next to the service `orders` without versions: each pair would share every
+    /// Istio label. Without metrics, or with the mesh off, the names are fine.
+    @Test func aClientNamedLikeAnotherWorkloadIsAnErrorWithMetrics() {
+        let text = """
+            name: t
+            duration: 10s
+            metrics: openmetrics
+            mesh: { enabled: true }
+            gateway: { routes: [{ name: all, paths: [/], service: orders }] }
+            clients:
+              - { name: kong, rate: 10/s, target: orders }
+              - { name: orders, rate: 10/s, target: stock }
+              - { name: web, rate: 10/s }
+            services:
+              orders: { calls: [{ service: stock }] }
+              stock: { versions: { v1: {} } }
+
+            """
+        #expect(Self.errors(text) == [
+            "s.yaml:7:5: error: client kong: metrics.om names it source_workload=\"kong\", as it names the gateway, so their Istio series would be one; rename the client",
+            "s.yaml:8:5: error: client orders: metrics.om names it source_workload=\"orders\", as it names service orders, so their Istio series would be one; rename the client",
+        ])
+        #expect(Self.errors(text.replacingOccurrences(of: "metrics: openmetrics\n", with: "")).isEmpty)
+        #expect(Self.errors(text.replacingOccurrences(of: "enabled: true", with: "enabled: false")).isEmpty)
     }
 }

@@ -19,6 +19,15 @@ public struct RunLimits: Sendable {
     /// memory until it ends, so this bounds the run's memory.
     public var inFlight = RunLimits.defaultInFlight
 
+    /// Bytes metrics.om may reach (`metrics: openmetrics`), as `TelemetryRecorder` estimates
+    /// them: the text is built in memory whole, then written, and `promtool tsdb
+    /// create-blocks-from openmetrics` reads it back whole. 1 GiB is thousands of times what a
+    /// dashboard needs (a 5-minute run at a 10 s interval with 10 series is 2.4 MB), and with
+    /// the string and its UTF-8 copy while writing it keeps the process near 2–3 GB at most.
+    public static let defaultMetricsBytes: Double = 1_073_741_824
+    /// A compare holds every setup's files until it writes its folder, so it shares this.
+    public var metricsBytes = RunLimits.defaultMetricsBytes
+
     /// Clients and closed-loop users of the scenario: each keeps its next send waiting, in
     /// flight or not, so a small `inFlight` must not stop a scenario of many users at once.
     var senders = 0
@@ -45,4 +54,7 @@ enum RunAbort: Sendable, Equatable {
     case tooManyInFlight(at: Nanoseconds)
     /// More than `RunLimits.pendingEvents` events waited at once.
     case tooManyEvents(at: Nanoseconds, pending: Int)
+    /// metrics.om would outgrow `RunLimits.metricsBytes`: `series` series so far, each with a
+    /// sample per interval up to `samples`, make about `bytes`.
+    case tooLargeMetrics(at: Nanoseconds, series: Int, samples: Int, bytes: Double)
 }

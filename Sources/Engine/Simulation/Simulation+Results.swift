@@ -12,7 +12,7 @@ extension Simulation {
 
     mutating func closeInterval(at end: Nanoseconds) {
         lastTick = end
-        if recordsTelemetry { telemetry?.sample(at: end) }
+        if recordsTelemetry { sampleTelemetry(at: end) }
         let seconds = Double(world.interval) / 1e9
         var latency = LatencyHistogram()
         for scope in 0..<scopes.count {

@@ -8,6 +8,19 @@ import Scenario
 ///
 /// Only requests sent after the warmup count, as in every other report.
 extension Simulation {
+    /// Samples every series at the interval's end, and stops the run once metrics.om would
+    /// outgrow `RunLimits.metricsBytes` with the series known now: typically at the first
+    /// interval of a run with a short interval over a long duration.
+    mutating func sampleTelemetry(at end: Nanoseconds) {
+        telemetry?.sample(at: end)
+        guard abort == nil, let telemetry, world.interval > 0 else { return }
+        let samples = Int(clamping: world.duration / world.interval + (world.duration % world.interval == 0 ? 0 : 1))
+        let bytes = telemetry.projectedBytes(samples: samples)
+        if bytes > limits.metricsBytes {
+            abort = .tooLargeMetrics(at: end, series: telemetry.series, samples: max(samples, telemetry.sampleTimes.count), bytes: bytes)
+        }
+    }
+
     /// The caller's sidecar reports the hop's final answer, once per request its application
     /// sent (a mirrored copy is not one), with the time since the hop started.
     mutating func reportSource(_ call: Int32, _ outcome: Outcome) {

@@ -38,6 +38,14 @@ public enum Simulator {
                 } else if let service = scenario.services.first(where: { $0.name == congestion?.name }) {
                     location = service.location
                 }
+            case .tooLargeMetrics(let time, let series, let samples, let bytes):
+                // The interval sets the samples; the series are known only once traffic flows.
+                location = scenario.sectionLocations["interval"] ?? scenario.sectionLocations["metrics"] ?? location
+                message = "metrics: openmetrics: by t = \(InFlightMessage.seconds(time)) s the run has \(CountText.grouped(series)) series, "
+                    + "each sampled at every interval end: \(CountText.grouped(series)) × \(CountText.grouped(samples)) samples (interval "
+                    + "\(DurationText.format(scenario.interval)) over duration \(DurationText.format(scenario.duration))) make metrics.om at least "
+                    + "\(CountText.grouped(Int((bytes / 1e6).rounded()))) MB, more than the \(CountText.grouped(Int((limits.metricsBytes / 1e6).rounded()))) MB meshsim writes for this run (1 GiB, shared by the setups of a compare); "
+                    + "use a longer interval or a shorter duration"
             case .tooManyEvents(let time, let pending):
                 message = "\(CountText.grouped(pending)) events waiting at t = \(InFlightMessage.seconds(time)) s, more than "
                     + "\(CountText.grouped(limits.pendingEvents)) (2 × --max-in-flight + one per client and user): most are timers that outlive the requests "

@@ -2,9 +2,6 @@ import Scenario
 
 /// The recorded series with the model's names, for `RunResult.telemetry`.
 extension TelemetryRecorder {
-    /// The gateway's workload name in the mesh series.
-    static let gatewayWorkload = "kong"
-
     func telemetry(_ world: World) -> RunTelemetry {
         let mesh = self.mesh.keys.indices.map { series in
             let key = self.mesh.keys[series]
@@ -38,7 +35,7 @@ extension TelemetryRecorder {
     private func sourceWorkload(_ source: Int, _ world: World) -> (workload: String, version: String?) {
         if source < world.clients.count { return (world.clients[source].name, nil) }
         let version = source - world.clients.count - 1
-        guard world.versions.indices.contains(version) else { return (Self.gatewayWorkload, nil) }
+        guard world.versions.indices.contains(version) else { return (MetricsFormat.gatewayWorkload, nil) }
         return (world.services[world.versions[version].service].name, world.versions[version].name)
     }
 

@@ -11,6 +11,8 @@ import Scenario
 struct TelemetryRecorder: Sendable {
     let mutualTLS: Bool
     private(set) var sampleTimes: [Nanoseconds] = []
+    /// The bytes metrics.om's lines for the samples taken so far come to (see `bytesPerSample`).
+    private(set) var sampledBytes = 0.0
     private(set) var mesh = MeshTelemetryRecorder()
     private(set) var gateway: GatewayTelemetryRecorder
     /// Per call slot: when its current hop started, and when its attempt in flight reached
@@ -38,6 +40,7 @@ struct TelemetryRecorder: Sendable {
 
     mutating func sample(at end: Nanoseconds) {
         sampleTimes.append(end)
+        sampledBytes += bytesPerSample
         mesh.sample()
         gateway.sample()
     }

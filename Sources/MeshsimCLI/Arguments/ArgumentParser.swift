@@ -181,6 +181,7 @@ public enum ArgumentParser {
         }
         if let text = scanned.value("--start-time") {
             guard let time = EpochTime(rfc3339: text) else { throw .badStartTime(text, command: command) }
+            guard time.seconds >= 0 else { throw .startTimeBeforeEpoch(text, command: command) }
             options.startTime = time
         }
         return options

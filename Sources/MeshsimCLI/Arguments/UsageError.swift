@@ -41,6 +41,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
 
     /// `--start-time` is not an RFC 3339 time.
     case badStartTime(String, command: String)
+    case startTimeBeforeEpoch(String, command: String)
     /// `--start-time` was given to a run that writes no metrics.om.
     case startTimeWithoutMetrics(command: String)
 
@@ -146,6 +147,9 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             return "--sweep: \(reason) (column \(column))"
         case let .badStartTime(value, _):
             return "--start-time needs an RFC 3339 time such as 2026-03-01T09:00:00Z or 2026-03-01T10:00:00.5+01:00, not '\(Diagnostic.excerpt(value))'"
+        case let .startTimeBeforeEpoch(value, _):
+            return "--start-time '\(Diagnostic.excerpt(value))' is before 1970-01-01T00:00:00Z, and Prometheus's backfill "
+                + "(promtool tsdb create-blocks-from openmetrics) silently keeps no sample before it; give a later time"
         case .startTimeWithoutMetrics:
             return "--start-time sets the timestamps of metrics.om, which this run does not write; add --metrics openmetrics (or metrics: openmetrics to the scenario)"
 
@@ -165,7 +169,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
              let .missingOption(_, command), let .badNumber(_, _, command),
              let .negativeDuration(_, _, command), let .badCount(_, _, _, command),
              let .badMaxInFlight(_, command), let .badShard(_, command), let .badChoice(_, _, _, command),
-             let .badSweep(_, _, _, command), let .badStartTime(_, command), let .startTimeWithoutMetrics(command):
+             let .badSweep(_, _, _, command), let .badStartTime(_, command), let .startTimeBeforeEpoch(_, command),
+             let .startTimeWithoutMetrics(command):
             command
         case let .badJobs(_, command?): command
         case .badRequest, .badHeader: "eval"

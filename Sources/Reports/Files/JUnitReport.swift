@@ -30,24 +30,8 @@ public enum JUnitReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Safe both in text and in double-quoted attributes. Whitespace other than a space
-    /// becomes a character reference so that attribute normalisation keeps it, and the
-    /// characters XML 1.0 cannot carry at all become U+FFFD.
+    /// Safe both in text and in double-quoted attributes, whitespace in attributes kept.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result += "&#\(scalar.value);"
-            default:
-                let allowed = scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value)
-                result.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
-            }
-        }
-        return result
+        HTMLText.escape(text, whitespaceAsReferences: true)
     }
 }

@@ -23,6 +23,7 @@ public enum ScenarioValidator {
             + RolloutChecks.diagnostics(scenario, names)
             + AssertionLabelChecks.diagnostics(scenario, names)
             + TimingChecks.diagnostics(scenario)
+            + MetricsNameChecks.diagnostics(scenario)
         return found.inFileOrder()
     }
 }

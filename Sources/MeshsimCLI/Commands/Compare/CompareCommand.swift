@@ -70,8 +70,12 @@ enum CompareCommand {
     /// run near 1 GB, is shared by the setups (each keeps at least `minimumShare`), so that a
     /// compare of overloaded setups on many cores stays near 1 GB too. Shared by the setups,
     /// not by the runs going at once: whether a compare stops must not depend on `--jobs`.
+    /// metrics.om's bound is shared the same way: the compare writes its folder, every
+    /// setup's metrics.om in it, at once.
     static func limits(maxInFlight: Int?, setups: Int) -> RunLimits {
-        RunLimits(inFlight: maxInFlight ?? max(RunLimits.defaultInFlight / max(setups, 1), minimumShare))
+        var limits = RunLimits(inFlight: maxInFlight ?? max(RunLimits.defaultInFlight / max(setups, 1), minimumShare))
+        limits.metricsBytes = RunLimits.defaultMetricsBytes / Double(max(setups, 1))
+        return limits
     }
 
     /// About 150 MB of work in flight: a share below it would stop runs that fit easily.

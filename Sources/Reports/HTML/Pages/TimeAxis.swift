@@ -20,11 +20,16 @@ enum TimeAxis {
 
     /// The chart as the counted part of the run shows it: x from 0 to the duration, the
     /// warmup shaded, and nothing plotted outside (warmup, duration]. An interval in the warmup
-    /// counts nothing, and the one after the duration holds only the last answers of requests
-    /// sent before it: drawn, they read as traffic falling to zero. The CSV keeps both.
+    /// counts nothing, and one that starts after the duration holds only the last answers of
+    /// requests sent before it: drawn, they read as traffic falling to zero. The CSV keeps both.
+    /// A duration that is not a multiple of the interval ends inside an interval, plotted at
+    /// its end, the first at or after the duration: it holds counted traffic, so it stays and
+    /// the axis reaches it (a 3 s run at a 10 s interval has its one point at 10 s).
     static func counted(_ chart: LineChart, warmup: Nanoseconds, duration: Nanoseconds) -> LineChart {
         guard duration > 0 else { return chart }
-        let (from, to) = (seconds(max(warmup, 0)), seconds(duration))
+        let from = seconds(max(warmup, 0))
+        let ends = chart.lines.flatMap { $0.points.map(\.x) } + chart.bands.flatMap { $0.points.map(\.x) }
+        let to = ends.filter { $0 >= seconds(duration) }.min() ?? seconds(duration)
         let kept = { (x: Double) in x > from && x <= to }
         var chart = chart
         chart.xRange = 0...to
