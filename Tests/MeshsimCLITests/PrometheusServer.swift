@@ -42,11 +42,13 @@ final class PrometheusServer {
         process.waitUntilExit()
     }
 
-    /// Waits for `/-/ready`; false when Prometheus exited or did not get ready in time.
-    func waitUntilReady(seconds: Double = 20) async -> Bool {
+    /// Waits for `/-/ready`; false when Prometheus exited or did not get ready in time. Each
+    /// ask gives up after 2 s (URLSession's default is 60 s): on two cores busy with the
+    /// whole suite under AddressSanitizer one hung ask used up the deadline.
+    func waitUntilReady(seconds: Double = 60) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline, process.isRunning {
-            if let (_, response) = try? await URLSession.shared.data(from: url("/-/ready")),
+            if let (_, response) = try? await URLSession.shared.data(for: URLRequest(url: url("/-/ready"), timeoutInterval: 2)),
                (response as? HTTPURLResponse)?.statusCode == 200 {
                 return true
             }
@@ -61,7 +63,7 @@ final class PrometheusServer {
         var components = URLComponents(string: url("/api/v1/query").absoluteString)
         components?.queryItems = [URLQueryItem(name: "query", value: promql), URLQueryItem(name: "time", value: String(time))]
         guard let address = components?.url else { return nil }
-        let (data, _) = try await URLSession.shared.data(from: address)
+        let (data, _) = try await URLSession.shared.data(for: URLRequest(url: address, timeoutInterval: 20))
         guard let body = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let answer = body["data"] as? [String: Any], let result = answer["result"] as? [[String: Any]],
               result.count == 1, let value = result[0]["value"] as? [Any], value.count == 2, let text = value[1] as? String

@@ -1,22 +1,21 @@
-#if canImport(FoundationXML)
-import FoundationXML
-#else
-import Foundation
-#endif
-
 /// Reads a chart back the way a person reads it: parses the SVG as XML, takes the tick labels'
 /// numbers and positions, and turns a plotted vertex into values by interpolating between the
 /// two nearest ticks. Nothing here calls the chart's own scale.
+///
+/// Parsed with the event-driven `XMLParser`, which fails on XML that is not well formed: the
+/// tree-building `XMLDocument` of swift-corelibs-foundation leaks its libxml2 nodes, which
+/// LeakSanitizer (`Fuzz/asan`) reports.
+
 struct ChartReading {
-    let document: XMLDocument
+    let root: ChartElement?
     /// (value printed, coordinate) of each tick label, in document order.
     let xTicks: [(value: Double, at: Double)]
     let yTicks: [(value: Double, at: Double)]
 
     init(_ svg: String) throws {
-        document = try XMLDocument(xmlString: svg, options: [])
-        xTicks = Self.ticks(Self.elements(in: document.rootElement(), name: "text", className: "tick x"), axis: "x")
-        yTicks = Self.ticks(Self.elements(in: document.rootElement(), name: "text", className: "tick y"), axis: "y")
+        root = try ChartElement.parse(svg)
+        xTicks = Self.ticks(Self.elements(in: root, name: "text", className: "tick x"), axis: "x")
+        yTicks = Self.ticks(Self.elements(in: root, name: "text", className: "tick y"), axis: "y")
     }
 
     /// Every SVG element of a page, each parsed on its own.
@@ -32,28 +31,24 @@ struct ChartReading {
 
     /// Every element named `name` (without namespace) whose class is `className` when given,
     /// in document order.
-    func elements(_ name: String, className: String? = nil) -> [XMLElement] {
-        Self.elements(in: document.rootElement(), name: name, className: className)
+    func elements(_ name: String, className: String? = nil) -> [ChartElement] {
+        Self.elements(in: root, name: name, className: className)
     }
 
-    static func elements(in element: XMLElement?, name: String, className: String?) -> [XMLElement] {
+    static func elements(in element: ChartElement?, name: String, className: String?) -> [ChartElement] {
         guard let element else { return [] }
-        var found: [XMLElement] = []
-        if (element.localName ?? element.name) == name,
-            className == nil || attribute("class", of: element) == className
-        {
+        var found: [ChartElement] = []
+        if element.name == name, className == nil || attribute("class", of: element) == className {
             found.append(element)
         }
-        for child in element.children ?? [] {
-            found += elements(in: child as? XMLElement, name: name, className: className)
+        for child in element.children {
+            found += elements(in: child, name: name, className: className)
         }
         return found
     }
 
-    /// An attribute's value. `attribute(forName:)` of swift-corelibs-foundation finds nothing on
-    /// an element in a default namespace (SVG's), so this looks through `attributes`.
-    static func attribute(_ name: String, of element: XMLElement) -> String? {
-        element.attributes?.first { $0.name == name }?.stringValue
+    static func attribute(_ name: String, of element: ChartElement) -> String? {
+        element.attributes[name]
     }
 
     var title: String { elements("text", className: "chart-title").first?.stringValue ?? "" }
@@ -78,7 +73,7 @@ struct ChartReading {
         return a.value + (at - a.at) / (b.at - a.at) * (b.value - a.value)
     }
 
-    private static func ticks(_ labels: [XMLElement], axis: String) -> [(value: Double, at: Double)] {
+    private static func ticks(_ labels: [ChartElement], axis: String) -> [(value: Double, at: Double)] {
         labels.compactMap { element in
             guard let value = Double(element.stringValue ?? ""),
                 let at = Double(attribute(axis, of: element) ?? "")
