@@ -45,7 +45,7 @@ final class PrometheusServer {
     /// Waits for `/-/ready`; false when Prometheus exited or did not get ready in time. Each
     /// ask gives up after 2 s (URLSession's default is 60 s): on two cores busy with the
     /// whole suite under AddressSanitizer one hung ask used up the deadline.
-    func waitUntilReady(seconds: Double = 60) async -> Bool {
+    func waitUntilReady(seconds: Double = 120) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline, process.isRunning {
             if let (_, response) = try? await URLSession.shared.data(for: URLRequest(url: url("/-/ready"), timeoutInterval: 2)),
