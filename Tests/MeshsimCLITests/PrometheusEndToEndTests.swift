@@ -36,7 +36,7 @@ import Testing
     static let envoyBounds: [Double] = [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000]
 
     @Test(.enabled(if: PrometheusTools.available || PrometheusTools.required, "needs promtool and prometheus (Debian's prometheus package)"))
-    func aBackfilledPrometheusAnswersWhatTheReportsSay() async throws {
+    func aBackfilledPrometheusAnswersWhatTheReportsSay() throws {
         guard let promtool = PrometheusTools.promtool, PrometheusTools.prometheus != nil else {
             Issue.record("CI is set but promtool or prometheus is not on PATH: install Debian's prometheus package")
             return
@@ -65,7 +65,7 @@ import Testing
 
         let server = try PrometheusServer(storage: blocks, workspace: workspace.root.path)
         defer { server.stop() }
-        let ready = await server.waitUntilReady()
+        let ready = server.waitUntilReady()
         // Read while Prometheus writes it only when it failed: Foundation's file read leaks its
         // buffer when the file grows under it, which LeakSanitizer reports.
         guard ready else {
@@ -75,7 +75,7 @@ import Testing
 
         // At 65 s the 1-minute window holds the samples at 10 s … 60 s.
         let p99Query = "histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{destination_service=\"\(Self.service)\"}[1m])))"
-        let p99 = try #require(try await server.query(p99Query, at: Self.start + 65))
+        let p99 = try #require(try server.query(p99Query, at: Self.start + 65))
         // Prometheus interpolates linearly inside the bucket that holds rank 0.99 of the
         // window's increase; every bucket's rate is extrapolated by the same factor (their
         // samples share timestamps), which cancels in the rank. The same arithmetic on the
@@ -97,10 +97,10 @@ import Testing
         // timeseries.csv's service rows of the intervals ending at 10 … 40 s.
         let series = try workspace.read("out/timeseries.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let finished = series.filter { $0[1] == "service" && $0[2] == "orders" && (Double($0[0]) ?? .infinity) <= 40 }.compactMap { Int($0[3]) }.reduce(0, +)
-        let count = try await server.query("sum(istio_requests_total{destination_service=\"\(Self.service)\",reporter=\"destination\"})", at: Self.start + 40)
+        let count = try server.query("sum(istio_requests_total{destination_service=\"\(Self.service)\",reporter=\"destination\"})", at: Self.start + 40)
         #expect(count == Double(finished) && finished > 3_000)
         let routed = series.filter { $0[1] == "route" && (Double($0[0]) ?? .infinity) <= 40 }.compactMap { Int($0[3]) }.reduce(0, +)
-        let kong = try await server.query("sum(kong_http_requests_total)", at: Self.start + 40)
+        let kong = try server.query("sum(kong_http_requests_total)", at: Self.start + 40)
         #expect(kong == Double(routed))
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -42,33 +43,48 @@ final class PrometheusServer {
         process.waitUntilExit()
     }
 
-    /// Waits for `/-/ready`; false when Prometheus exited or did not get ready in time. Each
-    /// ask gives up after 2 s (URLSession's default is 60 s): on two cores busy with the
-    /// whole suite under AddressSanitizer one hung ask used up the deadline.
-    func waitUntilReady(seconds: Double = 120) async -> Bool {
+    /// Waits for `/-/ready`; false when Prometheus exited or did not get ready in time.
+    ///
+    /// Blocking, not `async`: under the whole suite with AddressSanitizer on two cores, the
+    /// tests that simulate held both of Swift Testing's threads for minutes, so an awaited
+    /// answer resumed only after the deadline had passed. A blocked thread waits in real time.
+    func waitUntilReady(seconds: Double = 120) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline, process.isRunning {
-            if let (_, response) = try? await URLSession.shared.data(for: URLRequest(url: url("/-/ready"), timeoutInterval: 2)),
-               (response as? HTTPURLResponse)?.statusCode == 200 {
-                return true
-            }
-            try? await Task.sleep(nanoseconds: 100_000_000)
+            if get(url("/-/ready"), timeout: 2)?.status == 200 { return true }
+            usleep(100_000)
         }
         return false
     }
 
     /// The value of a query whose answer is one sample at `time` (Unix seconds); nil when
     /// the answer is empty or not one number.
-    func query(_ promql: String, at time: Int64) async throws -> Double? {
+    func query(_ promql: String, at time: Int64) throws -> Double? {
         var components = URLComponents(string: url("/api/v1/query").absoluteString)
         components?.queryItems = [URLQueryItem(name: "query", value: promql), URLQueryItem(name: "time", value: String(time))]
-        guard let address = components?.url else { return nil }
-        let (data, _) = try await URLSession.shared.data(for: URLRequest(url: address, timeoutInterval: 20))
+        guard let address = components?.url, let data = get(address, timeout: 20)?.data else { return nil }
         guard let body = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let answer = body["data"] as? [String: Any], let result = answer["result"] as? [[String: Any]],
               result.count == 1, let value = result[0]["value"] as? [Any], value.count == 2, let text = value[1] as? String
         else { return nil }
         return Double(text)
+    }
+
+    /// One GET, waited for on this thread; nil when it failed.
+    private func get(_ address: URL, timeout: Double) -> (data: Data, status: Int)? {
+        let done = DispatchSemaphore(value: 0)
+        let answer = Answer()
+        URLSession.shared.dataTask(with: URLRequest(url: address, timeoutInterval: timeout)) { data, response, _ in
+            answer.value = data.map { ($0, (response as? HTTPURLResponse)?.statusCode ?? 0) }
+            done.signal()
+        }.resume()
+        done.wait()
+        return answer.value
+    }
+
+    /// The answer a session's thread hands over; the semaphore orders the write before the read.
+    private final class Answer: @unchecked Sendable {
+        var value: (data: Data, status: Int)?
     }
 
     private func url(_ path: String) -> URL {
