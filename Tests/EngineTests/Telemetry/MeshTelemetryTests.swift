@@ -10,25 +10,7 @@ import Testing
     /// 10 requests a second, evenly spaced from t = 0, through a 2 ms gateway to orders
     /// (30 ms, then one call to stock, 3 ms); each sidecar adds 1 ms, so an attempt crosses 2 ms
     /// of sidecars. Nothing queues (100 ms between requests).
-    private let chain = """
-        name: chain
-        duration: 10s
-        interval: 5s
-        clients:
-          - { name: web, rate: 10/s, arrival: uniform }
-        gateway:
-          latency: 2ms
-          routes: [{ name: shop, paths: [/], service: orders }]
-        mesh: { enabled: true, sidecarLatency: 1ms }
-        services:
-          orders:
-            latency: 30ms
-            calls: [{ service: stock }]
-            versions: { v1: {} }
-          stock:
-            latency: 3ms
-            versions: { v1: {} }
-        """
+    private let chain = TelemetryScenario.chain(duration: "10s", interval: "5s", rate: "10/s")
 
     /// Per hop: kong → orders, source 2 + 30 + (2 + 3) = 37 ms, destination (from its pod)
     /// 35 ms; orders → stock, source 2 + 3 = 5 ms, destination 3 ms. Requests sent at 0 … 4.9 s

@@ -13,25 +13,7 @@ import Testing
     /// source and destination reporter) and 3 Kong ones (the 200 count, the route's two
     /// histograms).
     private func chain(interval: String) -> String {
-        """
-        name: chain
-        duration: 1000s
-        interval: \(interval)
-        clients:
-          - { name: web, rate: 1/s, arrival: uniform }
-        gateway:
-          latency: 2ms
-          routes: [{ name: shop, paths: [/], service: orders }]
-        mesh: { enabled: true, sidecarLatency: 1ms }
-        services:
-          orders:
-            latency: 30ms
-            calls: [{ service: stock }]
-            versions: { v1: {} }
-          stock:
-            latency: 3ms
-            versions: { v1: {} }
-        """
+        TelemetryScenario.chain(duration: "1000s", interval: interval, rate: "1/s")
     }
 
     /// 100,000 samples × (4 Istio histograms × 22 lines of ~880 bytes + 33 Kong lines of ~110)

@@ -20,6 +20,30 @@ enum TelemetryScenario {
         return try #require(loaded.scenario, sourceLocation: sourceLocation)
     }
 
+    /// Kong (2 ms) in front of orders (30 ms, then one call to stock, 3 ms), in the mesh with
+    /// 1 ms sidecars, one client sending evenly spaced requests from t = 0.
+    static func chain(duration: String, interval: String, rate: String) -> String {
+        """
+        name: chain
+        duration: \(duration)
+        interval: \(interval)
+        clients:
+          - { name: web, rate: \(rate), arrival: uniform }
+        gateway:
+          latency: 2ms
+          routes: [{ name: shop, paths: [/], service: orders }]
+        mesh: { enabled: true, sidecarLatency: 1ms }
+        services:
+          orders:
+            latency: 30ms
+            calls: [{ service: stock }]
+            versions: { v1: {} }
+          stock:
+            latency: 3ms
+            versions: { v1: {} }
+        """
+    }
+
     static func mesh(
         _ telemetry: RunTelemetry, _ reporter: MeshTelemetrySeries.Reporter, from source: String, to service: String
     ) -> [MeshTelemetrySeries] {
