@@ -15,6 +15,11 @@ import Testing
         case .jwt: name = "jwt"
         case .rateLimiting: name = "rate-limiting"
         case .localRateLimit: name = "local-rate-limit"
+        case .acl: name = "acl"
+        case .requestTermination: name = "request-termination"
+        case .proxyCache: name = "proxy-cache"
+        case .requestTransformer: name = "request-transformer"
+        case .responseTransformer: name = "response-transformer"
         }
         return Plugin(name: name, config: config, location: T.here)
     }

@@ -109,6 +109,8 @@ struct GatewayPlanBuilder {
                     bucketOrder.append(key)
                 }
                 steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
+            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
+                break
             }
         }
         return steps

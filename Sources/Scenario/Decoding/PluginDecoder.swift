@@ -20,11 +20,15 @@ enum PluginDecoder {
         let enabled = reader.bool("enabled")
         let consumers = reader.read("consumers") { values.stringMap($0, $1) }
         let issuers = reader.read("issuers") { values.stringMap($0, $1) }
+        let latency = reader.distribution("latency")
         let configNode = reader.node("config") ?? YAMLNode(.scalar("", quoted: false), at: node.location)
         reader.finish(noEffect: ProductFields.pluginNoEffect, notSimulated: ProductFields.pluginNotSimulated, product: "Kong")
         guard let name else { return nil }
         for (key, owner) in [("consumers", "key-auth"), ("issuers", "jwt")] where reader.has(key) && name != owner {
             context.error("\(reader.path(key)) applies only to the \(owner) plugin, not to \(name)", at: reader.location(of: key))
+        }
+        if reader.has("latency"), !name.hasSuffix("-transformer") {
+            context.error("\(reader.path("latency")) applies only to the request-transformer and response-transformer plugins, not to \(name)", at: reader.location(of: "latency"))
         }
         guard let config = MappingReader(configNode, path: reader.path("config"), context: context) else { return nil }
         let decoded: Plugin.Config?
@@ -35,6 +39,16 @@ enum PluginDecoder {
             decoded = jwt(config, issuers: issuers ?? [])
         case "rate-limiting":
             decoded = RateLimitingDecoder.decode(config).map(Plugin.Config.rateLimiting)
+        case "acl":
+            decoded = ACLDecoder.decode(config).map(Plugin.Config.acl)
+        case "request-termination":
+            decoded = RequestTerminationDecoder.decode(config).map(Plugin.Config.requestTermination)
+        case "proxy-cache":
+            decoded = ProxyCacheDecoder.decode(config).map(Plugin.Config.proxyCache)
+        case "request-transformer":
+            decoded = TransformerDecoder.decode(config, latency: latency ?? .zero).map(Plugin.Config.requestTransformer)
+        case "response-transformer":
+            decoded = TransformerDecoder.decode(config, latency: latency ?? .zero).map(Plugin.Config.responseTransformer)
         default:
             decoded = localRateLimit(config)
         }

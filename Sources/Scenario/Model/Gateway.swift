@@ -8,12 +8,22 @@ public struct Gateway: Sendable {
     public var latency: Distribution
     public var plugins: [Plugin]
     public var routes: [GatewayRoute]
+    /// `consumers`: decK's list, in file order.
+    public var consumers: [KongConsumer]
+    /// `upstreams`: Kong upstreams by service, in file order.
+    public var upstreams: [KongUpstream]
+    /// `services`: Kong service objects' fields by service, in file order.
+    public var services: [KongServiceSettings]
     public var location: SourceLocation
 
     public init(
         replicas: Int = 1, workers: Int? = nil, queue: Int? = nil, latency: Distribution = .zero,
-        plugins: [Plugin] = [], routes: [GatewayRoute] = [], location: SourceLocation
+        plugins: [Plugin] = [], routes: [GatewayRoute] = [], consumers: [KongConsumer] = [], upstreams: [KongUpstream] = [],
+        services: [KongServiceSettings] = [], location: SourceLocation
     ) {
+        self.consumers = consumers
+        self.upstreams = upstreams
+        self.services = services
         self.replicas = replicas
         self.workers = workers
         self.queue = queue
@@ -38,6 +48,9 @@ public struct GatewayRoute: Sendable {
     public var timeout: Nanoseconds
     public var retries: Int
     public var plugins: [Plugin]
+    /// `calls`: the services the route composes its answer from; nil for a proxied route.
+    /// When set, `backends` is empty.
+    public var composition: RouteComposition?
     public var location: SourceLocation
 
     public init(

@@ -5,12 +5,20 @@ public struct Plugin: Sendable {
         case jwt(JWTConfig)
         case rateLimiting(RateLimitingConfig)
         case localRateLimit(LocalRateLimitConfig)
+        case acl(ACLConfig)
+        case requestTermination(RequestTerminationConfig)
+        case proxyCache(ProxyCacheConfig)
+        case requestTransformer(TransformerConfig)
+        case responseTransformer(TransformerConfig)
     }
 
     /// The plugins meshsim models (what a `plugins` entry's `name` may be).
-    public static let names = ["key-auth", "jwt", "rate-limiting", "local-rate-limit"]
+    public static let names = [
+        "key-auth", "jwt", "acl", "rate-limiting", "request-transformer", "response-transformer", "proxy-cache",
+        "request-termination", "local-rate-limit",
+    ]
 
-    /// As written: `key-auth`, `jwt`, `rate-limiting`, `local-rate-limit`.
+    /// As written: one of `names`.
     public var name: String
     public var config: Config
     public var location: SourceLocation

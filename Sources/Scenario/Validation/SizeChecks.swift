@@ -89,7 +89,7 @@ enum SizeChecks {
             case .localRateLimit(let bucket):
                 check.value("\(config).max_tokens", bucket.maxTokens, SizeLimits.rateLimitValue, what, at: plugin.location)
                 check.value("\(config).tokens_per_fill", bucket.tokensPerFill, SizeLimits.rateLimitValue, what, at: plugin.location)
-            case .keyAuth, .jwt:
+            case .keyAuth, .jwt, .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
                 break
             }
         }

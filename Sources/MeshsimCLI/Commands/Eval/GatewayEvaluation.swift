@@ -107,6 +107,8 @@ struct GatewayEvaluation {
                     report.decide("429 (RL) at \(stage)")
                     return nil
                 }
+            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
+                break
             }
         }
         // In the mesh Kong connects to its own sidecar, which always accepts: only its timeout
