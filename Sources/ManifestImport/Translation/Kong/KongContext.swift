@@ -1,12 +1,13 @@
 import Scenario
 
 /// What the Kong translators share while they read: the objects and services (read-only),
-/// the gateway and credentials they gather, and their messages, some said once per field.
+/// the gateway they gather, and their messages, some said once per field.
 struct KongContext {
     let translation: ManifestTranslation
     var gateway = KongGateway()
-    var credentials = KongCredentials()
     var diagnostics: [Diagnostic] = []
+    /// Scenario services whose Kubernetes Service's annotations were read (once each).
+    var annotatedServices: Set<String> = []
     /// Keys of the warnings said once (a field of a kind, a plugin name).
     private var warned: Set<String> = []
 
@@ -49,14 +50,6 @@ struct KongContext {
             return nil
         }
         return .scalar("\(milliseconds)ms", at: node.location)
-    }
-
-    /// A credential of the consumer named by `consumer` (its username or custom_id), said to
-    /// be at the key; a key given twice is an error.
-    mutating func addCredential(_ kind: KongCredentials.Kind, key: YAMLNode, consumer: YAMLNode) {
-        if let problem = credentials.add(kind, key: key, consumer: .scalar(consumer.text ?? "", at: key.location)) {
-            diagnostics.append(problem)
-        }
     }
 
     /// A value as messages quote it.
