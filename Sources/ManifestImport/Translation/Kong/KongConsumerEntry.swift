@@ -33,8 +33,8 @@ struct KongConsumerEntry {
     }
 
     /// Fields of Kong's credential entities (kong/plugins/{key-auth,jwt,acl}/daos.lua) that
-    /// only identify or label the credential.
-    static let identityFields = ["id", "created_at", "consumer", "tags", "ttl"]
+    /// only identify or label the credential (`ttl` goes on: it would change a run).
+    static let identityFields = ["id", "created_at", "consumer", "tags"]
 
     var username: YAMLNode
     var credentials: [Kind: [YAMLNode]] = [:]
