@@ -42,8 +42,8 @@ struct KongContext {
     /// Kong's `nonzero_timeout`: 1 … 2^31 − 2 ms.
     static let timeoutRange = 1...2_147_483_646
 
-    /// A Kong service's read timeout in milliseconds (decK `read_timeout`, the controller's
-    /// `konghq.com/read-timeout`) as its routes' `timeout`, or an error naming `field` and nil.
+    /// A Kong service's read timeout in milliseconds (decK `read_timeout`) as a route's own
+    /// `timeout`, or an error naming `field` and nil.
     mutating func readTimeout(_ node: YAMLNode, field: String) -> YAMLNode? {
         guard let text = node.text, let milliseconds = Int(text), Self.timeoutRange.contains(milliseconds) else {
             error("\(field) must be a whole number of milliseconds from 1 to 2147483646, not \(Self.describe(node))", at: node.location)
