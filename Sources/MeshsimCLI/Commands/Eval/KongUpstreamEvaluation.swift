@@ -65,8 +65,8 @@ enum KongUpstreamEvaluation {
     }
 
     private static func counters(_ thresholds: KongHealthchecks.Thresholds) -> String {
-        [(thresholds.httpFailures, "HTTP failures"), (thresholds.tcpFailures, "TCP failures"), (thresholds.timeouts, "timeouts")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: " or ")
+        [(thresholds.httpFailures, "HTTP failure"), (thresholds.tcpFailures, "TCP failure"), (thresholds.timeouts, "timeout")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: " or ")
     }
 
     private static func interval(_ interval: Nanoseconds) -> String {
