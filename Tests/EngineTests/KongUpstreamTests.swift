@@ -91,3 +91,42 @@ import Testing
         #expect(plain.events.count == defaults.events.count)
     }
 }
+
+/// Which instance Kong's balancer picks, seen through two one-instance versions.
+@Suite struct KongBalancerRunTests {
+    /// 100 requests/s evenly spaced for 10 s to v1 (first target) and v2.
+    func run(_ upstream: String, headers: String = "") throws -> (v1: Int, v2: Int) {
+        let yaml = """
+            name: kong-pick
+            duration: 10s
+            clients:
+              - { name: load, rate: 100/s, arrival: uniform, requests: [{ path: /\(headers) }] }
+            gateway:
+              routes: [{ name: r, paths: [/], service: s }]
+              upstreams: { s: \(upstream) }
+            services:
+              s:
+                latency: 1ms
+                versions: { v1: { replicas: 1 }, v2: { replicas: 1 } }
+            """
+        let result = try MeshScenario.run(yaml)
+        return (
+            TestScenarios.row(result, .version, "s/v1")?.counts.requests ?? -1,
+            TestScenarios.row(result, .version, "s/v2")?.counts.requests ?? -1)
+    }
+
+    /// Each answer takes 1 ms and requests come 10 ms apart: at every pick both targets
+    /// have no connection open, and the tie goes to the first.
+    @Test func leastConnectionsSendsEverythingToTheFirstIdleTarget() throws {
+        let counts = try run("{ algorithm: least-connections }")
+        #expect(counts.v1 == 1000)
+        #expect(counts.v2 == 0)
+        let roundRobin = try run("{ algorithm: round-robin }")
+        #expect(roundRobin.v1 == 500 && roundRobin.v2 == 500)
+    }
+
+    @Test func consistentHashingKeepsOneKeyOnOneTarget() throws {
+        let counts = try run("{ algorithm: consistent-hashing, hash_on: header, hash_on_header: x-user }", headers: ", headers: { x-user: alice }")
+        #expect([counts.v1, counts.v2].sorted() == [0, 1000])
+    }
+}
