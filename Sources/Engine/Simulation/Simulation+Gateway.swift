@@ -18,6 +18,10 @@ extension Simulation {
             answer(job, outcome: rejection)
             return
         }
+        if composes(job) {
+            startComposition(job)
+            return
+        }
         let route = world.routes[routeIndex]
         // Kong's plugins run before its balancer, so a split with nothing to send to still
         // authenticates and counts the request first.

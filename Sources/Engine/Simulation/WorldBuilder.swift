@@ -37,9 +37,15 @@ enum WorldBuilder {
 
         let gatewayRoutes = scenario.gateway?.routes ?? []
         let routes = gatewayRoutes.map { route in
-            World.RouteModel(
+            var model = World.RouteModel(
                 name: route.name, backends: route.backends.map { serviceIndex[$0.service] ?? 0 }, split: BackendSplit(route),
                 timeout: route.timeout, retries: route.retries)
+            if let composition = route.composition {
+                model.backends = route.services.map { serviceIndex[$0] ?? 0 }
+                model.steps = composition.steps.map { step(of: $0, serviceIndex, &paths) }
+                model.failOnCallFailure = composition.onCallFailure == .fail
+            }
+            return model
         }
         var plans = GatewayPlanBuilder(scenario: scenario)
         let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans, &paths) }

@@ -73,6 +73,10 @@ enum SizeChecks {
             check.entries(
                 "\(path).backends", route.backends.count, SizeLimits.backendsPerRoute, "backendRefs the Gateway API allows in a rule",
                 at: route.location)
+            if let composition = route.composition {
+                let calls = composition.steps.reduce(0) { Saturating.sum($0, $1.calls.count) }
+                check.entries("\(path).calls", calls, SizeLimits.callsPerVersion, "calls meshsim simulates per composed route", at: route.location)
+            }
             pluginCounts(route.plugins, path: "\(path).plugins", &check)
         }
     }
