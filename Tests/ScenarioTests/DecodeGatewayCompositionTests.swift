@@ -95,6 +95,23 @@ import Testing
         ])
     }
 
+    /// `--set` (and so `--sweep`) reaches a composed route's calls like a service's.
+    @Test func setChangesACallOfANamedRoute() throws {
+        let routes = """
+                - name: dashboard
+                  calls:
+                    - parallel: [{ service: orders }, { service: inventory }]
+            """
+        let overrides = try [
+            "gateway.routes[name=dashboard].calls[0].parallel[1].percent=20%",
+            "gateway.routes[0].onCallFailure=ignore",
+        ].map { assignment throws(Diagnostic) in try Overrides.parseAssignment(assignment) }
+        let loaded = ScenarioLoader.load(text: text(routes), file: "s.yaml", overrides: overrides)
+        let composition = try #require(loaded.scenario?.gateway?.routes.first?.composition)
+        #expect(composition.steps.first?.calls.map(\.percent) == [1, 0.2])
+        #expect(composition.onCallFailure == .ignore)
+    }
+
     /// A composed route has no backends, so it has no weights that could all be 0.
     @Test func aComposedRouteGetsNoZeroWeightWarning() {
         let loaded = ScenarioLoader.load(text: text("    - { name: d, calls: [{ service: orders }] }"), file: "s.yaml")
