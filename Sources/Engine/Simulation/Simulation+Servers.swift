@@ -120,6 +120,7 @@ extension Simulation {
         guard let version = world.servers[server].version else {
             // The gateway relays its upstream's answer.
             jobs[job].pending = 0
+            if jobs[job].cacheKey >= 0 { storeInCache(job, outcome: outcome) }
             answer(job, outcome: outcome)
             return
         }
