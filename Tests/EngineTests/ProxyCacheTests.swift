@@ -10,10 +10,11 @@ import Testing
 
     func scenario(
         keys: Int, rate: Double, ttl: Int, method: String = "GET", errors: Double = 0, spacing: Client.Spacing = .poisson,
-        duration: Nanoseconds = 1000 * T.second
+        duration: Nanoseconds = 1000 * T.second, inQuery: Bool = false, varyQueryParams: [String]? = nil
     ) -> Scenario {
-        let cache = ProxyCacheConfig(cacheTTL: Nanoseconds(ttl) * T.second, requestMethods: ["GET"], responseCodes: [200])
-        let request = RequestTemplate(method: method, path: "/items/", keys: RequestKeys(count: keys, location: T.here))
+        let cache = ProxyCacheConfig(cacheTTL: Nanoseconds(ttl) * T.second, requestMethods: ["GET"], responseCodes: [200], varyQueryParams: varyQueryParams)
+        let request = RequestTemplate(
+            method: method, path: inQuery ? "/items?id=" : "/items/", keys: RequestKeys(count: keys, inQuery: inQuery, location: T.here))
         return Scenario(
             name: "cache", seed: 11, duration: duration,
             clients: [Client(name: "web", target: .gateway, arrival: .rate(rate, spacing), requests: [request], location: T.here)],
@@ -49,6 +50,16 @@ import Testing
         let route = try #require(result.summary.first { $0.scope == .route })
         #expect(route.cacheHits == total.cacheHits)
         #expect(result.summary.first { $0.scope == .client }?.cacheHits == total.cacheHits)
+    }
+
+    @Test func aQueryKeyOutsideVaryQueryParamsSharesOneEntry() throws {
+        // 100 keys in ?id=, but only `page` varies the key: every request asks for one entry,
+        // asked at 100/s with a 1 s TTL, a hit ratio of 100 / 101 (sd about 0.0001 over
+        // 1000 cycles). With `id` named, 100 entries at 1/s each: 1 / 2.
+        let shared = try Simulator.run(scenario(keys: 100, rate: 100, ttl: 1, duration: 100 * T.second, inQuery: true, varyQueryParams: ["page"]))
+        #expect(abs(Double(shared.summary[0].cacheHits) / Double(shared.summary[0].counts.requests) - 100.0 / 101) < 0.001)
+        let apart = try Simulator.run(scenario(keys: 100, rate: 100, ttl: 1, inQuery: true, varyQueryParams: ["id"]))
+        #expect(abs(Double(apart.summary[0].cacheHits) / Double(apart.summary[0].counts.requests) - 0.5) < 0.0045)
     }
 
     @Test func evenlySpacedRequestsForOneKeyHitUntilTheTTLEnds() throws {
