@@ -37,6 +37,9 @@ import Testing
         #expect(plugin.config == .proxyCache(expected))
         // The dictionary drops the entry after storage_ttl, before Kong would refresh it.
         #expect(expected.freshFor == 10_000_000_000)
+        // A longer storage_ttl, or 0 (the shared dictionary's "never expires"), leaves cache_ttl.
+        #expect(ProxyCacheConfig(cacheTTL: 30_000_000_000, storageTTL: 0).freshFor == 30_000_000_000)
+        #expect(ProxyCacheConfig(cacheTTL: 30_000_000_000, storageTTL: 60_000_000_000).freshFor == 30_000_000_000)
     }
 
     @Test func kongsDefaults() throws {

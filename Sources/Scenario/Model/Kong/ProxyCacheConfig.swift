@@ -18,7 +18,7 @@ public struct ProxyCacheConfig: Sendable, Hashable {
     /// `cache_control`: with it, Kong stores only answers whose Cache-Control or Expires gives
     /// a positive TTL; simulated services send neither, so nothing is stored.
     public var cacheControl: Bool
-    /// `storage_ttl`, how long the shared dictionary keeps an entry; nil = `cache_ttl`.
+    /// `storage_ttl`, how long the shared dictionary keeps an entry; nil = `cache_ttl`, 0 = for ever.
     public var storageTTL: Nanoseconds?
     /// `ignore_uri_case`: the key's path lowercased.
     public var ignoreURICase: Bool
@@ -41,9 +41,11 @@ public struct ProxyCacheConfig: Sendable, Hashable {
     }
 
     /// How long a stored answer is served: Kong refreshes it after `cache_ttl`, and the
-    /// dictionary drops it after `storage_ttl` when that is shorter.
+    /// dictionary drops it after `storage_ttl` when that is shorter (0 keeps it for ever, as
+    /// ngx.shared.DICT's exptime 0 does).
     public var freshFor: Nanoseconds {
-        min(cacheTTL, storageTTL ?? cacheTTL)
+        guard let storageTTL, storageTTL > 0 else { return cacheTTL }
+        return min(cacheTTL, storageTTL)
     }
 
     /// Whether an `application/json` answer (every simulated service's) is cacheable: Kong
