@@ -128,6 +128,7 @@ extension Simulation {
         } else {
             // The gateway relays its upstream's answer.
             jobs[job].pending = 0
+            if jobs[job].cacheKey >= 0 { storeInCache(job, outcome: outcome) }
             answer(job, outcome: outcome)
             return
         }

@@ -25,6 +25,8 @@ struct World: Sendable {
         var invalidCredentials: Double
         /// Each request template's path, interned (see `MeshModel.paths`).
         var templatePaths: [Int32]
+        /// Per request template, how its `{1..N}` key is drawn; nil without keys.
+        var keySamplers: [KeySampler?]
     }
 
     struct RouteModel: Sendable {

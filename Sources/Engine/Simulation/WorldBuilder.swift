@@ -97,6 +97,7 @@ enum WorldBuilder {
             name: client.name, targetService: targetService, arrival: arrival, users: users, thinkTime: Sampler(think),
             timeout: client.timeout, retries: client.retries, templateCumulativeWeights: cumulative.map { $0 / total },
             gatewayPlans: plans.plans(for: client, routes: templateRoutes), addresses: max(client.addresses, 1),
-            invalidCredentials: client.invalidCredentials, templatePaths: client.requests.map { paths.intern($0.path) })
+            invalidCredentials: client.invalidCredentials, templatePaths: client.requests.map { paths.intern($0.path) },
+            keySamplers: client.requests.map { $0.keys.map(KeySampler.init) })
     }
 }

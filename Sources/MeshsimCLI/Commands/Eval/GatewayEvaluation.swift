@@ -16,6 +16,7 @@ struct GatewayEvaluation {
     let gateway: Gateway
     private var limiters: [CounterKey: RateLimitingPolicy] = [:]
     private var buckets: [CounterKey: LocalRateLimitPolicy] = [:]
+    private var cache = EvalProxyCache()
 
     init(scenario: Scenario, gateway: Gateway) {
         self.scenario = scenario
@@ -107,7 +108,12 @@ struct GatewayEvaluation {
                     report.decide("429 (RL) at \(stage)")
                     return nil
                 }
-            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
+            case .proxyCache(let config):
+                if let status = cache.run(config, stage: stage, request: request, route: route, consumer: consumer, replica: replica, into: &report) {
+                    report.decide("\(status) from the cache at \(stage)")
+                    return nil
+                }
+            case .acl, .requestTermination, .requestTransformer, .responseTransformer:
                 break
             }
         }
