@@ -18,6 +18,8 @@ struct GatewayPlan: Sendable {
         case rateLimit(limiter: Int, perReplica: Bool, identity: AddressIdentity)
         /// Envoy local rate limit: one token bucket per replica.
         case tokenBucket(firstSlot: Int)
+        /// Kong proxy-cache: a hit answers, a miss stores the upstream's answer.
+        case proxyCache(CacheLookup)
     }
 
     /// nil: no route matches (404).

@@ -28,6 +28,8 @@ struct GatewayPlanBuilder {
     private var nextLimiterSlot = 0
     private var buckets: [String: (config: LocalRateLimitConfig, slot: Int)] = [:]
     private var bucketOrder: [String] = []
+    /// Kong's cache keys met so far (without the request's key number), by text.
+    var cacheKeys: [String: Int] = [:]
 
     init(scenario: Scenario) {
         self.scenario = scenario
@@ -116,7 +118,9 @@ struct GatewayPlanBuilder {
                     bucketOrder.append(key)
                 }
                 steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
-            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
+            case .proxyCache(let config):
+                if let lookup = cacheLookup(config, template, route: route, consumer: consumer) { steps.append(.proxyCache(lookup)) }
+            case .acl, .requestTermination, .requestTransformer, .responseTransformer:
                 break
             }
         }

@@ -25,6 +25,8 @@ struct Attribution: Sendable {
     var counted = false
     /// The path of the current hop (an index into `MeshModel.paths`), for VirtualService matches.
     var path: Int32 = 0
+    /// The request's `{1..N}` key, drawn once per request; 0 without keys.
+    var key: Int32 = 0
 }
 
 /// A client's logical request, from its first send to its final outcome (client retries included).
@@ -87,5 +89,7 @@ struct JobRecord: SlabRecord {
     var parked = false
     /// Next job in the server's wait queue.
     var nextInQueue: Int32 = -1
+    /// A gateway job that missed the proxy-cache: the key its upstream answer is stored under; -1 otherwise.
+    var cacheKey = -1
     var live = false
 }

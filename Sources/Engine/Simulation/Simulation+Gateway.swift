@@ -14,8 +14,12 @@ extension Simulation {
             return
         }
         jobs[job].attribution.route = Int32(routeIndex)
-        if let rejection = applyPlugins(plan.steps, to: record) {
+        if let rejection = applyPlugins(plan.steps, to: record, job: job) {
             answer(job, outcome: rejection)
+            return
+        }
+        if composes(job) {
+            startComposition(job)
             return
         }
         let route = world.routes[routeIndex]
@@ -43,7 +47,7 @@ extension Simulation {
 
     /// Runs the plugins in order; the first that answers ends the request (auth runs first,
     /// so a rejected request is never counted by a rate limiter).
-    private mutating func applyPlugins(_ steps: [GatewayPlan.Step], to job: JobRecord) -> Outcome? {
+    private mutating func applyPlugins(_ steps: [GatewayPlan.Step], to job: JobRecord, job index: Int32) -> Outcome? {
         let replica = Int(job.server)
         for step in steps {
             switch step {
@@ -71,6 +75,8 @@ extension Simulation {
                 if !buckets[firstSlot + replica].take(now: now) {
                     return Outcome(status: 429, flag: .rateLimited)
                 }
+            case .proxyCache(let lookup):
+                if let hit = lookUpCache(lookup, job: index, replica: replica) { return hit }
             }
         }
         return nil

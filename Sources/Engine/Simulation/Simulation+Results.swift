@@ -8,6 +8,7 @@ extension Simulation {
     mutating func recordAnswer(_ outcome: Outcome, latency: Nanoseconds, scope: Int) {
         stats[scope].record(outcome)
         latencies.record(latency, scope: scope)
+        if outcome.cached { cacheHits[scope] += 1 }
     }
 
     mutating func closeInterval(at end: Nanoseconds) {
@@ -102,7 +103,8 @@ extension Simulation {
             let kind = scopes.kind(of: scope)
             let scopeName = name(of: scope)
             summary.append(ScopeSummary(
-                scope: kind, name: scopeName, counts: statistics.counts, latency: latency, ejections: ejections(scope: scope, kind: kind)))
+                scope: kind, name: scopeName, counts: statistics.counts, latency: latency, ejections: ejections(scope: scope, kind: kind),
+                cacheHits: scopes.children[scope].reduce(cacheHits[scope]) { $0 + cacheHits[$1] }))
             let tallies = statistics.responses.sorted { ($0.status, $0.flag.code) < ($1.status, $1.flag.code) }
             responses += tallies.map { ResponseCount(scope: kind, name: scopeName, code: Int($0.status), flag: $0.flag.code, count: $0.count) }
         }

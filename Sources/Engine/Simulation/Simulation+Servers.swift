@@ -83,7 +83,10 @@ extension Simulation {
     @inline(__always)
     private mutating func runSteps(_ job: Int32) {
         let server = Int(jobs[job].server)
-        guard let version = world.servers[server].version else { return }
+        guard let version = world.servers[server].version else {
+            runRouteSteps(job)
+            return
+        }
         // The steps are read in place, by index: bound to a local, a step list or call list
         // was retained and released on every job.
         while Int(jobs[job].step) < world.versions[version].steps.count {
@@ -117,14 +120,20 @@ extension Simulation {
 
     mutating func childAnswered(_ job: Int32, outcome: Outcome) {
         let server = Int(jobs[job].server)
-        guard let version = world.servers[server].version else {
+        let failOnCallFailure: Bool
+        if let version = world.servers[server].version {
+            failOnCallFailure = world.versions[version].failOnCallFailure
+        } else if composes(job) {
+            failOnCallFailure = world.routes[Int(jobs[job].attribution.route)].failOnCallFailure
+        } else {
             // The gateway relays its upstream's answer.
             jobs[job].pending = 0
+            if jobs[job].cacheKey >= 0 { storeInCache(job, outcome: outcome) }
             answer(job, outcome: outcome)
             return
         }
         jobs[job].pending -= 1
-        if outcome.isFailure && world.versions[version].failOnCallFailure { jobs[job].failed = true }
+        if outcome.isFailure && failOnCallFailure { jobs[job].failed = true }
         guard jobs[job].pending == 0 else { return }
         if servers[server].hung > 0 {
             jobs[job].parked = true

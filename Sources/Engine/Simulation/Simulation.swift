@@ -38,6 +38,10 @@ struct Simulation: ~Copyable {
     var limiters: DenseTable<RateLimitingPolicy>
     var buckets: DenseTable<LocalRateLimitPolicy>
     var addressIdentities: AddressIdentities
+    /// Per gateway replica, its proxy-cache (empty, and free, without the plugin).
+    var caches: DenseTable<ProxyCache>
+    /// Per report scope, answers served from a proxy-cache (summary.csv `cache_hits`).
+    var cacheHits: DenseTable<Int>
     var nextGatewayReplica = 0
     /// Per service, its slot in each gateway replica's `cursors`; -1 for a service no route targets.
     let cursorSlots: [Int]
@@ -90,6 +94,7 @@ struct Simulation: ~Copyable {
         limiters = DenseTable(world.gatewayCounters.limiters)
         buckets = DenseTable(world.gatewayCounters.buckets)
         addressIdentities = AddressIdentities(world.gatewayCounters)
+        caches = DenseTable(repeatElement(ProxyCache(), count: world.gatewayReplicas))
         serviceTime = DenseTable(world.servers.map { server in
             server.version.map { world.versions[$0].latency } ?? world.gatewayLatency
         })
@@ -102,6 +107,7 @@ struct Simulation: ~Copyable {
         })
         stats = DenseTable(repeatElement(ScopeStatistics(), count: scopes.count))
         latencies = IntervalLatencies(scopes: scopes.count)
+        cacheHits = DenseTable(repeatElement(0, count: scopes.count))
         if let model = world.mesh {
             mesh = MeshRuntime(world: world, model: model)
         } else {

@@ -25,15 +25,21 @@ struct World: Sendable {
         var invalidCredentials: Double
         /// Each request template's path, interned (see `MeshModel.paths`).
         var templatePaths: [Int32]
+        /// Per request template, how its `{1..N}` key is drawn; nil without keys.
+        var keySamplers: [KeySampler?]
     }
 
     struct RouteModel: Sendable {
         var name: String
-        /// Per backend, its index into `services`.
+        /// Per backend, its index into `services`; for a composed route, the services it calls,
+        /// each once (its split is then empty).
         var backends: [Int]
         var split: BackendSplit
         var timeout: Nanoseconds
         var retries: Int
+        /// A composed route's calls (`gateway.routes[*].calls`); empty for a proxied route.
+        var steps: [Step] = []
+        var failOnCallFailure = true
     }
 
     struct ServiceModel: Sendable {

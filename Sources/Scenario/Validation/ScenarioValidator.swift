@@ -13,7 +13,7 @@ public enum ScenarioValidator {
         guard volumes.isEmpty else { return volumes.inFileOrder() }
         let names = NameIndex(scenario)
         let callGraph = CallGraphChecks.diagnostics(scenario, names)
-        let found = ClientChecks.diagnostics(scenario, names)
+        let found = ClientChecks.diagnostics(scenario, names) + RequestKeyChecks.diagnostics(scenario)
             + GatewayChecks.diagnostics(scenario, names)
             + KongUpstreamChecks.diagnostics(scenario, names)
             + callGraph + (callGraph.isEmpty ? FanOutChecks.diagnostics(scenario) : [])

@@ -3,7 +3,7 @@ import Policy
 import Scenario
 
 /// The gateway's stages for `eval`: route, then each plugin of the route in Kong's order, then
-/// the backend of a split route (drawn from the eval stream).
+/// the backend of a split route (drawn from the eval stream), or a composed route's calls.
 /// The rate limits' counters carry over from one request to the next of `eval --repeat`.
 struct GatewayEvaluation {
     /// One counter per plugin, and per replica under a local policy, as the simulation keeps them.
@@ -16,6 +16,7 @@ struct GatewayEvaluation {
     let gateway: Gateway
     private var limiters: [CounterKey: RateLimitingPolicy] = [:]
     private var buckets: [CounterKey: LocalRateLimitPolicy] = [:]
+    private var cache = EvalProxyCache()
 
     init(scenario: Scenario, gateway: Gateway) {
         self.scenario = scenario
@@ -107,13 +108,22 @@ struct GatewayEvaluation {
                     report.decide("429 (RL) at \(stage)")
                     return nil
                 }
-            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
+            case .proxyCache(let config):
+                if let status = cache.run(config, stage: stage, request: request, route: route, consumer: consumer, replica: replica, into: &report) {
+                    report.decide("\(status) from the cache at \(stage)")
+                    return nil
+                }
+            case .acl, .requestTermination, .requestTransformer, .responseTransformer:
                 break
             }
         }
         // In the mesh Kong connects to its own sidecar, which always accepts: only its timeout
         // can make it retry.
         let retriesOn = scenario.mesh.enabled ? "when its timeout fires (its sidecar handles connect failures)" : "on connection failures and timeouts"
+        if let composition = route.composition {
+            CompositionEvaluation.run(route, composition, retriesOn: retriesOn, into: &report, &rng)
+            return nil
+        }
         guard let backend = BackendSplit(route).pick(&rng) else {
             report.line("backend", "every weight is 0: 500, as the Gateway API requires of a rule with no backend to send to")
             report.decide("500: no backend has a weight above 0")
@@ -133,6 +143,7 @@ struct GatewayEvaluation {
     }
 
     private func upstreams(_ route: GatewayRoute) -> String {
+        if route.composition != nil { return "calls " + ListText.series(route.services) }
         guard route.backends.count > 1 else { return "service \(route.backends.first?.service ?? "")" }
         return "backends " + route.backends.map { "\($0.service) (weight \($0.weight))" }.joined(separator: ", ")
     }
