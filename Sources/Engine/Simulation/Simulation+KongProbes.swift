@@ -4,7 +4,8 @@ import Scenario
 /// Kong's active health checks: lua-resty-healthcheck runs one timer for the targets it
 /// holds healthy (every `healthy.interval`) and one for those it holds unhealthy (every
 /// `unhealthy.interval`), the first check one interval after start; 0 turns a timer off.
-/// Each gateway replica probes with its own timers, as each Kong node does.
+/// Each gateway replica probes with its own timers, as each Kong node does; a crashed replica
+/// does not probe.
 ///
 /// A probe's result comes from the instance when the timer fires: a crashed instance or one
 /// partitioned from the gateway refuses (TCP failure); a hung one, or one whose drawn service
@@ -33,7 +34,9 @@ extension Simulation {
         let model = world.kongUpstreams[upstream]
         let base = model.firstSlot + replica * model.targets.count
         let active = model.checks.active
-        for target in 0..<model.targets.count where kong.health[base + target].isUp != unhealthy {
+        // A crashed Kong node probes nothing; its timers go on for when it is back.
+        let probing = servers[replica].crashed == 0
+        for target in 0..<model.targets.count where probing && kong.health[base + target].isUp != unhealthy {
             let server = model.targets.lowerBound + target
             let report = probe(server, replica: replica, timeout: active.timeout)
             if let transition = kong.health[base + target].record(report, healthy: active.healthy, unhealthy: active.unhealthy) {

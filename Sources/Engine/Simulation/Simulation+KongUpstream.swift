@@ -90,6 +90,15 @@ extension Simulation {
         }
     }
 
+    /// A crashed replica's attempts are gone with its jobs (their ends are never counted), so
+    /// its connections close. Its checker's health states are kept.
+    mutating func kongNodeCrashed(_ replica: Int) {
+        for model in world.kongUpstreams {
+            let base = model.firstSlot + replica * model.targets.count
+            for target in 0..<model.targets.count { kong.connections[base + target] = 0 }
+        }
+    }
+
     /// Counts the change into `ejected`/`ejections` (a replica is a caller) and writes the event.
     mutating func kongHealthChanged(_ transition: KongTargetHealth.Transition, server: Int, replica: Int, mode: String) {
         guard let version = world.servers[server].version else { return }
