@@ -128,7 +128,6 @@ extension Simulation {
         } else {
             // The gateway relays its upstream's answer.
             jobs[job].pending = 0
-            if jobs[job].cacheKey >= 0 { storeInCache(job, outcome: outcome) }
             answer(job, outcome: outcome)
             return
         }
@@ -186,6 +185,7 @@ extension Simulation {
         if attribution.route >= 0, attribution.counted, world.servers[server].version == nil {
             recordAnswer(outcome, latency: now - record.arrival, scope: scopes.routes + Int(attribution.route))
         }
+        if record.cacheKey >= 0 { storeInCache(job, outcome: outcome) }
         if recordsTelemetry, world.servers[server].version == nil { reportGateway(record, slot: job, outcome: outcome) }
         jobs.remove(job)
         releaseWorker(server)
