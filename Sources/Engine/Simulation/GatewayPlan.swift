@@ -18,6 +18,8 @@ struct GatewayPlan: Sendable {
         case rateLimit(limiter: Int, perReplica: Bool, identity: AddressIdentity)
         /// Envoy local rate limit: one token bucket per replica.
         case tokenBucket(firstSlot: Int)
+        /// The route's request-transformer: its work on the replica (`World.RouteModel.requestWork`).
+        case requestWork
     }
 
     /// nil: no route matches (404).

@@ -46,6 +46,8 @@ struct GatewayPlanBuilder {
         var steps: [GatewayPlan.Step] = []
         var consumer: String?
         var credential: String?
+        // The request's headers as the plugins after a request-transformer read them.
+        var requestHeaders = template.headers
         for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
             let key = instanceKey(plugin, gateway: gateway, route: route)
             switch plugin.config {
@@ -109,7 +111,23 @@ struct GatewayPlanBuilder {
                     bucketOrder.append(key)
                 }
                 steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
-            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
+            case .acl(let config):
+                let groups = consumer.flatMap { name in gateway.consumers.first { $0.username == name }?.groups } ?? []
+                // Reached only by requests that passed authentication, so one answer serves both.
+                if case .rejected(let status, _) = ACLPolicy(config).decide(consumer: consumer, groups: groups) {
+                    let outcome = Outcome(status: Int32(status), flag: .unauthorized)
+                    steps.append(.fixed(good: outcome, bad: outcome))
+                }
+            case .requestTermination(let config):
+                let policy = RequestTerminationPolicy(config)
+                if policy.terminates(path: template.path, headers: requestHeaders) {
+                    let outcome = Outcome(status: Int32(policy.status), flag: .none)
+                    steps.append(.fixed(good: outcome, bad: outcome))
+                }
+            case .requestTransformer(let config):
+                requestHeaders = HeaderTransformPolicy(config).apply(to: requestHeaders)
+                if !Sampler(config.latency).isZero { steps.append(.requestWork) }
+            case .proxyCache, .responseTransformer:
                 break
             }
         }
@@ -146,6 +164,22 @@ struct GatewayPlanBuilder {
             return "route:\(route.name):\(plugin.location)"
         }
         return "global:\(plugin.location)"
+    }
+
+    /// The route's transformer work, from the plugins in force on it.
+    static func addTransformerWork(to model: inout World.RouteModel, gateway: Gateway, route: GatewayRoute) {
+        for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
+            switch plugin.config {
+            case .requestTransformer(let config):
+                let sampler = Sampler(config.latency)
+                model.requestWork = sampler.isZero ? nil : sampler
+            case .responseTransformer(let config):
+                let sampler = Sampler(config.latency)
+                model.responseWork = sampler.isZero ? nil : sampler
+            default:
+                break
+            }
+        }
     }
 
     static func outcome(_ verdict: AuthVerdict) -> Outcome? {

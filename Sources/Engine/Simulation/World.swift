@@ -34,6 +34,10 @@ struct World: Sendable {
         var split: BackendSplit
         var timeout: Nanoseconds
         var retries: Int
+        /// The work of the route's request-transformer and response-transformer; nil for none
+        /// or a zero latency.
+        var requestWork: Sampler? = nil
+        var responseWork: Sampler? = nil
     }
 
     struct ServiceModel: Sendable {

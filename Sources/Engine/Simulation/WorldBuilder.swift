@@ -37,9 +37,11 @@ enum WorldBuilder {
 
         let gatewayRoutes = scenario.gateway?.routes ?? []
         let routes = gatewayRoutes.map { route in
-            World.RouteModel(
+            var model = World.RouteModel(
                 name: route.name, backends: route.backends.map { serviceIndex[$0.service] ?? 0 }, split: BackendSplit(route),
                 timeout: route.timeout, retries: route.retries)
+            if let gateway = scenario.gateway { GatewayPlanBuilder.addTransformerWork(to: &model, gateway: gateway, route: route) }
+            return model
         }
         var plans = GatewayPlanBuilder(scenario: scenario)
         let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans, &paths) }
