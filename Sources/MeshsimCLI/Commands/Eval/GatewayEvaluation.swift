@@ -117,7 +117,7 @@ struct GatewayEvaluation {
             case .requestTransformer(let config):
                 transformRequest(config, stage: stage, into: &report)
             case .responseTransformer(let config):
-                report.line(stage, "changes the answer's headers only; \(Self.work(config.latency)) on every answer of this route")
+                report.line(stage, "changes the answer's headers only; \(Self.work(config.latency)) for every answer of this route")
             case .proxyCache:
                 break
             }
