@@ -170,3 +170,35 @@ import Testing
         ])
     }
 }
+
+@Suite struct GatewayAccessCheckTests {
+    @Test func aclWithoutAuthenticationOrWithGroupsNobodyHasIsWarned() throws {
+        let text = DecodeFixture.header + """
+            clients: [{ name: web, rate: 1/s }]
+            gateway:
+              consumers: [{ username: alice, keyauth_credentials: [{ key: k }], acls: [{ group: gold }] }]
+              plugins: [{ name: acl, config: { allow: [platinum] } }]
+              routes:
+                - { name: open, paths: [/open], service: orders }
+                - { name: keyed, paths: [/keyed], service: orders, plugins: [{ name: key-auth }] }
+            """ + "\n" + DecodeFixture.service
+        let scenario = try #require(DecodeFixture.scenario(text))
+        #expect(ScenarioValidator.validate(scenario).map { "\($0.location.line): \($0.message)" } == [
+            "6: route \"open\": acl runs with no key-auth or jwt to identify a consumer, so Kong answers every request 401",
+            "6: acl allows platinum, which no gateway.consumers entry belongs to, so every identified consumer gets 403",
+        ])
+    }
+
+    @Test func credentialsWithoutAnAuthenticationPluginAreWarned() throws {
+        let text = DecodeFixture.header + """
+            clients: [{ name: web, rate: 1/s }]
+            gateway:
+              consumers: [{ username: alice, keyauth_credentials: [{ key: k }] }]
+              routes: [{ name: open, service: orders }]
+            """ + "\n" + DecodeFixture.service
+        let scenario = try #require(DecodeFixture.scenario(text))
+        #expect(ScenarioValidator.validate(scenario).map(\.message) == [
+            "consumer alice's credentials have no effect: no route runs key-auth or jwt",
+        ])
+    }
+}

@@ -18,6 +18,8 @@ struct GatewayPlanBuilder {
 
     let scenario: Scenario
     let replicas: Int
+    /// `gateway.consumers`' groups by username, for acl.
+    private let consumerGroups: [String: [String]]
     /// Keyed by the plugin instance ("global:LOCATION" or "route:ROUTE:LOCATION"), in the
     /// order they were first met, so slots are numbered deterministically.
     private var limiters: [String: Limiter] = [:]
@@ -32,6 +34,7 @@ struct GatewayPlanBuilder {
     init(scenario: Scenario) {
         self.scenario = scenario
         replicas = scenario.gateway?.replicas ?? 0
+        consumerGroups = Dictionary((scenario.gateway?.consumers ?? []).map { ($0.username, $0.groups) }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func plans(for client: Client, routes: [Int?]) -> [GatewayPlan] {
@@ -112,7 +115,7 @@ struct GatewayPlanBuilder {
                 }
                 steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
             case .acl(let config):
-                let groups = consumer.flatMap { name in gateway.consumers.first { $0.username == name }?.groups } ?? []
+                let groups = consumer.flatMap { consumerGroups[$0] } ?? []
                 // Reached only by requests that passed authentication, so one answer serves both.
                 if case .rejected(let status, _) = ACLPolicy(config).decide(consumer: consumer, groups: groups) {
                     let outcome = Outcome(status: Int32(status), flag: .unauthorized)
