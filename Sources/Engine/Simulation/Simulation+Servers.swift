@@ -75,6 +75,8 @@ extension Simulation {
             if jobs[job].pending == 0 { continueAfterStep(job) }
         case .answering:
             answer(job, outcome: jobs[job].outcome)
+        case .gatewayWork:
+            proceedAtGateway(job)
         }
     }
 
@@ -181,6 +183,7 @@ extension Simulation {
             jobs[job].parked = true
             return
         }
+        if world.servers[server].version == nil, delayForResponseWork(job, outcome: outcome) { return }
         let attribution = record.attribution
         if attribution.route >= 0, attribution.counted, world.servers[server].version == nil {
             recordAnswer(outcome, latency: now - record.arrival, scope: scopes.routes + Int(attribution.route))

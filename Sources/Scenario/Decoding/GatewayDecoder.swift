@@ -12,11 +12,14 @@ enum GatewayDecoder {
             Names.reportDuplicates(in: node, key: "name", of: "route", context)
             return ScenarioDecoder.list(node, path, values) { item, itemPath, _ in route(item, path: itemPath, context: context) }
         }
+        let consumers = reader.read("consumers") { ConsumerDecoder.decode($0, path: $1, context: context) }
         reader.finish()
-        return Gateway(
+        var gateway = Gateway(
             replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
-            plugins: plugins ?? [], routes: routes ?? [], location: node.location
+            plugins: plugins ?? [], routes: routes ?? [], consumers: consumers ?? [], location: node.location
         )
+        ConsumerDecoder.merge(into: &gateway, context: context)
+        return gateway
     }
 
     /// A Kong route: `paths` are prefixes (default `/`), `methods` are upper-cased, `headers` map a
