@@ -115,3 +115,20 @@ import Testing
         #expect(seen == Set(1...7))
     }
 }
+
+extension ProxyCacheTests {
+    @Test func aComposedRoutesAnswerIsCachedLikeAProxiedOne() throws {
+        // The evenly spaced case above through a route composed of two services: 32 of the 40
+        // requests hit, and each service is called only on the 8 misses.
+        var scenario = scenario(keys: 1, rate: 4, ttl: 1, spacing: .uniform, duration: 10 * T.second)
+        scenario.services.append(T.service("t", concurrency: 1000, latency: .constant(0)))
+        let here = T.here
+        scenario.gateway?.routes = [GatewayRoute(
+            name: "items", paths: ["/items"], backends: [],
+            composition: RouteComposition(steps: [.parallel([DownstreamCall(service: "s", location: here), DownstreamCall(service: "t", location: here)])]),
+            location: here)]
+        let result = try Simulator.run(scenario)
+        #expect(result.summary[0].cacheHits == 32)
+        #expect(result.summary.filter { $0.scope == .service }.map(\.counts.requests) == [8, 8])
+    }
+}

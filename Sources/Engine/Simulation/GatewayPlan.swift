@@ -20,6 +20,8 @@ struct GatewayPlan: Sendable {
         case tokenBucket(firstSlot: Int)
         /// Kong proxy-cache: a hit answers, a miss stores the upstream's answer.
         case proxyCache(CacheLookup)
+        /// The route's request-transformer: its work on the replica (`World.RouteModel.requestWork`).
+        case requestWork
     }
 
     /// nil: no route matches (404).

@@ -18,6 +18,8 @@ struct GatewayPlanBuilder {
 
     let scenario: Scenario
     let replicas: Int
+    /// `gateway.consumers`' groups by username, for acl.
+    private let consumerGroups: [String: [String]]
     /// Keyed by the plugin instance ("global:LOCATION" or "route:ROUTE:LOCATION"), in the
     /// order they were first met, so slots are numbered deterministically.
     private var limiters: [String: Limiter] = [:]
@@ -34,6 +36,7 @@ struct GatewayPlanBuilder {
     init(scenario: Scenario) {
         self.scenario = scenario
         replicas = scenario.gateway?.replicas ?? 0
+        consumerGroups = Dictionary((scenario.gateway?.consumers ?? []).map { ($0.username, $0.groups) }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func plans(for client: Client, routes: [Int?]) -> [GatewayPlan] {
@@ -55,6 +58,8 @@ struct GatewayPlanBuilder {
         var steps: [GatewayPlan.Step] = []
         var consumer: String?
         var credential: String?
+        // The request's headers as the plugins after a request-transformer read them.
+        var requestHeaders = template.headers
         for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
             let key = instanceKey(plugin, gateway: gateway, route: route)
             switch plugin.config {
@@ -119,8 +124,27 @@ struct GatewayPlanBuilder {
                 }
                 steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
             case .proxyCache(let config):
-                if let lookup = cacheLookup(config, template, route: route, consumer: consumer) { steps.append(.proxyCache(lookup)) }
-            case .acl, .requestTermination, .requestTransformer, .responseTransformer:
+                // vary_headers reads the request as the transformers before it left it.
+                var shaped = template
+                shaped.headers = requestHeaders
+                if let lookup = cacheLookup(config, shaped, route: route, consumer: consumer) { steps.append(.proxyCache(lookup)) }
+            case .acl(let config):
+                let groups = consumer.flatMap { consumerGroups[$0] } ?? []
+                // Reached only by requests that passed authentication, so one answer serves both.
+                if case .rejected(let status, _) = ACLPolicy(config).decide(consumer: consumer, groups: groups) {
+                    let outcome = Outcome(status: Int32(status), flag: .unauthorized)
+                    steps.append(.fixed(good: outcome, bad: outcome))
+                }
+            case .requestTermination(let config):
+                let policy = RequestTerminationPolicy(config)
+                if policy.terminates(path: template.path, headers: requestHeaders) {
+                    let outcome = Outcome(status: Int32(policy.status), flag: .none)
+                    steps.append(.fixed(good: outcome, bad: outcome))
+                }
+            case .requestTransformer(let config):
+                requestHeaders = HeaderTransformPolicy(config).apply(to: requestHeaders)
+                if !Sampler(config.latency).isZero { steps.append(.requestWork) }
+            case .responseTransformer:
                 break
             }
         }
@@ -157,6 +181,22 @@ struct GatewayPlanBuilder {
             return "route:\(route.name):\(plugin.location)"
         }
         return "global:\(plugin.location)"
+    }
+
+    /// The route's transformer work, from the plugins in force on it.
+    static func addTransformerWork(to model: inout World.RouteModel, gateway: Gateway, route: GatewayRoute) {
+        for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
+            switch plugin.config {
+            case .requestTransformer(let config):
+                let sampler = Sampler(config.latency)
+                model.requestWork = sampler.isZero ? nil : sampler
+            case .responseTransformer(let config):
+                let sampler = Sampler(config.latency)
+                model.responseWork = sampler.isZero ? nil : sampler
+            default:
+                break
+            }
+        }
     }
 
     static func outcome(_ verdict: AuthVerdict) -> Outcome? {

@@ -69,6 +69,8 @@ struct CallRecord: SlabRecord {
 struct JobRecord: SlabRecord {
     enum Phase: UInt8, Sendable {
         case queued, processing, calling, answering
+        /// At a gateway replica, doing a request-transformer's work before the next plugin.
+        case gatewayWork
     }
 
     var token: UInt32 = 0
@@ -80,6 +82,10 @@ struct JobRecord: SlabRecord {
     /// Next step of the version's calls, and calls of the current step still out.
     var step: Int32 = 0
     var pending: Int32 = 0
+    /// At a gateway replica: the route's next plugin step, and whether the answer has had its
+    /// response-transformer's work.
+    var pluginStep: Int32 = 0
+    var responseWorkDone = false
     var failed = false
     /// The answer decided while a hang held the job.
     var outcome = Outcome(status: 200, flag: .none)

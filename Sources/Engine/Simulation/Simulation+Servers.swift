@@ -75,6 +75,8 @@ extension Simulation {
             if jobs[job].pending == 0 { continueAfterStep(job) }
         case .answering:
             answer(job, outcome: jobs[job].outcome)
+        case .gatewayWork:
+            proceedAtGateway(job)
         }
     }
 
@@ -128,7 +130,6 @@ extension Simulation {
         } else {
             // The gateway relays its upstream's answer.
             jobs[job].pending = 0
-            if jobs[job].cacheKey >= 0 { storeInCache(job, outcome: outcome) }
             answer(job, outcome: outcome)
             return
         }
@@ -182,10 +183,12 @@ extension Simulation {
             jobs[job].parked = true
             return
         }
+        if world.servers[server].version == nil, delayForResponseWork(job, outcome: outcome) { return }
         let attribution = record.attribution
         if attribution.route >= 0, attribution.counted, world.servers[server].version == nil {
             recordAnswer(outcome, latency: now - record.arrival, scope: scopes.routes + Int(attribution.route))
         }
+        if record.cacheKey >= 0 { storeInCache(job, outcome: outcome) }
         if recordsTelemetry, world.servers[server].version == nil { reportGateway(record, slot: job, outcome: outcome) }
         jobs.remove(job)
         releaseWorker(server)

@@ -40,6 +40,10 @@ struct World: Sendable {
         /// A composed route's calls (`gateway.routes[*].calls`); empty for a proxied route.
         var steps: [Step] = []
         var failOnCallFailure = true
+        /// The work of the route's request-transformer and response-transformer; nil for none
+        /// or a zero latency.
+        var requestWork: Sampler? = nil
+        var responseWork: Sampler? = nil
     }
 
     struct ServiceModel: Sendable {

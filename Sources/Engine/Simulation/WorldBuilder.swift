@@ -45,6 +45,7 @@ enum WorldBuilder {
                 model.steps = composition.steps.map { step(of: $0, serviceIndex, &paths) }
                 model.failOnCallFailure = composition.onCallFailure == .fail
             }
+            if let gateway = scenario.gateway { GatewayPlanBuilder.addTransformerWork(to: &model, gateway: gateway, route: route) }
             return model
         }
         var plans = GatewayPlanBuilder(scenario: scenario)

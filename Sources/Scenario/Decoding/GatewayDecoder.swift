@@ -16,12 +16,15 @@ enum GatewayDecoder {
                 route(item, path: itemPath, services: services ?? [], context: context)
             }
         }
+        let consumers = reader.read("consumers") { ConsumerDecoder.decode($0, path: $1, context: context) }
         reader.finish()
-        return Gateway(
+        var gateway = Gateway(
             replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
-            plugins: plugins ?? [], routes: routes ?? [], upstreams: upstreams ?? [], services: services ?? [],
-            location: node.location
+            plugins: plugins ?? [], routes: routes ?? [], consumers: consumers ?? [], upstreams: upstreams ?? [],
+            services: services ?? [], location: node.location
         )
+        ConsumerDecoder.merge(into: &gateway, context: context)
+        return gateway
     }
 
     /// A Kong route: `paths` are prefixes (default `/`), `methods` are upper-cased, `headers` map a

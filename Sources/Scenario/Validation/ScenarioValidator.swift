@@ -19,6 +19,7 @@ public enum ScenarioValidator {
             + callGraph + (callGraph.isEmpty ? FanOutChecks.diagnostics(scenario) : [])
             + MeshPolicyChecks.diagnostics(scenario, names)
             + RateLimitReplicaChecks.diagnostics(scenario)
+            + GatewayAccessChecks.diagnostics(scenario)
             + ShadowedRouteChecks.diagnostics(scenario, names)
             + FaultChecks.diagnostics(scenario, names)
             + RolloutChecks.diagnostics(scenario, names)

@@ -17,6 +17,8 @@ struct GatewayEvaluation {
     private var limiters: [CounterKey: RateLimitingPolicy] = [:]
     private var buckets: [CounterKey: LocalRateLimitPolicy] = [:]
     private var cache = EvalProxyCache()
+    /// The headers of the last request as its upstream call carries them.
+    var upstreamHeaders: [Header] = []
 
     init(scenario: Scenario, gateway: Gateway) {
         self.scenario = scenario
@@ -44,6 +46,7 @@ struct GatewayEvaluation {
         report.line("route", "\(route.name) (paths \(route.paths.joined(separator: " "))\(route.methods.isEmpty ? "" : ", methods \(route.methods.joined(separator: " "))")) → \(upstreams(route))")
         var consumer: String?
         var credential: String?
+        upstreamHeaders = request.headers
         for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
             let scope = route.plugins.contains { $0.location == plugin.location } ? "route" : "global"
             let stage = "\(plugin.name) (\(scope))"
@@ -113,8 +116,14 @@ struct GatewayEvaluation {
                     report.decide("\(status) from the cache at \(stage)")
                     return nil
                 }
-            case .acl, .requestTermination, .requestTransformer, .responseTransformer:
-                break
+            case .acl(let config):
+                guard aclPasses(config, consumer: consumer, stage: stage, into: &report) else { return nil }
+            case .requestTermination(let config):
+                guard terminationPasses(config, request: request, stage: stage, into: &report) else { return nil }
+            case .requestTransformer(let config):
+                transformRequest(config, stage: stage, into: &report)
+            case .responseTransformer(let config):
+                report.line(stage, "changes the answer's headers only; \(Self.work(config.latency)) for every answer of this route")
             }
         }
         // In the mesh Kong connects to its own sidecar, which always accepts: only its timeout
