@@ -118,7 +118,7 @@ import Testing
         // One warning per field and per plugin name, at their first place.
         #expect(fixture.messages(loaded).filter { !$0.contains("is not read by meshsim") } == [
             "kong/kong.yaml:5:5: warning: services[0].port has no effect in a simulation",
-            "kong/kong.yaml:29:11: warning: ignored: Kong plugin prometheus is not modelled",
+            "kong/kong.yaml:29:11: warning: ignored: Kong plugin prometheus has no effect in the simulation",
         ])
     }
 

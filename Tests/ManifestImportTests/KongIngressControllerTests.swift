@@ -201,7 +201,7 @@ import Testing
             + "apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: { name: cors-b }\nplugin: cors\n"
         let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "k8s/cors.yaml": cors])
         #expect(loaded.scenario?.gateway?.plugins.isEmpty == true)
-        #expect(messages == ["k8s/cors.yaml:4:9: warning: ignored: Kong plugin cors is not modelled"])
+        #expect(messages == ["k8s/cors.yaml:4:9: warning: ignored: Kong plugin cors has no effect in the simulation"])
     }
 
     @Test func anIngressOfAnotherClassIsLeftOut() throws {

@@ -65,6 +65,31 @@ private func overload(_ name: String, _ received: String, _ capacity: String, _ 
         #expect(PolicyLint.diagnostics(scenario) == [overload("canary", "250", "200", "50", line: 22)])
     }
 
+    /// A composed route's request enters every service it calls: 1,000/s reach both (capacity
+    /// 1 / 1 ms = 1,000/s, exactly enough), the called service twice per request (2,000/s
+    /// against 1,000/s, overloaded by 1,000/s), and the 30 % call 300/s against 1 / 5 ms = 200/s.
+    @Test func aComposedRouteSendsEachRequestToEveryServiceItCalls() {
+        let steps: [CallStep] = [
+            .parallel([DownstreamCall(service: "once", location: at(16, 11)), DownstreamCall(service: "twice", location: at(17, 11))]),
+            call("twice", line: 18),
+            call("sometimes", percent: 0.3, line: 19),
+        ]
+        let route = GatewayRoute(name: "dashboard", backends: [], composition: RouteComposition(steps: steps), location: at(14, 7))
+        let scenario = Scenario(
+            name: "t", duration: 60_000 * millisecond,
+            clients: [Client(name: "web", target: .gateway, arrival: .rate(1_000, .poisson), location: at(4, 5))],
+            gateway: Gateway(routes: [route], location: at(12, 1)),
+            services: [
+                service("once", latency: millisecond, line: 20),
+                service("twice", latency: millisecond, line: 22),
+                service("sometimes", latency: 5 * millisecond, line: 24),
+            ])
+        #expect(PolicyLint.diagnostics(scenario) == [
+            overload("twice", "2,000", "1,000", "1,000", line: 22),
+            overload("sometimes", "300", "200", "100", line: 24),
+        ])
+    }
+
     /// web sends 900/s; two thirds of its requests take the orders route (the rest match none):
     /// 600/s, 450 to v1 (3 of 4 replicas) and 150 to v2. v1 calls inventory always and again
     /// half the time, v2 once: 450 × 1.5 + 150 = 825/s against 2 / 4 ms = 500/s. payments gets

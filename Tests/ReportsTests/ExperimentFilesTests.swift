@@ -29,7 +29,7 @@ import Testing
             + Self.rows("client,web,", ["requests": "1,40.000,0.000,,"], empty: "0,,,,")
         #expect(SummaryCIReport.csv(E.run) == expected)
         #expect(expected.contains("total,all,p99_ms,3,212.000,2.000,207.032,216.968\n"))
-        #expect(expected.split(separator: "\n").count == 1 + 2 * 18)
+        #expect(expected.split(separator: "\n").count == 1 + 2 * 19)
     }
 
     @Test func compareCI() {
@@ -69,9 +69,9 @@ import Testing
             SingleRunCell(point: ["4"], verdict: "pass", summary: [row(1000, 0, 4_000_500)]),
         ]
         let expected = """
-            services.checkout.replicas,scope,name,verdict,requests,ok,errors,error_rate,rate_limited,unauthorized,timeouts,overflows,retries,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,mean_ms,ejections
-            2,total,all,fail,1000,975,25,0.025000,0,0,0,0,0,1.500,2.000,350.000,9.000,12.000,1.600,1
-            4,total,all,pass,1000,1000,0,0.000000,0,0,0,0,0,1.500,2.000,4.001,9.000,12.000,1.600,1
+            services.checkout.replicas,scope,name,verdict,requests,ok,errors,error_rate,rate_limited,unauthorized,timeouts,overflows,retries,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,mean_ms,ejections,cache_hits
+            2,total,all,fail,1000,975,25,0.025000,0,0,0,0,0,1.500,2.000,350.000,9.000,12.000,1.600,1,0
+            4,total,all,pass,1000,1000,0,0.000000,0,0,0,0,0,1.500,2.000,4.001,9.000,12.000,1.600,1,0
 
             """
         #expect(SweepReport.csv(axes: ["services.checkout.replicas"], cells: cells) == expected)
@@ -85,15 +85,15 @@ import Testing
         let header = ["rate", "replicas", "variant", "scope", "name", "verdict", "n"]
             + SummaryMetric.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_low", "\($0.rawValue)_high"] }
         // Metrics: requests, ok, errors, error_rate, rate_limited, unauthorized, timeouts,
-        // overflows, retries, p50, p90, p95, p99, p999, max, mean, ejections, rps.
+        // overflows, retries, p50, p90, p95, p99, p999, max, mean, ejections, rps, cache_hits.
         let total = "100.000,100.000,100.000,,,,2.000,-0.484,4.484,0.020000,-0.004841,0.044841,"
-            + String(repeating: ",,,", count: 8) + "212.000,207.032,216.968" + String(repeating: ",,,", count: 5)
-        let client = "40.000,," + String(repeating: ",,,", count: 17)
+            + String(repeating: ",,,", count: 8) + "212.000,207.032,216.968" + String(repeating: ",,,", count: 6)
+        let client = "40.000,," + String(repeating: ",,,", count: 18)
         let expected = header.joined(separator: ",") + "\n"
             + "200/s,2,plain,total,all,,3," + total + "\n"
             + "200/s,2,plain,client,web,,1," + client + "\n"
             + "200/s,2,mesh,total,all,inconclusive,3," + total + "\n"
-        #expect(header.count == 7 + 3 * 18)
+        #expect(header.count == 7 + 3 * 19)
         #expect(SweepReport.csv(axes: ["rate", "replicas"], cells: cells) == expected)
     }
 }

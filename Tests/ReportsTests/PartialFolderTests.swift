@@ -15,7 +15,7 @@ import Testing
                 ScopeSummary(
                     scope: .total, name: "all", counts: ScopeCounts(requests: 1200, ok: 1190, errors: 10, retries: 3),
                     latency: LatencySummary(p50: 1_234_567, p90: 2_000_000, p95: 2_500_001, p99: 9_210_340, p999: 12_000_000, max: 40_000_000, mean: 0.1 + 0.2),
-                    ejections: 2),
+                    ejections: 2, cacheHits: 640),
                 ScopeSummary(scope: .client, name: "web, \"quoted\"\nline", counts: ScopeCounts(), latency: nil),
             ],
             countedDuration: 59_000_000_000, rollout: "promoted",
@@ -68,9 +68,9 @@ import Testing
         // Values no run writes: negative counts, durations and latencies, numbers that are not finite.
         "unit,kind,fields\n1,run,-1,,0,0.2,60\n", "unit,kind,fields\n1,run,0,,0,nan,60\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,assertion,number,inf,t,1\n",
-        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,-1,0,0,0,0,0,0,0,0\n",
-        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,-5,2,3,4,5,6,1.0\n",
-        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,1,2,3,4,5,6,nan\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,-1,0,0,0,0,0,0,0,0,0\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,0,-5,2,3,4,5,6,1.0\n",
+        "unit,kind,fields\n1,run,0,,0,0.2,60\n1,scope,total,all,1,1,0,0,0,0,0,0,0,0,1,2,3,4,5,6,nan\n",
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,mesh,1,2,-3,4,5\n",
         // Rows of the intervals and fault events a run without a sweep keeps.
         "unit,kind,fields\n1,run,0,,0,0.2,60\n1,clock,10,-5\n", "unit,kind,fields\n1,run,0,,0,0.2,60\n1,clock,10\n",

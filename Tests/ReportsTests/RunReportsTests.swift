@@ -5,11 +5,11 @@ import Testing
 @Suite struct RunReportsTests {
     @Test func summaryCSV() {
         let expected = """
-            scope,name,requests,ok,errors,error_rate,rate_limited,unauthorized,timeouts,overflows,retries,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,mean_ms,ejections
-            total,all,200,190,8,0.040000,2,1,3,1,5,1.235,5.000,12.346,20.000,31.000,2.501,0
-            client,"web, mobile",3,2,1,0.333333,0,0,0,0,0,,,,,,,0
-            service,pay,0,0,0,0.000000,0,0,0,0,0,,,,,,,2
-            version,pay/v2,16000,15999,1,0.000063,0,0,0,0,0,1.000,1.000,1.001,2.000,123456.789,1.000,0
+            scope,name,requests,ok,errors,error_rate,rate_limited,unauthorized,timeouts,overflows,retries,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,mean_ms,ejections,cache_hits
+            total,all,200,190,8,0.040000,2,1,3,1,5,1.235,5.000,12.346,20.000,31.000,2.501,0,0
+            client,"web, mobile",3,2,1,0.333333,0,0,0,0,0,,,,,,,0,0
+            service,pay,0,0,0,0.000000,0,0,0,0,0,,,,,,,2,0
+            version,pay/v2,16000,15999,1,0.000063,0,0,0,0,0,1.000,1.000,1.001,2.000,123456.789,1.000,0,0
 
             """
         #expect(SummaryReport.csv(SampleRun.result) == expected)

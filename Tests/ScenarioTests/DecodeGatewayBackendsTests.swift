@@ -45,8 +45,8 @@ import Testing
                 - { name: b, paths: [/b] }
             """
         #expect(DecodeFixture.messages(text(routes)) == [
-            "5:35: error: gateway.routes[0] must have only one of service or backends, not both",
-            "6:7: error: gateway.routes[1] needs one of service or backends",
+            "5:35: error: gateway.routes[0] must have only one of service, backends or calls, not service and backends",
+            "6:7: error: gateway.routes[1] needs one of service, backends or calls",
         ])
     }
 

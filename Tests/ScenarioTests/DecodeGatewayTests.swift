@@ -66,7 +66,7 @@ import Testing
             "4:13: error: gateway.replicas must be at least 1, not 0",
             "6:26: error: gateway.routes[0].paths[0] must start with '/', not 'api'",
             "6:49: warning: gateway.routes[0].strip_path has no effect in a simulation",
-            "7:7: error: gateway.routes[1] needs one of service or backends",
+            "7:7: error: gateway.routes[1] needs one of service, backends or calls",
             "7:15: error: route name 'a' is used twice (first at line 6)",
             "7:18: error: gateway.routes[1].hosts is a Kong field that meshsim does not simulate",
             "7:40: error: unknown key 'servce' in gateway.routes[1]; did you mean 'service'?",

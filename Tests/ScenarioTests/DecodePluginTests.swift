@@ -73,7 +73,7 @@ import Testing
         #expect(DecodeFixture.messages(text(yaml)) == [
             "7:15: error: plugin name 'rate-limiting' is used twice (first at line 6)",
             "7:38: error: gateway.plugins[1].config needs at least one limit: second, minute, hour, day, month, year",
-            "8:15: error: gateway.plugins[2].name must be one of key-auth, jwt, rate-limiting, local-rate-limit, not 'rate-limit'; did you mean 'rate-limiting'?",
+            "8:15: error: gateway.plugins[2].name 'rate-limit' is not one of Kong's bundled plugins; did you mean 'rate-limiting'?",
             "6:52: error: gateway.plugins[0].config.minute (10) cannot be lower than gateway.plugins[0].config.second (50): Kong requires limits that grow with the period",
             "6:64: error: gateway.plugins[0].config.hour (20) cannot be lower than gateway.plugins[0].config.second (50): Kong requires limits that grow with the period",
         ].sorted(by: DecodePluginTests.fileOrder))

@@ -63,9 +63,9 @@ enum MeshModelBuilder {
         }
         var templates: [RequestTemplate] = []
         var firstTemplate: [Int] = []
-        for client in scenario.clients {
+        for (client, model) in zip(scenario.clients, clients) {
             firstTemplate.append(templates.count)
-            templates += client.requests
+            templates += meshShapes(of: client, model, gateway: scenario.gateway)
         }
         let mtls = scenario.mesh.mtls == .strict ? Sampler(scenario.mesh.mtlsLatency) : nil
         return MeshModel(

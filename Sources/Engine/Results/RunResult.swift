@@ -120,13 +120,17 @@ public struct ScopeSummary: Sendable, Hashable {
     public var counts: ScopeCounts
     public var latency: LatencySummary?
     public var ejections: Int
+    /// Answers served by the gateway's proxy-cache: on a route, those it answered; on a client
+    /// and the total, those among their requests' final answers; 0 on services and versions.
+    public var cacheHits: Int
 
-    public init(scope: ScopeKind, name: String, counts: ScopeCounts, latency: LatencySummary?, ejections: Int = 0) {
+    public init(scope: ScopeKind, name: String, counts: ScopeCounts, latency: LatencySummary?, ejections: Int = 0, cacheHits: Int = 0) {
         self.scope = scope
         self.name = name
         self.counts = counts
         self.latency = latency
         self.ejections = ejections
+        self.cacheHits = cacheHits
     }
 }
 

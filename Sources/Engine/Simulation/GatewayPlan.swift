@@ -18,11 +18,18 @@ struct GatewayPlan: Sendable {
         case rateLimit(limiter: Int, perReplica: Bool, identity: AddressIdentity)
         /// Envoy local rate limit: one token bucket per replica.
         case tokenBucket(firstSlot: Int)
+        /// Kong proxy-cache: a hit answers, a miss stores the upstream's answer.
+        case proxyCache(CacheLookup)
+        /// The route's request-transformer: its work on the replica (`World.RouteModel.requestWork`).
+        case requestWork
     }
 
     /// nil: no route matches (404).
     var route: Int?
     var steps: [Step]
+    /// Per Kong upstream (`World.kongUpstreams`), what the request hashes to; empty when no
+    /// upstream hashes.
+    var kongHashes: [KongHashKey] = []
 }
 
 /// The identity a rate limiter counts a client's requests under.

@@ -18,6 +18,8 @@ struct GatewayPlanBuilder {
 
     let scenario: Scenario
     let replicas: Int
+    /// `gateway.consumers`' groups by username, for acl.
+    private let consumerGroups: [String: [String]]
     /// Keyed by the plugin instance ("global:LOCATION" or "route:ROUTE:LOCATION"), in the
     /// order they were first met, so slots are numbered deterministically.
     private var limiters: [String: Limiter] = [:]
@@ -28,24 +30,36 @@ struct GatewayPlanBuilder {
     private var nextLimiterSlot = 0
     private var buckets: [String: (config: LocalRateLimitConfig, slot: Int)] = [:]
     private var bucketOrder: [String] = []
+    /// Kong's cache keys met so far (without the request's key number), by text.
+    var cacheKeys: [String: Int] = [:]
 
     init(scenario: Scenario) {
         self.scenario = scenario
         replicas = scenario.gateway?.replicas ?? 0
+        consumerGroups = Dictionary((scenario.gateway?.consumers ?? []).map { ($0.username, $0.groups) }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func plans(for client: Client, routes: [Int?]) -> [GatewayPlan] {
         zip(client.requests, routes).map { template, route in
-            GatewayPlan(route: route, steps: route.map { steps(client, template, routeIndex: $0) } ?? [])
+            let chain = route.map { steps(client, template, routeIndex: $0) }
+            var plan = GatewayPlan(route: route, steps: chain?.steps ?? [])
+            if let upstreams = scenario.gateway?.upstreams, !scenario.mesh.enabled,
+               upstreams.contains(where: { $0.algorithm == .consistentHashing }) {
+                plan.kongHashes = upstreams.map { KongHashKey.resolve($0, headers: template.headers, consumer: chain?.consumer) }
+            }
+            return plan
         }
     }
 
-    private mutating func steps(_ client: Client, _ template: RequestTemplate, routeIndex: Int) -> [GatewayPlan.Step] {
-        guard let gateway = scenario.gateway else { return [] }
+    /// The route's plugin steps, and the consumer its auth plugin identifies (Kong's hash_on consumer).
+    private mutating func steps(_ client: Client, _ template: RequestTemplate, routeIndex: Int) -> (steps: [GatewayPlan.Step], consumer: String?) {
+        guard let gateway = scenario.gateway else { return ([], nil) }
         let route = gateway.routes[routeIndex]
         var steps: [GatewayPlan.Step] = []
         var consumer: String?
         var credential: String?
+        // The request's headers as the plugins after a request-transformer read them.
+        var requestHeaders = template.headers
         for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
             let key = instanceKey(plugin, gateway: gateway, route: route)
             switch plugin.config {
@@ -109,11 +123,32 @@ struct GatewayPlanBuilder {
                     bucketOrder.append(key)
                 }
                 steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
-            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
+            case .proxyCache(let config):
+                // vary_headers reads the request as the transformers before it left it.
+                var shaped = template
+                shaped.headers = requestHeaders
+                if let lookup = cacheLookup(config, shaped, route: route, consumer: consumer) { steps.append(.proxyCache(lookup)) }
+            case .acl(let config):
+                let groups = consumer.flatMap { consumerGroups[$0] } ?? []
+                // Reached only by requests that passed authentication, so one answer serves both.
+                if case .rejected(let status, _) = ACLPolicy(config).decide(consumer: consumer, groups: groups) {
+                    let outcome = Outcome(status: Int32(status), flag: .unauthorized)
+                    steps.append(.fixed(good: outcome, bad: outcome))
+                }
+            case .requestTermination(let config):
+                let policy = RequestTerminationPolicy(config)
+                if policy.terminates(path: template.path, headers: requestHeaders) {
+                    let outcome = Outcome(status: Int32(policy.status), flag: .none)
+                    steps.append(.fixed(good: outcome, bad: outcome))
+                }
+            case .requestTransformer(let config):
+                requestHeaders = HeaderTransformPolicy(config).apply(to: requestHeaders)
+                if !Sampler(config.latency).isZero { steps.append(.requestWork) }
+            case .responseTransformer:
                 break
             }
         }
-        return steps
+        return (steps, consumer)
     }
 
     /// The table of `client`'s addresses under the instance `key`, shared by its templates.
@@ -146,6 +181,22 @@ struct GatewayPlanBuilder {
             return "route:\(route.name):\(plugin.location)"
         }
         return "global:\(plugin.location)"
+    }
+
+    /// The route's transformer work, from the plugins in force on it.
+    static func addTransformerWork(to model: inout World.RouteModel, gateway: Gateway, route: GatewayRoute) {
+        for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
+            switch plugin.config {
+            case .requestTransformer(let config):
+                let sampler = Sampler(config.latency)
+                model.requestWork = sampler.isZero ? nil : sampler
+            case .responseTransformer(let config):
+                let sampler = Sampler(config.latency)
+                model.responseWork = sampler.isZero ? nil : sampler
+            default:
+                break
+            }
+        }
     }
 
     static func outcome(_ verdict: AuthVerdict) -> Outcome? {

@@ -25,6 +25,8 @@ struct Attribution: Sendable {
     var counted = false
     /// The path of the current hop (an index into `MeshModel.paths`), for VirtualService matches.
     var path: Int32 = 0
+    /// The request's `{1..N}` key, drawn once per request; 0 without keys.
+    var key: Int32 = 0
 }
 
 /// A client's logical request, from its first send to its final outcome (client retries included).
@@ -67,6 +69,8 @@ struct CallRecord: SlabRecord {
 struct JobRecord: SlabRecord {
     enum Phase: UInt8, Sendable {
         case queued, processing, calling, answering
+        /// At a gateway replica, doing a request-transformer's work before the next plugin.
+        case gatewayWork
     }
 
     var token: UInt32 = 0
@@ -78,6 +82,10 @@ struct JobRecord: SlabRecord {
     /// Next step of the version's calls, and calls of the current step still out.
     var step: Int32 = 0
     var pending: Int32 = 0
+    /// At a gateway replica: the route's next plugin step, and whether the answer has had its
+    /// response-transformer's work.
+    var pluginStep: Int32 = 0
+    var responseWorkDone = false
     var failed = false
     /// The answer decided while a hang held the job.
     var outcome = Outcome(status: 200, flag: .none)
@@ -87,5 +95,7 @@ struct JobRecord: SlabRecord {
     var parked = false
     /// Next job in the server's wait queue.
     var nextInQueue: Int32 = -1
+    /// A gateway job that missed the proxy-cache: the key its upstream answer is stored under; -1 otherwise.
+    var cacheKey = -1
     var live = false
 }

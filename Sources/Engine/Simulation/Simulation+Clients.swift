@@ -24,6 +24,9 @@ extension Simulation {
         record.user = user
         record.attribution.template = Int32(template)
         record.attribution.path = world.clients[client].templatePaths.isEmpty ? 0 : world.clients[client].templatePaths[template]
+        if let keys = world.clients[client].keySamplers[template] {
+            record.attribution.key = Int32(truncatingIfNeeded: keys.draw(&clientRNG[client]))
+        }
         record.start = now
         record.attribution.counted = now >= world.warmup
         record.attribution.address = Int32(nextAddress[client])

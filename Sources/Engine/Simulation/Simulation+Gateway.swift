@@ -14,8 +14,26 @@ extension Simulation {
             return
         }
         jobs[job].attribution.route = Int32(routeIndex)
-        if let rejection = applyPlugins(plan.steps, to: record) {
-            answer(job, outcome: rejection)
+        proceedAtGateway(job)
+    }
+
+    /// The route's plugins from the job's next step (a transformer's work pauses them), then
+    /// the route's backend and the call upstream.
+    mutating func proceedAtGateway(_ job: Int32) {
+        let record = jobs[job]
+        let routeIndex = Int(record.attribution.route)
+        let plan = world.clients[Int(record.attribution.client)].gatewayPlans[Int(record.attribution.template)]
+        switch applyPlugins(plan.steps, to: job) {
+        case .answer(let outcome):
+            answer(job, outcome: outcome)
+            return
+        case .paused:
+            return
+        case .passed:
+            break
+        }
+        if composes(job) {
+            startComposition(job)
             return
         }
         let route = world.routes[routeIndex]
@@ -41,22 +59,26 @@ extension Simulation {
         dispatchAttempt(openCall(call), pickerServer: record.server)
     }
 
-    /// Runs the plugins in order; the first that answers ends the request (auth runs first,
-    /// so a rejected request is never counted by a rate limiter).
-    private mutating func applyPlugins(_ steps: [GatewayPlan.Step], to job: JobRecord) -> Outcome? {
+    /// Runs the plugins in order from the job's next step; the first that answers ends the
+    /// request (auth runs first, so a rejected request is never counted by a rate limiter).
+    private mutating func applyPlugins(_ steps: [GatewayPlan.Step], to index: Int32) -> PluginResult {
+        let job = jobs[index]
         let replica = Int(job.server)
-        for step in steps {
+        var next = Int(job.pluginStep)
+        while next < steps.count {
+            let step = steps[next]
+            next += 1
             switch step {
             case .fixed(let good, let bad):
-                if let rejection = job.attribution.badCredential ? bad : good { return rejection }
+                if let rejection = job.attribution.badCredential ? bad : good { return .answer(rejection) }
             case .jwtClaims(let policy, let expiresIn, let notBefore, let bad):
-                if job.attribution.badCredential { return bad }
+                if job.attribution.badCredential { return .answer(bad) }
                 // Claims are minted relative to the send time, which is when the job arrived.
                 let expiresAt = expiresIn.map { Self.floorSeconds(job.arrival + $0) }
                 let notBeforeAt = notBefore.map { Self.floorSeconds(job.arrival + $0) }
                 if let verdict = policy.checkClaims(expiresAt: expiresAt, notBefore: notBeforeAt, now: now),
                    let rejection = GatewayPlanBuilder.outcome(verdict) {
-                    return rejection
+                    return .answer(rejection)
                 }
             case .rateLimit(let limiter, let perReplica, let identity):
                 let slot = perReplica ? limiter + replica : limiter
@@ -65,15 +87,19 @@ extension Simulation {
                 case .perAddress(let table): addressIdentities.identity(table: table, address: Int(job.attribution.address), limiters: &limiters)
                 }
                 if !limiters[slot].check(identity: identity, now: now).allowed {
-                    return Outcome(status: 429, flag: .rateLimited)
+                    return .answer(Outcome(status: 429, flag: .rateLimited))
                 }
             case .tokenBucket(let firstSlot):
                 if !buckets[firstSlot + replica].take(now: now) {
-                    return Outcome(status: 429, flag: .rateLimited)
+                    return .answer(Outcome(status: 429, flag: .rateLimited))
                 }
+            case .proxyCache(let lookup):
+                if let hit = lookUpCache(lookup, job: index, replica: replica) { return .answer(hit) }
+            case .requestWork:
+                if pauseForRequestWork(index, resumingAt: next) { return .paused }
             }
         }
-        return nil
+        return .passed
     }
 
     private static func floorSeconds(_ time: Nanoseconds) -> Int64 {

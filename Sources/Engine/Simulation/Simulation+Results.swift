@@ -8,6 +8,7 @@ extension Simulation {
     mutating func recordAnswer(_ outcome: Outcome, latency: Nanoseconds, scope: Int) {
         stats[scope].record(outcome)
         latencies.record(latency, scope: scope)
+        if outcome.cached { cacheHits[scope] += 1 }
     }
 
     mutating func closeInterval(at end: Nanoseconds) {
@@ -40,10 +41,10 @@ extension Simulation {
     private func ejected(scope: Int, kind: ScopeKind) -> Int? {
         switch kind {
         case .service:
-            guard world.mesh != nil else { return 0 }
+            guard !mesh.ejectedInstances.isEmpty else { return 0 }
             return world.services[scope - scopes.services].versions.reduce(0) { $0 + Int(mesh.ejectedInstances[$1]) }
         case .version:
-            return world.mesh != nil ? Int(mesh.ejectedInstances[scope - scopes.versions]) : 0
+            return !mesh.ejectedInstances.isEmpty ? Int(mesh.ejectedInstances[scope - scopes.versions]) : 0
         default:
             return nil
         }
@@ -52,7 +53,7 @@ extension Simulation {
     /// Ejections so far of a service's or version's instances by any caller; on the total row,
     /// of every instance. Client and route rows have none: nothing is ejected from them.
     private func ejections(scope: Int, kind: ScopeKind) -> Int {
-        guard world.mesh != nil else { return 0 }
+        guard !mesh.ejections.isEmpty else { return 0 }
         switch kind {
         case .total: return mesh.ejections.reduce(0, +)
         case .service: return world.services[scope - scopes.services].versions.reduce(0) { $0 + mesh.ejections[$1] }
@@ -102,7 +103,8 @@ extension Simulation {
             let kind = scopes.kind(of: scope)
             let scopeName = name(of: scope)
             summary.append(ScopeSummary(
-                scope: kind, name: scopeName, counts: statistics.counts, latency: latency, ejections: ejections(scope: scope, kind: kind)))
+                scope: kind, name: scopeName, counts: statistics.counts, latency: latency, ejections: ejections(scope: scope, kind: kind),
+                cacheHits: scopes.children[scope].reduce(cacheHits[scope]) { $0 + cacheHits[$1] }))
             let tallies = statistics.responses.sorted { ($0.status, $0.flag.code) < ($1.status, $1.flag.code) }
             responses += tallies.map { ResponseCount(scope: kind, name: scopeName, code: Int($0.status), flag: $0.flag.code, count: $0.count) }
         }

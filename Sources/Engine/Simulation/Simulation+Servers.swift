@@ -75,6 +75,8 @@ extension Simulation {
             if jobs[job].pending == 0 { continueAfterStep(job) }
         case .answering:
             answer(job, outcome: jobs[job].outcome)
+        case .gatewayWork:
+            proceedAtGateway(job)
         }
     }
 
@@ -83,7 +85,10 @@ extension Simulation {
     @inline(__always)
     private mutating func runSteps(_ job: Int32) {
         let server = Int(jobs[job].server)
-        guard let version = world.servers[server].version else { return }
+        guard let version = world.servers[server].version else {
+            runRouteSteps(job)
+            return
+        }
         // The steps are read in place, by index: bound to a local, a step list or call list
         // was retained and released on every job.
         while Int(jobs[job].step) < world.versions[version].steps.count {
@@ -117,14 +122,19 @@ extension Simulation {
 
     mutating func childAnswered(_ job: Int32, outcome: Outcome) {
         let server = Int(jobs[job].server)
-        guard let version = world.servers[server].version else {
+        let failOnCallFailure: Bool
+        if let version = world.servers[server].version {
+            failOnCallFailure = world.versions[version].failOnCallFailure
+        } else if composes(job) {
+            failOnCallFailure = world.routes[Int(jobs[job].attribution.route)].failOnCallFailure
+        } else {
             // The gateway relays its upstream's answer.
             jobs[job].pending = 0
             answer(job, outcome: outcome)
             return
         }
         jobs[job].pending -= 1
-        if outcome.isFailure && world.versions[version].failOnCallFailure { jobs[job].failed = true }
+        if outcome.isFailure && failOnCallFailure { jobs[job].failed = true }
         guard jobs[job].pending == 0 else { return }
         if servers[server].hung > 0 {
             jobs[job].parked = true
@@ -173,10 +183,12 @@ extension Simulation {
             jobs[job].parked = true
             return
         }
+        if world.servers[server].version == nil, delayForResponseWork(job, outcome: outcome) { return }
         let attribution = record.attribution
         if attribution.route >= 0, attribution.counted, world.servers[server].version == nil {
             recordAnswer(outcome, latency: now - record.arrival, scope: scopes.routes + Int(attribution.route))
         }
+        if record.cacheKey >= 0 { storeInCache(job, outcome: outcome) }
         if recordsTelemetry, world.servers[server].version == nil { reportGateway(record, slot: job, outcome: outcome) }
         jobs.remove(job)
         releaseWorker(server)

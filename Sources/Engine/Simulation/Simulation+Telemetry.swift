@@ -52,11 +52,12 @@ extension Simulation {
     /// (`source="kong"`) unless the answer is the upstream's: without the mesh, any answer
     /// with a flag is Kong's (a refused connection, a reset, its timeout); with it, Kong
     /// talks to its sidecar, whose answers are upstream ones, except when Kong's own timeout
-    /// fired.
+    /// fired. A composed route's answer is always Kong's.
     mutating func reportGateway(_ job: JobRecord, slot: Int32, outcome: Outcome) {
         guard let upstream = telemetry?.upstream(slot), job.attribution.counted else { return }
         let proxied = upstream.start >= 0
-        let ownAnswer = !proxied || (world.mesh == nil ? outcome.flag != .none : upstream.kongTimedOut)
+        // A composed answer is written by Kong itself (a plugin's `kong.response.exit`).
+        let ownAnswer = !proxied || composes(slot) || (world.mesh == nil ? outcome.flag != .none : upstream.kongTimedOut)
         let key = GatewayTelemetryRecorder.Key(route: job.attribution.route, status: outcome.status, answeredByGateway: ownAnswer)
         telemetry?.recordGateway(key, total: now - job.arrival, upstream: proxied ? now - upstream.start : nil)
     }

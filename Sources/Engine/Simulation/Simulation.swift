@@ -38,6 +38,10 @@ struct Simulation: ~Copyable {
     var limiters: DenseTable<RateLimitingPolicy>
     var buckets: DenseTable<LocalRateLimitPolicy>
     var addressIdentities: AddressIdentities
+    /// Per gateway replica, its proxy-cache (empty, and free, without the plugin).
+    var caches: DenseTable<ProxyCache>
+    /// Per report scope, answers served from a proxy-cache (summary.csv `cache_hits`).
+    var cacheHits: DenseTable<Int>
     var nextGatewayReplica = 0
     /// Per service, its slot in each gateway replica's `cursors`; -1 for a service no route targets.
     let cursorSlots: [Int]
@@ -64,6 +68,8 @@ struct Simulation: ~Copyable {
     let limits: RunLimits
     var mesh: MeshRuntime
     var rollout: RolloutRuntime?
+    /// Kong upstreams' balancer and health-checker state; empty without upstreams.
+    var kong: KongUpstreamRuntime
     /// The run as Prometheus series (`metrics:`); nil without. `recordsTelemetry` says the
     /// same as a plain flag, so that a run without metrics pays one branch per report.
     var telemetry: TelemetryRecorder?
@@ -88,6 +94,7 @@ struct Simulation: ~Copyable {
         limiters = DenseTable(world.gatewayCounters.limiters)
         buckets = DenseTable(world.gatewayCounters.buckets)
         addressIdentities = AddressIdentities(world.gatewayCounters)
+        caches = DenseTable(repeatElement(ProxyCache(), count: world.gatewayReplicas))
         serviceTime = DenseTable(world.servers.map { server in
             server.version.map { world.versions[$0].latency } ?? world.gatewayLatency
         })
@@ -100,11 +107,14 @@ struct Simulation: ~Copyable {
         })
         stats = DenseTable(repeatElement(ScopeStatistics(), count: scopes.count))
         latencies = IntervalLatencies(scopes: scopes.count)
+        cacheHits = DenseTable(repeatElement(0, count: scopes.count))
         if let model = world.mesh {
             mesh = MeshRuntime(world: world, model: model)
         } else {
             mesh = MeshRuntime()
+            if !world.kongUpstreams.isEmpty { mesh.countEjections(world) }
         }
+        kong = KongUpstreamRuntime(world: world, seed: seed)
         rollout = world.rollout.map(RolloutRuntime.init)
         rolloutService = world.rollout?.service ?? -1
         rolloutCanary = world.rollout?.canary ?? -1
@@ -124,6 +134,10 @@ struct Simulation: ~Copyable {
                 if slot >= 0 { cursors[slot] = start }
             }
             servers[replica].cursors = cursors
+            // An upstream's round-robin starts where the plain cursor does.
+            for (upstream, model) in world.kongUpstreams.enumerated() where routed[model.service] >= 0 {
+                kong.cursors[upstream * world.gatewayReplicas + replica] = cursors[routed[model.service]]
+            }
         }
     }
 
@@ -192,6 +206,7 @@ struct Simulation: ~Copyable {
         }
         queue.push(.tick, at: world.interval)
         startOutlierTimers()
+        startKongProbes()
         startRollout()
     }
 
@@ -226,6 +241,8 @@ struct Simulation: ~Copyable {
             hopTimedOut(call, serial: serial, kong: kong)
         case .outlierTick(let timer):
             outlierTick(Int(timer))
+        case .kongProbe(let timer):
+            kongProbe(Int(timer))
         case .rolloutAnalysis:
             rolloutAnalysis()
         case .rolloutStep:

@@ -25,15 +25,25 @@ struct World: Sendable {
         var invalidCredentials: Double
         /// Each request template's path, interned (see `MeshModel.paths`).
         var templatePaths: [Int32]
+        /// Per request template, how its `{1..N}` key is drawn; nil without keys.
+        var keySamplers: [KeySampler?]
     }
 
     struct RouteModel: Sendable {
         var name: String
-        /// Per backend, its index into `services`.
+        /// Per backend, its index into `services`; for a composed route, the services it calls,
+        /// each once (its split is then empty).
         var backends: [Int]
         var split: BackendSplit
         var timeout: Nanoseconds
         var retries: Int
+        /// A composed route's calls (`gateway.routes[*].calls`); empty for a proxied route.
+        var steps: [Step] = []
+        var failOnCallFailure = true
+        /// The work of the route's request-transformer and response-transformer; nil for none
+        /// or a zero latency.
+        var requestWork: Sampler? = nil
+        var responseWork: Sampler? = nil
     }
 
     struct ServiceModel: Sendable {
@@ -95,6 +105,10 @@ struct World: Sendable {
     var mesh: MeshModel?
     /// Nil without a `rollout` section.
     var rollout: RolloutModel?
+    /// Kong upstreams (without the mesh only), and per service its upstream or -1; both
+    /// empty when there are none.
+    var kongUpstreams: [KongUpstreamModel] = []
+    var kongUpstreamOf: [Int32] = []
 
     var hasGateway: Bool { gatewayReplicas > 0 }
 

@@ -37,21 +37,31 @@ enum WorldBuilder {
 
         let gatewayRoutes = scenario.gateway?.routes ?? []
         let routes = gatewayRoutes.map { route in
-            World.RouteModel(
+            var model = World.RouteModel(
                 name: route.name, backends: route.backends.map { serviceIndex[$0.service] ?? 0 }, split: BackendSplit(route),
                 timeout: route.timeout, retries: route.retries)
+            if let composition = route.composition {
+                model.backends = route.services.map { serviceIndex[$0] ?? 0 }
+                model.steps = composition.steps.map { step(of: $0, serviceIndex, &paths) }
+                model.failOnCallFailure = composition.onCallFailure == .fail
+            }
+            if let gateway = scenario.gateway { GatewayPlanBuilder.addTransformerWork(to: &model, gateway: gateway, route: route) }
+            return model
         }
         var plans = GatewayPlanBuilder(scenario: scenario)
         let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans, &paths) }
         let mesh = MeshModelBuilder.build(
             scenario, services: services, versions: versions, servers: servers, clients: clients, paths: paths)
 
-        return World(
+        var world = World(
             clients: clients, routes: routes, services: services, versions: versions, servers: servers,
             gatewayReplicas: gatewayReplicas, gatewayLatency: Sampler(scenario.gateway?.latency ?? .zero),
             gatewayCounters: plans.counters(),
             faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval,
             mesh: mesh, rollout: RolloutModel(scenario, services: services, versions: versions))
+        (world.kongUpstreams, world.kongUpstreamOf) = KongUpstreamModel.build(
+            scenario, services: services, servers: servers, replicas: gatewayReplicas)
+        return world
     }
 
     private static func step(
@@ -91,6 +101,7 @@ enum WorldBuilder {
             name: client.name, targetService: targetService, arrival: arrival, users: users, thinkTime: Sampler(think),
             timeout: client.timeout, retries: client.retries, templateCumulativeWeights: cumulative.map { $0 / total },
             gatewayPlans: plans.plans(for: client, routes: templateRoutes), addresses: max(client.addresses, 1),
-            invalidCredentials: client.invalidCredentials, templatePaths: client.requests.map { paths.intern($0.path) })
+            invalidCredentials: client.invalidCredentials, templatePaths: client.requests.map { paths.intern($0.path) },
+            keySamplers: client.requests.map { $0.keys.map(KeySampler.init) })
     }
 }

@@ -2,10 +2,13 @@
 public struct Outcome: Sendable, Equatable {
     public var status: Int32
     public var flag: ResponseFlag
+    /// Answered by the gateway's proxy-cache (counted in summary.csv `cache_hits`).
+    public var cached: Bool
 
-    public init(status: Int32, flag: ResponseFlag) {
+    public init(status: Int32, flag: ResponseFlag, cached: Bool = false) {
         self.status = status
         self.flag = flag
+        self.cached = cached
     }
 
     public static let clientTimeout = Outcome(status: 0, flag: .timeout)

@@ -41,7 +41,8 @@ struct CallTraffic {
     /// The services a client's requests enter the call graph at, with the share of its
     /// requests each receives: its target, or through the gateway the services of the routes
     /// Kong picks for its request templates (by weight, then split by the route's backend
-    /// weights; a request no route takes, or a route whose weights are all 0, reaches none).
+    /// weights; a request no route takes, or a route whose weights are all 0, reaches none; a
+    /// composed route's request reaches each service it calls).
     static func entries(_ client: Client, _ scenario: Scenario) -> [(service: String, share: Double)] {
         switch client.target {
         case .service(let service):
@@ -52,17 +53,27 @@ struct CallTraffic {
             let total = client.requests.reduce(0) { $0 + max($1.weight, 0) }
             guard total > 0 else { return [] }
             var shares: [(service: String, share: Double)] = []
+            func add(_ service: String, _ share: Double) {
+                if let index = shares.firstIndex(where: { $0.service == service }) {
+                    shares[index].share += share
+                } else {
+                    shares.append((service, share))
+                }
+            }
             for template in client.requests where template.weight > 0 {
                 guard let route = router.route(method: template.method, path: template.path, headers: template.headers) else { continue }
+                // A composed route's request enters at every service it calls, as often as its
+                // percents say, so its shares may add up to more than 1.
+                if let composition = gateway.routes[route].composition {
+                    for call in composition.steps.flatMap(\.calls) where call.percent > 0 {
+                        add(call.service, template.weight / total * call.percent)
+                    }
+                    continue
+                }
                 let backends = gateway.routes[route].backends
                 let weights = backends.reduce(0) { $0 + $1.weight }
                 for backend in backends where backend.weight > 0 {
-                    let share = template.weight / total * (Double(backend.weight) / Double(weights))
-                    if let index = shares.firstIndex(where: { $0.service == backend.service }) {
-                        shares[index].share += share
-                    } else {
-                        shares.append((backend.service, share))
-                    }
+                    add(backend.service, template.weight / total * (Double(backend.weight) / Double(weights)))
                 }
             }
             return shares

@@ -1,11 +1,12 @@
 import Engine
 
 /// summary.csv: one row per scope, in the spec's column order, then `ejections` (instances
-/// ejected over the run by outlier detection in that scope; more columns may follow by spec).
+/// ejected over the run by outlier detection in that scope) and `cache_hits` (answers served
+/// by the gateway's proxy-cache; more columns may follow by spec).
 public enum SummaryReport {
     public static let header = [
         "scope", "name", "requests", "ok", "errors", "error_rate", "rate_limited", "unauthorized", "timeouts",
-        "overflows", "retries", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "mean_ms", "ejections",
+        "overflows", "retries", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "mean_ms", "ejections", "cache_hits",
     ]
 
     public static func csv(_ r: RunResult) -> String {
@@ -26,7 +27,7 @@ public enum SummaryReport {
         return [
             String(c.requests), String(c.ok), String(c.errors), NumberFormat.decimal(c.errorRate, places: 6), String(c.rateLimited),
             String(c.unauthorized), String(c.timeouts), String(c.overflows), String(c.retries),
-        ] + latencyCells(row.latency) + [String(row.ejections)]
+        ] + latencyCells(row.latency) + [String(row.ejections), String(row.cacheHits)]
     }
 
     /// p50, p90, p99, p999, max and mean in milliseconds; empty cells when the scope saw no request.

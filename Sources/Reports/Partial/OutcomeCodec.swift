@@ -28,7 +28,7 @@ public enum OutcomeCodec {
             for row in outcome.summary {
                 let c = row.counts
                 var cells = [unit, "scope", row.scope.rawValue, row.name]
-                cells += [c.requests, c.ok, c.errors, c.rateLimited, c.unauthorized, c.timeouts, c.overflows, c.retries, row.ejections].map { String($0) }
+                cells += [c.requests, c.ok, c.errors, c.rateLimited, c.unauthorized, c.timeouts, c.overflows, c.retries, row.ejections, row.cacheHits].map { String($0) }
                 if let l = row.latency {
                     cells += [l.p50, l.p90, l.p95, l.p99, l.p999, l.max].map { String($0) } + [String(l.mean)]
                 }
@@ -134,19 +134,19 @@ public enum OutcomeCodec {
     }
 
     private static func scope(_ fields: [String]) -> ScopeSummary? {
-        guard fields.count == 11 || fields.count == 18, let kind = ScopeKind(rawValue: fields[0]) else { return nil }
-        let numbers = fields[2..<11].compactMap { Int($0) }.filter { $0 >= 0 }
-        guard numbers.count == 9 else { return nil }
+        guard fields.count == 12 || fields.count == 19, let kind = ScopeKind(rawValue: fields[0]) else { return nil }
+        let numbers = fields[2..<12].compactMap { Int($0) }.filter { $0 >= 0 }
+        guard numbers.count == 10 else { return nil }
         let counts = ScopeCounts(
             requests: numbers[0], ok: numbers[1], errors: numbers[2], rateLimited: numbers[3], unauthorized: numbers[4],
             timeouts: numbers[5], overflows: numbers[6], retries: numbers[7])
         var latency: LatencySummary?
-        if fields.count == 18 {
-            let times = fields[11..<17].compactMap { Nanoseconds($0) }.filter { $0 >= 0 }
-            guard times.count == 6, let mean = finite(fields[17]) else { return nil }
+        if fields.count == 19 {
+            let times = fields[12..<18].compactMap { Nanoseconds($0) }.filter { $0 >= 0 }
+            guard times.count == 6, let mean = finite(fields[18]) else { return nil }
             latency = LatencySummary(p50: times[0], p90: times[1], p95: times[2], p99: times[3], p999: times[4], max: times[5], mean: mean)
         }
-        return ScopeSummary(scope: kind, name: fields[1], counts: counts, latency: latency, ejections: numbers[8])
+        return ScopeSummary(scope: kind, name: fields[1], counts: counts, latency: latency, ejections: numbers[8], cacheHits: numbers[9])
     }
 
     private static func series(_ fields: [String]) -> TimeseriesRow? {

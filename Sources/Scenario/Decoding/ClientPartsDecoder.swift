@@ -74,11 +74,19 @@ enum ClientPartsDecoder {
             return method.uppercased()
         }
         let requestPath = reader.read("path") { node, path in HTTPPaths.check(node, path, values) }
+        let range = reader.read("path") { node, path in requestPath.flatMap { RequestKeysDecoder.range($0, node, path, values) } } ?? nil
+        let popularity = reader.read("popularity") { RequestKeysDecoder.popularity($0, $1, values) }
         let headers = reader.read("headers") { values.stringMap($0, $1) }
         reader.finish()
+        if popularity != nil, range == nil, requestPath != nil {
+            context.error("\(reader.path("popularity")) needs keys in \(reader.path("path")), e.g. /items/{1..5000}", at: reader.location(of: "popularity"))
+        }
+        let keys = range.map {
+            RequestKeys(count: $0.count, popularity: popularity ?? .uniform, suffix: $0.suffix, inQuery: $0.inQuery, location: reader.location(of: "path"))
+        }
         return RequestTemplate(
-            weight: weight ?? 1, method: method ?? "GET", path: requestPath ?? "/",
-            headers: (headers ?? []).map { Header(name: $0.key, value: $0.value) }
+            weight: weight ?? 1, method: method ?? "GET", path: range?.prefix ?? requestPath ?? "/",
+            headers: (headers ?? []).map { Header(name: $0.key, value: $0.value) }, keys: keys
         )
     }
 }

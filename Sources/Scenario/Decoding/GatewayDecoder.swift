@@ -8,20 +8,30 @@ enum GatewayDecoder {
         let queue = reader.int("queue", 0...Int.max)
         let latency = reader.distribution("latency")
         let plugins = reader.read("plugins") { PluginDecoder.decodeList($0, path: $1, context: context) }
+        let upstreams = reader.read("upstreams") { KongUpstreamDecoder.decode($0, path: $1, context: context) }
+        let services = reader.read("services") { KongServiceDecoder.decode($0, path: $1, context: context) }
         let routes = reader.read("routes") { node, path in
             Names.reportDuplicates(in: node, key: "name", of: "route", context)
-            return ScenarioDecoder.list(node, path, values) { item, itemPath, _ in route(item, path: itemPath, context: context) }
+            return ScenarioDecoder.list(node, path, values) { item, itemPath, _ in
+                route(item, path: itemPath, services: services ?? [], context: context)
+            }
         }
+        let consumers = reader.read("consumers") { ConsumerDecoder.decode($0, path: $1, context: context) }
         reader.finish()
-        return Gateway(
+        var gateway = Gateway(
             replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
-            plugins: plugins ?? [], routes: routes ?? [], location: node.location
+            plugins: plugins ?? [], routes: routes ?? [], consumers: consumers ?? [], upstreams: upstreams ?? [],
+            services: services ?? [], location: node.location
         )
+        ConsumerDecoder.merge(into: &gateway, context: context)
+        return gateway
     }
 
     /// A Kong route: `paths` are prefixes (default `/`), `methods` are upper-cased, `headers` map a
     /// name to the accepted values (a single value may be written without brackets).
-    private static func route(_ node: YAMLNode, path: String, context: DecodeContext) -> GatewayRoute? {
+    /// A route without its own `timeout`/`retries` takes its Kong service's (`services`): the
+    /// first of its services, in file order, that has settings.
+    private static func route(_ node: YAMLNode, path: String, services: [KongServiceSettings], context: DecodeContext) -> GatewayRoute? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
         let values = reader.values
         let name = reader.read("name", required: true) { Names.check($0, $1, values) }
@@ -45,21 +55,24 @@ enum GatewayDecoder {
                 return values.string(entry.value, entryPath).map { HeaderCondition(name: entry.key, values: [$0]) }
             }
         }
-        let backends = upstream(reader)
+        let upstream = upstream(reader)
         let timeout = reader.duration("timeout", .positive)
         let retries = reader.int("retries", 0...Int.max)
         let plugins = reader.read("plugins") { PluginDecoder.decodeList($0, path: $1, context: context) }
         reader.finish(noEffect: ProductFields.routeNoEffect, notSimulated: ProductFields.routeNotSimulated, product: "Kong")
-        guard let name, let backends else { return nil }
+        guard let name, let upstream else { return nil }
+        let settings = upstream.backends.lazy.compactMap { backend in services.first { $0.service == backend.service } }.first
         return GatewayRoute(
-            name: name, paths: paths ?? ["/"], methods: methods ?? [], headers: headers ?? [], backends: backends,
-            timeout: timeout ?? 60_000_000_000, retries: retries ?? 5, plugins: plugins ?? [], location: node.location
+            name: name, paths: paths ?? ["/"], methods: methods ?? [], headers: headers ?? [], backends: upstream.backends,
+            timeout: timeout ?? settings?.readTimeout ?? 60_000_000_000, retries: retries ?? settings?.retries ?? 5,
+            plugins: plugins ?? [], composition: upstream.composition, location: node.location
         )
     }
 
-    /// Exactly one of `service` (one upstream) and `backends` (a weighted split, as a Gateway API
-    /// HTTPRoute rule's `backendRefs`: weight 0 … 1,000,000, default 1).
-    private static func upstream(_ reader: MappingReader) -> [GatewayBackend]? {
+    /// Exactly one of `service` (one upstream), `backends` (a weighted split, as a Gateway API
+    /// HTTPRoute rule's `backendRefs`: weight 0 … 1,000,000, default 1) and `calls` (a composed
+    /// answer, in a service's `calls` syntax, with its `onCallFailure`).
+    private static func upstream(_ reader: MappingReader) -> (backends: [GatewayBackend], composition: RouteComposition?)? {
         let values = reader.values
         let service = reader.nonEmptyString("service")
         let backends = reader.read("backends") { node, path in
@@ -71,14 +84,33 @@ enum GatewayDecoder {
                 return service.map { GatewayBackend(service: $0, weight: weight ?? 1, location: item.location) }
             }
         }
-        switch (reader.has("service"), reader.has("backends")) {
+        let calls = reader.read("calls") { node, path -> [CallStep]? in
+            guard let steps = CallDecoder.decodeList(node, path: path, context: reader.context) else { return nil }
+            guard !steps.isEmpty else {
+                values.fail(path, "must list at least one call (or use service or backends)", at: node)
+                return nil
+            }
+            return steps
+        }
+        let onCallFailure = reader.choice("onCallFailure", [Service.OnCallFailure.fail, .ignore])
+        let written = ["service", "backends", "calls"].filter(reader.has)
+        if reader.has("onCallFailure") && !reader.has("calls") {
+            reader.context.error(
+                "\(reader.path).onCallFailure applies only to a route with calls; remove it, or compose the route with calls",
+                at: reader.location(of: "onCallFailure"))
+            return nil
+        }
+        switch written {
         // At the route, where an unknown service has always been reported.
-        case (true, false): return service.map { [GatewayBackend(service: $0, location: reader.location)] }
-        case (false, true): return backends
-        case (true, true):
-            reader.context.error("\(reader.path) must have only one of service or backends, not both", at: reader.location(of: "backends"))
-        case (false, false):
-            reader.context.error("\(reader.path) needs one of service or backends", at: reader.location)
+        case ["service"]: return service.map { ([GatewayBackend(service: $0, location: reader.location)], nil) }
+        case ["backends"]: return backends.map { ($0, nil) }
+        case ["calls"]: return calls.map { ([], RouteComposition(steps: $0, onCallFailure: onCallFailure ?? .fail)) }
+        case []:
+            reader.context.error("\(reader.path) needs one of service, backends or calls", at: reader.location)
+        default:
+            let list = written.joined(separator: " and ")
+            reader.context.error(
+                "\(reader.path) must have only one of service, backends or calls, not \(list)", at: reader.location(of: written[1]))
         }
         return nil
     }

@@ -16,7 +16,7 @@ enum PluginDecoder {
     private static func decode(_ node: YAMLNode, path: String, context: DecodeContext) -> Plugin?? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
         let values = reader.values
-        let name = reader.read("name", required: true) { values.choice($0, $1, names) }
+        let name = reader.read("name", required: true) { pluginName($0, $1, values) }
         let enabled = reader.bool("enabled")
         let consumers = reader.read("consumers") { values.stringMap($0, $1) }
         let issuers = reader.read("issuers") { values.stringMap($0, $1) }
@@ -29,6 +29,10 @@ enum PluginDecoder {
         }
         if reader.has("latency"), !name.hasSuffix("-transformer") {
             context.error("\(reader.path("latency")) applies only to the request-transformer and response-transformer plugins, not to \(name)", at: reader.location(of: "latency"))
+        }
+        if !names.contains(name) {
+            context.warning("\(path): Kong plugin \(name) has no effect in the simulation (meshsim models \(names.joined(separator: ", ")))", at: reader.location(of: "name"))
+            return .some(nil)
         }
         guard let config = MappingReader(configNode, path: reader.path("config"), context: context) else { return nil }
         let decoded: Plugin.Config?
@@ -46,15 +50,25 @@ enum PluginDecoder {
         case "proxy-cache":
             decoded = ProxyCacheDecoder.decode(config).map(Plugin.Config.proxyCache)
         case "request-transformer":
-            decoded = TransformerDecoder.decode(config, latency: latency ?? .zero).map(Plugin.Config.requestTransformer)
+            decoded = TransformerDecoder.decode(config, latency: latency ?? .zero, response: false).map(Plugin.Config.requestTransformer)
         case "response-transformer":
-            decoded = TransformerDecoder.decode(config, latency: latency ?? .zero).map(Plugin.Config.responseTransformer)
+            decoded = TransformerDecoder.decode(config, latency: latency ?? .zero, response: true).map(Plugin.Config.responseTransformer)
         default:
             decoded = localRateLimit(config)
         }
         guard let decoded else { return nil }
         if enabled == false { return .some(nil) }
         return Plugin(name: name, config: decoded, location: node.location)
+    }
+
+    /// A modelled plugin or another of Kong's bundled ones; anything else is an error with the
+    /// closest bundled name.
+    private static func pluginName(_ node: YAMLNode, _ path: String, _ values: ValueReader) -> String? {
+        guard let name = values.string(node, path) else { return nil }
+        guard case .unknown(let suggestion) = KongBundledPlugins.kind(of: name) else { return name }
+        let hint = suggestion.map { "did you mean '\($0)'?" } ?? "meshsim models \(names.joined(separator: ", "))"
+        values.fail(path, "'\(Diagnostic.excerpt(name))' is not one of Kong's bundled plugins; \(hint)", at: node)
+        return nil
     }
 
     private static func keyAuth(_ config: MappingReader, consumers: [(key: String, value: String)]) -> Plugin.Config? {

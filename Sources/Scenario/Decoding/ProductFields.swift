@@ -33,6 +33,9 @@ enum ProductFields {
         "error_message",
     ]
 
+    /// proxy-cache: the diagnostic headers (Age, X-Cache-Status, X-Cache-Key) it adds to answers.
+    static let proxyCacheNoEffect = ["response_headers"]
+
     /// Envoy local rate limit: statistics and header decoration.
     static let localRateLimitNoEffect = [
         "stat_prefix", "response_headers_to_add", "request_headers_to_add_when_not_enforced",

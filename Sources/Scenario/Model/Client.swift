@@ -99,15 +99,19 @@ public enum Credential: Sendable, Hashable {
 public struct RequestTemplate: Sendable, Hashable {
     public var weight: Double
     public var method: String
+    /// With `keys`, the text before `{`: what routing and every plugin but proxy-cache see.
     public var path: String
     /// In file order; names as written (matching is case-sensitive on values).
     public var headers: [Header]
+    /// `{1..N}` in the written path; nil when the path names one resource.
+    public var keys: RequestKeys?
 
-    public init(weight: Double = 1, method: String = "GET", path: String = "/", headers: [Header] = []) {
+    public init(weight: Double = 1, method: String = "GET", path: String = "/", headers: [Header] = [], keys: RequestKeys? = nil) {
         self.weight = weight
         self.method = method
         self.path = path
         self.headers = headers
+        self.keys = keys
     }
 }
 

@@ -43,7 +43,8 @@ public struct GatewayRoute: Sendable {
     public var methods: [String]
     /// Header name → accepted values (any listed value matches).
     public var headers: [HeaderCondition]
-    /// Where requests go: one entry for `service:`, the list for `backends:`; never empty.
+    /// Where requests go: one entry for `service:`, the list for `backends:`; empty only for a
+    /// composed route (`calls:`).
     public var backends: [GatewayBackend]
     public var timeout: Nanoseconds
     public var retries: Int
@@ -56,8 +57,9 @@ public struct GatewayRoute: Sendable {
     public init(
         name: String, paths: [String] = ["/"], methods: [String] = [], headers: [HeaderCondition] = [],
         backends: [GatewayBackend], timeout: Nanoseconds = 60_000_000_000, retries: Int = 5, plugins: [Plugin] = [],
-        location: SourceLocation
+        composition: RouteComposition? = nil, location: SourceLocation
     ) {
+        self.composition = composition
         self.name = name
         self.paths = paths
         self.methods = methods
@@ -81,24 +83,30 @@ public struct GatewayRoute: Sendable {
             timeout: timeout, retries: retries, plugins: plugins, location: location)
     }
 
-    /// The services the route may send to, each once, in file order (weight 0 included: it
-    /// still names a service that must exist).
+    /// The services the route may send to, each once, in file order (weight 0 and percent 0
+    /// included: they still name a service that must exist).
     public var services: [String] {
         var seen: Set<String> = []
-        return backends.map(\.service).filter { seen.insert($0).inserted }
+        let named = composition.map { $0.steps.flatMap(\.calls).map(\.service) } ?? backends.map(\.service)
+        return named.filter { seen.insert($0).inserted }
     }
 
     /// The Kong Service behind the route, which `rate-limiting` with `limit_by: service` counts
     /// under: the one service, or for a split the backends together (the Kong Ingress
-    /// Controller makes one Kong Service for an HTTPRoute rule's backendRefs).
+    /// Controller makes one Kong Service for an HTTPRoute rule's backendRefs); a composed
+    /// route has no one service behind it, so it counts under the services it calls, joined
+    /// the same way.
     public var kongService: String {
         services.joined(separator: "+")
     }
 
-    /// The services that receive requests (a backend weight above 0), each once, in file order.
+    /// The services that receive requests (a backend weight or a call's percent above 0), each
+    /// once, in file order.
     public var receivingServices: [String] {
         var seen: Set<String> = []
-        return backends.filter { $0.weight > 0 }.map(\.service).filter { seen.insert($0).inserted }
+        let receiving = composition.map { $0.steps.flatMap(\.calls).filter { $0.percent > 0 }.map(\.service) }
+            ?? backends.filter { $0.weight > 0 }.map(\.service)
+        return receiving.filter { seen.insert($0).inserted }
     }
 }
 

@@ -7,15 +7,32 @@ enum FanOutChecks {
     /// Meant for a call graph without cycles or unknown services (`CallGraphChecks` passed).
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         let below = expectedCallsBelow(scenario)
+        let route = composedRouteError(scenario, below).map { [$0] } ?? []
         guard let worst = scenario.services.max(by: { below[$0.name] ?? 0 < below[$1.name] ?? 0 }),
               let calls = below[worst.name], calls > Double(SizeLimits.callsPerRequest)
-        else { return [] }
-        return [.error(
+        else { return route }
+        return route + [.error(
             "services.\(Diagnostic.excerpt(worst.name)): one request to \(Diagnostic.excerpt(worst.name)) makes about "
                 + "\(CountText.grouped(calls)) calls between services (each call weighted by its percent, with the calls it makes), "
                 + "more than the \(CountText.grouped(SizeLimits.callsPerRequest)) meshsim simulates per request: calls repeated at "
                 + "several levels of the call graph multiply; call each service fewer times, or flatten the chain",
             at: worst.location)]
+    }
+
+    /// A composed route's calls are a caller's calls like any other: the first route whose
+    /// request makes too many.
+    private static func composedRouteError(_ scenario: Scenario, _ below: [String: Double]) -> Diagnostic? {
+        for route in scenario.gateway?.routes ?? [] {
+            guard let composition = route.composition else { continue }
+            let calls = composition.steps.flatMap(\.calls).reduce(0) { $0 + $1.percent * (1 + (below[$1.service] ?? 0)) }
+            guard calls > Double(SizeLimits.callsPerRequest) else { continue }
+            return .error(
+                "route \"\(Diagnostic.excerpt(route.name))\": one request makes about \(CountText.grouped(calls)) calls (each call "
+                    + "weighted by its percent, with the calls it makes), more than the \(CountText.grouped(SizeLimits.callsPerRequest)) "
+                    + "meshsim simulates per request; call each service fewer times, or flatten the chain",
+                at: route.location)
+        }
+        return nil
     }
 
     /// For each service, the calls one request to it makes on average below it, for its worst

@@ -1,5 +1,6 @@
-/// Gateway routes have unique names and lead to services that exist; a split whose weights are
-/// all 0 is legal but sends nothing anywhere, so it gets a warning.
+/// Gateway routes have unique names and lead to services that exist (a composed route: every
+/// service it calls); a split whose weights are all 0 is legal but sends nothing anywhere, so
+/// it gets a warning.
 enum GatewayChecks {
     static func diagnostics(_ scenario: Scenario, _ names: NameIndex) -> [Diagnostic] {
         guard let gateway = scenario.gateway else { return [] }
@@ -16,7 +17,12 @@ enum GatewayChecks {
                     diagnostics.append(.error("route \"\(route.name)\": \(problem)", at: backend.location))
                 }
             }
-            if route.backends.allSatisfy({ $0.weight == 0 }) {
+            for call in route.composition?.steps.flatMap(\.calls) ?? [] {
+                if let problem = names.serviceProblem(call.service) {
+                    diagnostics.append(.error("route \"\(route.name)\" calls \(call.service): \(problem)", at: call.location))
+                }
+            }
+            if route.composition == nil, route.backends.allSatisfy({ $0.weight == 0 }) {
                 let message = "route \"\(route.name)\": every backend has weight 0, so every request the route takes "
                     + "answers 500 (as the Gateway API requires); give a backend a weight above 0"
                 diagnostics.append(.warning(message, at: route.location))

@@ -21,6 +21,12 @@ enum SizeChecks {
         let templates = scenario.clients.reduce(0) { Saturating.sum($0, $1.requests.count) }
         check.entries("clients[].requests", templates, SizeLimits.requestTemplatesInAll, "requests meshsim mixes in all clients together",
                       at: top("clients", scenario.clients.first?.location))
+        let zipfKeys = scenario.clients.flatMap(\.requests).reduce(0) { total, request in
+            guard let keys = request.keys, case .zipf = keys.popularity else { return total }
+            return Saturating.sum(total, keys.count)
+        }
+        check.value("clients[].requests keys under zipf popularity", zipfKeys, SizeLimits.zipfKeysInAll, "Zipf-popular keys meshsim tabulates in all clients together",
+                    at: top("clients", scenario.clients.first?.location))
         if let gateway = scenario.gateway {
             gatewayCounts(gateway, &check)
         }
@@ -50,6 +56,9 @@ enum SizeChecks {
         check.entries("\(path).requests", client.requests.count, SizeLimits.requestTemplates, "requests meshsim mixes per client", at: at)
         for (index, request) in client.requests.enumerated() {
             check.entries("\(path).requests[\(index)].headers", request.headers.count, SizeLimits.headers, "headers Kong reads per request", at: at)
+            if let keys = request.keys {
+                check.value("\(path).requests[\(index)].path keys", keys.count, SizeLimits.requestKeys, "keys meshsim draws from per request entry", at: keys.location)
+            }
         }
     }
 
@@ -73,6 +82,10 @@ enum SizeChecks {
             check.entries(
                 "\(path).backends", route.backends.count, SizeLimits.backendsPerRoute, "backendRefs the Gateway API allows in a rule",
                 at: route.location)
+            if let composition = route.composition {
+                let calls = composition.steps.reduce(0) { Saturating.sum($0, $1.calls.count) }
+                check.entries("\(path).calls", calls, SizeLimits.callsPerVersion, "calls meshsim simulates per composed route", at: route.location)
+            }
             pluginCounts(route.plugins, path: "\(path).plugins", &check)
         }
     }

@@ -69,6 +69,11 @@ public enum SizeLimits {
     static let httpRulesPerService = 1_000
     /// Entries of a client's `requests` mix, and of all clients' together.
     static let requestTemplates = 1_000
+    /// `{1..N}` in a request path: a Zipf table costs 8 bytes a key.
+    static let requestKeys = 1_000_000
+    static let zipfKeysInAll = 10_000_000
+    /// proxy-cache `cache_ttl`/`storage_ttl`, seconds: a year is longer than any run.
+    static let cacheTTLSeconds = 31_536_000
     static let requestTemplatesInAll = 10_000
     /// `match` entries of all `http` rules of a service: the shadowed-rule check compares each
     /// with those of the earlier rules.

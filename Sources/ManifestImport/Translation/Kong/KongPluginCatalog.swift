@@ -58,9 +58,20 @@ enum KongPluginCatalog {
         context.warnOnce("consumer-plugins", "ignored: plugins scoped to a Kong consumer are not modelled; meshsim applies plugins globally, per service and per route", at: location)
     }
 
+    /// Kong's bundled plugins that meshsim does not model are left out with a warning; so is a
+    /// name Kong does not bundle (a custom plugin, or a typo: the warning suggests the closest).
     private static func modelled(_ plugin: KongPlugin, at nameNode: YAMLNode?, context: inout KongContext) -> KongPlugin? {
-        guard let name = plugin.name, !Plugin.names.contains(name) else { return plugin }
-        context.warnOnce("plugin:\(name)", "ignored: Kong plugin \(name) is not modelled", at: nameNode?.location ?? plugin.node.location)
+        guard let name = plugin.name else { return plugin }
+        let message: String
+        switch KongBundledPlugins.kind(of: name) {
+        case .modelled:
+            return plugin
+        case .unmodelled:
+            message = "ignored: Kong plugin \(name) has no effect in the simulation"
+        case .unknown(let suggestion):
+            message = "ignored: \(name) is not one of Kong's bundled plugins\(suggestion.map { " (did you mean '\($0)'?)" } ?? ""); meshsim cannot simulate a custom plugin"
+        }
+        context.warnOnce("plugin:\(name)", message, at: nameNode?.location ?? plugin.node.location)
         return nil
     }
 

@@ -52,7 +52,9 @@ enum EvalCommand {
             return EvalRequest(method: method, path: path, headers: headers(template, options.headers), client: client, at: at)
         }
         guard let first = client?.requests.first else { return nil }
-        return EvalRequest(method: first.method.uppercased(), path: first.path, headers: headers(first, options.headers), client: client, at: at)
+        // A keyed path is followed with its first key, the most popular under Zipf.
+        let path = first.keys.map { $0.path(prefix: first.path, key: 1) } ?? first.path
+        return EvalRequest(method: first.method.uppercased(), path: path, headers: headers(first, options.headers), client: client, at: at)
     }
 
     private static func headers(_ template: RequestTemplate?, _ given: [EvalHeader]) -> [Header] {

@@ -94,6 +94,8 @@ struct EvalSequence {
         if gateway != nil {
             let replica = gateway?.replica(ofRequest: number) ?? 0
             service = gateway?.run(request, replica: replica, into: &report, &rng)
+            // The mesh matches the request as the route's request-transformer left it.
+            if let headers = gateway?.upstreamHeaders { request.headers = headers }
         } else if case .service(let name) = client?.target {
             service = name
         } else {

@@ -3,7 +3,7 @@ import Policy
 import Scenario
 
 /// The gateway's stages for `eval`: route, then each plugin of the route in Kong's order, then
-/// the backend of a split route (drawn from the eval stream).
+/// the backend of a split route (drawn from the eval stream), or a composed route's calls.
 /// The rate limits' counters carry over from one request to the next of `eval --repeat`.
 struct GatewayEvaluation {
     /// One counter per plugin, and per replica under a local policy, as the simulation keeps them.
@@ -16,6 +16,9 @@ struct GatewayEvaluation {
     let gateway: Gateway
     private var limiters: [CounterKey: RateLimitingPolicy] = [:]
     private var buckets: [CounterKey: LocalRateLimitPolicy] = [:]
+    private var cache = EvalProxyCache()
+    /// The headers of the last request as its upstream call carries them.
+    var upstreamHeaders: [Header] = []
 
     init(scenario: Scenario, gateway: Gateway) {
         self.scenario = scenario
@@ -43,6 +46,7 @@ struct GatewayEvaluation {
         report.line("route", "\(route.name) (paths \(route.paths.joined(separator: " "))\(route.methods.isEmpty ? "" : ", methods \(route.methods.joined(separator: " "))")) → \(upstreams(route))")
         var consumer: String?
         var credential: String?
+        upstreamHeaders = request.headers
         for plugin in PluginChain.effective(global: gateway.plugins, route: route.plugins) {
             let scope = route.plugins.contains { $0.location == plugin.location } ? "route" : "global"
             let stage = "\(plugin.name) (\(scope))"
@@ -107,13 +111,28 @@ struct GatewayEvaluation {
                     report.decide("429 (RL) at \(stage)")
                     return nil
                 }
-            case .acl, .requestTermination, .proxyCache, .requestTransformer, .responseTransformer:
-                break
+            case .proxyCache(let config):
+                if let status = cache.run(config, stage: stage, request: request, route: route, consumer: consumer, replica: replica, into: &report) {
+                    report.decide("\(status) from the cache at \(stage)")
+                    return nil
+                }
+            case .acl(let config):
+                guard aclPasses(config, consumer: consumer, stage: stage, into: &report) else { return nil }
+            case .requestTermination(let config):
+                guard terminationPasses(config, request: request, stage: stage, into: &report) else { return nil }
+            case .requestTransformer(let config):
+                transformRequest(config, stage: stage, into: &report)
+            case .responseTransformer(let config):
+                report.line(stage, "changes the answer's headers only; \(Self.work(config.latency)) for every answer of this route")
             }
         }
         // In the mesh Kong connects to its own sidecar, which always accepts: only its timeout
         // can make it retry.
         let retriesOn = scenario.mesh.enabled ? "when its timeout fires (its sidecar handles connect failures)" : "on connection failures and timeouts"
+        if let composition = route.composition {
+            CompositionEvaluation.run(route, composition, retriesOn: retriesOn, into: &report, &rng)
+            return nil
+        }
         guard let backend = BackendSplit(route).pick(&rng) else {
             report.line("backend", "every weight is 0: 500, as the Gateway API requires of a rule with no backend to send to")
             report.decide("500: no backend has a weight above 0")
@@ -125,10 +144,15 @@ struct GatewayEvaluation {
             report.line("backend", "\(service), drawn with weight \(route.backends[backend].weight) of \(total); Kong's retries stay on it")
         }
         report.line("upstream", "\(service): Kong timeout \(DurationText.format(route.timeout)) per try, \(route.retries) retries \(retriesOn)")
+        if !scenario.mesh.enabled, let upstream = gateway.upstreams.first(where: { $0.service == service }),
+           let model = scenario.services.first(where: { $0.name == service }) {
+            KongUpstreamEvaluation.report(upstream, service: model, replica: replica, request: request, consumer: consumer, into: &report)
+        }
         return service
     }
 
     private func upstreams(_ route: GatewayRoute) -> String {
+        if route.composition != nil { return "calls " + ListText.series(route.services) }
         guard route.backends.count > 1 else { return "service \(route.backends.first?.service ?? "")" }
         return "backends " + route.backends.map { "\($0.service) (weight \($0.weight))" }.joined(separator: ", ")
     }

@@ -3,8 +3,9 @@
 public struct RouteComposition: Sendable {
     /// Never empty.
     public var steps: [CallStep]
-    /// `fail`: the route answers with the first failed call's error; `ignore`: it answers 200
-    /// with what it has (a degraded answer).
+    /// `fail`: once the step with a failed call has ended, the route answers 500, as a service
+    /// with `onCallFailure: fail` does; `ignore`: it goes on and answers 200 with what it has
+    /// (a degraded answer).
     public var onCallFailure: Service.OnCallFailure
 
     public init(steps: [CallStep], onCallFailure: Service.OnCallFailure = .fail) {
