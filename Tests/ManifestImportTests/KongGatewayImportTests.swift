@@ -284,4 +284,61 @@ import Testing
         ])
         #expect(messages.isEmpty)
     }
+
+    /// The decK upstream and settings as the gateway decodes them: a route without its own
+    /// timeout and retries takes its service's; the second Kong service's route keeps Kong's defaults.
+    @Test func decKUpstreamsAndSettingsDecode() throws {
+        let deck = """
+            _format_version: "3.0"
+            upstreams:
+              - name: orders-up
+                algorithm: consistent-hashing
+                hash_on: header
+                hash_on_header: x-user
+                slots: 100
+                healthchecks: { passive: { unhealthy: { http_failures: 3 } } }
+                targets: [{ target: "orders.default.svc:8080" }]
+            services:
+              - { name: orders-svc, host: orders-up, retries: 2, read_timeout: 2500, routes: [{ name: orders, paths: [/api/orders] }] }
+              - { name: orders-admin, host: orders-up, routes: [{ name: admin, paths: [/admin/orders] }] }
+
+            """
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario + "clients: [{ name: web, rate: 10/s }]\nmanifests: [kong/]\n", "kong/kong.yaml": deck])
+        let gateway = try #require(loaded.scenario?.gateway)
+        let upstream = try #require(gateway.upstreams.first)
+        #expect(gateway.upstreams.count == 1)
+        #expect(upstream.service == "orders")
+        #expect(upstream.algorithm == .consistentHashing)
+        #expect(upstream.hashOn == .header("x-user"))
+        #expect(upstream.slots == 100)
+        #expect(upstream.healthchecks.passive.unhealthy.httpFailures == 3)
+        // Kong's default passive unhealthy statuses (upstreams.lua).
+        #expect(upstream.healthchecks.passive.unhealthy.httpStatuses == [429, 500, 503])
+        #expect(gateway.services.map { [$0.retries, Int($0.readTimeout / 1_000_000)] } == [[2, 2500]])
+        #expect(gateway.routes.map(\.timeout) == [2_500_000_000, 60_000_000_000])
+        #expect(gateway.routes.map(\.retries) == [2, 5])
+        #expect(messages.isEmpty)
+    }
+
+    /// The annotated Service's policy and settings as the gateway decodes them.
+    @Test func aKongUpstreamPolicyAndServiceAnnotationsDecode() throws {
+        let manifests = Self.annotated.replacingOccurrences(of: "    threshold: 50\n", with: "")
+            .replacingOccurrences(of: "  stickySessions: { cookie: s }\n  hashOnFallbak: {}\n", with: "")
+        let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario + "clients: [{ name: web, rate: 10/s }]\nmanifests: [k8s/]\n", "k8s/k8s.yaml": manifests])
+        let gateway = try #require(loaded.scenario?.gateway)
+        let upstream = try #require(gateway.upstreams.first)
+        #expect(upstream.service == "orders")
+        #expect(upstream.algorithm == .consistentHashing)
+        #expect(upstream.hashOn == .consumer)
+        #expect(upstream.hashFallback == .header("x-user"))
+        #expect(upstream.healthchecks.passive.unhealthy.httpFailures == 3)
+        #expect(upstream.healthchecks.passive.unhealthy.httpStatuses == [500, 503])
+        #expect(upstream.healthchecks.passive.healthy.successes == 5)
+        let settings = try #require(gateway.services.first)
+        #expect(settings.retries == 1)
+        #expect([settings.connectTimeout, settings.readTimeout, settings.writeTimeout] == [500_000_000, 2_500_000_000, 700_000_000])
+        #expect(gateway.routes.map(\.timeout) == [2_500_000_000])
+        #expect(gateway.routes.map(\.retries) == [1])
+        #expect(messages.isEmpty)
+    }
 }
