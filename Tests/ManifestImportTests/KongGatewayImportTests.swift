@@ -320,6 +320,14 @@ import Testing
         #expect(messages.isEmpty)
     }
 
+    @Test func aPolicyFieldThatIsNotAnObjectIsAnError() throws {
+        let manifests = Self.annotated.replacingOccurrences(of: "hashOn: { input: consumer }", with: "hashOn: [consumer]")
+        let (_, messages) = try Self.gateway([("k8s.yaml", manifests)])
+        #expect(messages.filter { $0.contains("error") } == [
+            "k8s.yaml:18:11: error: KongUpstreamPolicy sticky: spec.hashOn must be a mapping, not a list; the API server rejects it",
+        ])
+    }
+
     /// The annotated Service's policy and settings as the gateway decodes them.
     @Test func aKongUpstreamPolicyAndServiceAnnotationsDecode() throws {
         let manifests = Self.annotated.replacingOccurrences(of: "    threshold: 50\n", with: "")

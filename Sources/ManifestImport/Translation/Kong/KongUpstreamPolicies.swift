@@ -39,6 +39,11 @@ struct KongUpstreamPolicies {
     private static func upstream(_ object: ManifestObject, context: inout KongContext) -> YAMLNode {
         var pairs: [(String, YAMLNode)] = []
         let spec = object.spec ?? .mapping([], at: object.location)
+        // The CRD's schema has these as objects: anything else never reaches the cluster.
+        let objects = [("spec", spec)] + ["hashOn", "hashOnFallback", "stickySessions"].compactMap { key in spec[key].map { ("spec.\(key)", $0) } }
+        for (field, node) in objects where !node.isNull && !node.isMapping {
+            context.error("KongUpstreamPolicy \(object.name): \(field) must be a mapping, not \(KongContext.describe(node)); the API server rejects it", at: node.location)
+        }
         for entry in spec.entries where !entry.value.isNull {
             switch entry.key {
             case "algorithm", "slots":
