@@ -108,6 +108,18 @@ import Engine
         #expect(EjectionMarkers.versionName(ofInstance: "orders/v2/3") == "orders/v2")
     }
 
+    @Test func kongHealthChecksEjectOnTheSameChartWithoutAMesh() throws {
+        // Two gateway replicas take pay/v1/0 out (1 instance), one brings it back (still 1),
+        // the other too (0).
+        var r = PageRun.result()
+        r.mesh = nil
+        r.events = [("kong_unhealthy", "pay/v1/0"), ("kong_unhealthy", "pay/v1/0"), ("kong_healthy", "pay/v1/0"), ("kong_healthy", "pay/v1/0")]
+            .enumerated().map { EventRecord(time: Int64($0.offset + 1) * PageRun.second, kind: $0.element.0, target: $0.element.1, detail: "") }
+        #expect(EjectionMarkers.markers(r.events).map(\.y) == [1, 1, 1, 0])
+        let chart = try #require(try Self.chart(RunPage.html(r), titled: "Ejected instances per version (Kong health checks)"))
+        #expect(chart.elements("g", className: "marker eject").count == 2)
+    }
+
     @Test func theCanaryChartMarksChecksOnTheWeightLineAndTheRollback() throws {
         var r = PageRun.result()
         var rollout = RolloutOutcome(

@@ -57,12 +57,18 @@ enum RunCharts {
     }
 
     /// Instances ejected per version at each interval end, with every ejection and un-ejection
-    /// marked at the count it left; only with a mesh that ejected someone.
+    /// marked at the count it left; only with a mesh or Kong health checks that ejected someone.
     static func ejections(_ r: RunResult) -> LineChart? {
-        let changes = r.events.filter { $0.kind == "eject" || $0.kind == "uneject" }
+        let changes = r.events.filter { EjectionMarkers.kinds.contains($0.kind) }
+        let kong = changes.contains { $0.kind.hasPrefix("kong_") }
         let ejectedRows = r.timeseries.contains { $0.scope == .version && ($0.ejected ?? 0) > 0 }
-        guard r.mesh != nil, !changes.isEmpty || ejectedRows || r.summary.contains(where: { $0.ejections > 0 }) else { return nil }
-        var chart = timeChart(r, title: "Ejected instances per version (outlier detection)", yLabel: "instances ejected")
+        guard r.mesh != nil || kong, !changes.isEmpty || ejectedRows || r.summary.contains(where: { $0.ejections > 0 }) else { return nil }
+        let by = switch (r.mesh != nil, kong) {
+        case (true, true): "outlier detection and Kong health checks"
+        case (false, true): "Kong health checks"
+        default: "outlier detection"
+        }
+        var chart = timeChart(r, title: "Ejected instances per version (\(by))", yLabel: "instances ejected")
         chart.wholeNumbers = true
         let versions = r.summary.filter { $0.scope == .version }.map(\.name)
         for (index, version) in versions.enumerated() {
