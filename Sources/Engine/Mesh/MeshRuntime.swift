@@ -45,6 +45,11 @@ struct MeshRuntime: ~Copyable {
         if cells <= Self.maximumCacheCells {
             ruleCache = ContiguousArray(repeating: Self.unknownRule, count: cells)
         }
+        countEjections(world)
+    }
+
+    /// Sizes the ejection counts, which Kong's health checks share without the mesh.
+    mutating func countEjections(_ world: World) {
         ejectedBy = ContiguousArray(repeating: 0, count: world.servers.count)
         ejectedInstances = ContiguousArray(repeating: 0, count: world.versions.count)
         ejections = ContiguousArray(repeating: 0, count: world.versions.count)

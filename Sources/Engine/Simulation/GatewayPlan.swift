@@ -27,6 +27,9 @@ struct GatewayPlan: Sendable {
     /// nil: no route matches (404).
     var route: Int?
     var steps: [Step]
+    /// Per Kong upstream (`World.kongUpstreams`), what the request hashes to; empty when no
+    /// upstream hashes.
+    var kongHashes: [KongHashKey] = []
 }
 
 /// The identity a rate limiter counts a client's requests under.

@@ -41,12 +41,19 @@ struct GatewayPlanBuilder {
 
     mutating func plans(for client: Client, routes: [Int?]) -> [GatewayPlan] {
         zip(client.requests, routes).map { template, route in
-            GatewayPlan(route: route, steps: route.map { steps(client, template, routeIndex: $0) } ?? [])
+            let chain = route.map { steps(client, template, routeIndex: $0) }
+            var plan = GatewayPlan(route: route, steps: chain?.steps ?? [])
+            if let upstreams = scenario.gateway?.upstreams, !scenario.mesh.enabled,
+               upstreams.contains(where: { $0.algorithm == .consistentHashing }) {
+                plan.kongHashes = upstreams.map { KongHashKey.resolve($0, headers: template.headers, consumer: chain?.consumer) }
+            }
+            return plan
         }
     }
 
-    private mutating func steps(_ client: Client, _ template: RequestTemplate, routeIndex: Int) -> [GatewayPlan.Step] {
-        guard let gateway = scenario.gateway else { return [] }
+    /// The route's plugin steps, and the consumer its auth plugin identifies (Kong's hash_on consumer).
+    private mutating func steps(_ client: Client, _ template: RequestTemplate, routeIndex: Int) -> (steps: [GatewayPlan.Step], consumer: String?) {
+        guard let gateway = scenario.gateway else { return ([], nil) }
         let route = gateway.routes[routeIndex]
         var steps: [GatewayPlan.Step] = []
         var consumer: String?
@@ -141,7 +148,7 @@ struct GatewayPlanBuilder {
                 break
             }
         }
-        return steps
+        return (steps, consumer)
     }
 
     /// The table of `client`'s addresses under the instance `key`, shared by its templates.

@@ -31,9 +31,12 @@ enum AttemptFailure: UInt8, Sendable {
     case overflow
     /// The instance crashed while handling the request.
     case reset
+    /// Kong's balancer has no target up: "failure to get a peer from the ring-balancer".
+    case noHealthyUpstream
 
     var outcome: Outcome {
         switch self {
+        case .noHealthyUpstream: return Outcome(status: 503, flag: .noHealthyUpstream)
         case .connectFailure: return Outcome(status: 503, flag: .connectFailure)
         case .overflow: return Outcome(status: 503, flag: .overflow)
         case .reset: return Outcome(status: 503, flag: .connectionTermination)

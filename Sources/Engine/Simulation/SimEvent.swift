@@ -22,6 +22,8 @@ enum SimEvent: Sendable {
     /// An outlier interval timer (see `MeshModel.outlierIntervals`): a destination service's,
     /// or a subset's with its own outlier detection.
     case outlierTick(timer: Int32)
+    /// A gateway replica's active health-check timer (see `startKongProbes`).
+    case kongProbe(timer: Int32)
     /// The rollout controller's analysis tick, and its next Argo step.
     case rolloutAnalysis
     case rolloutStep

@@ -33,9 +33,14 @@ extension Simulation {
             server = nextGatewayReplica
             nextGatewayReplica = (nextGatewayReplica + 1) % world.gatewayReplicas
         case .service(let service):
-            server = pickInstance(of: Int(service), picker: pickerServer, client: Int(calls[call].attribution.client))
+            server = kongPick(call, picker: pickerServer)
+                ?? pickInstance(of: Int(service), picker: pickerServer, client: Int(calls[call].attribution.client))
         }
         calls[call].server = Int32(server)
+        if server == Self.noHealthyTarget {
+            queue.push(.attemptFailed(call: call, token: token, failure: .noHealthyUpstream), at: now)
+            return
+        }
         if calls[call].attemptTimeout > 0 {
             queue.push(.attemptTimeout(call: call, token: token), after: calls[call].attemptTimeout, from: now)
         }
@@ -98,6 +103,9 @@ extension Simulation {
             meshAttemptEnded(call, outcome: outcome)
             return
         }
+        if !world.kongUpstreams.isEmpty, server >= 0 {
+            kongAttemptEnded(call, outcome: outcome, server: server, picker: pickerServer(of: calls[call]))
+        }
         let retriable = outcome.flag == .connectFailure || outcome.flag == .timeout
         if retriable && calls[call].retriesLeft > 0 {
             calls[call].retriesLeft -= 1
@@ -118,7 +126,7 @@ extension Simulation {
         return versions.count == 1 ? scopes.versions + versions.lowerBound : scopes.services + service
     }
 
-    private func pickerServer(of call: CallRecord) -> Int32 {
+    func pickerServer(of call: CallRecord) -> Int32 {
         if case .job(let job, _) = call.waiter, jobs[job].live { return jobs[job].server }
         return -1
     }

@@ -11,6 +11,7 @@ extension Simulation {
             for server in targets {
                 servers[server].crashed += 1
                 resetJobs(on: server)
+                if server < world.gatewayReplicas { kongNodeCrashed(server) }
             }
         case .hang:
             for server in targets { servers[server].hung += 1 }

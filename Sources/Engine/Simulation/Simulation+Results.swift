@@ -41,10 +41,10 @@ extension Simulation {
     private func ejected(scope: Int, kind: ScopeKind) -> Int? {
         switch kind {
         case .service:
-            guard world.mesh != nil else { return 0 }
+            guard !mesh.ejectedInstances.isEmpty else { return 0 }
             return world.services[scope - scopes.services].versions.reduce(0) { $0 + Int(mesh.ejectedInstances[$1]) }
         case .version:
-            return world.mesh != nil ? Int(mesh.ejectedInstances[scope - scopes.versions]) : 0
+            return !mesh.ejectedInstances.isEmpty ? Int(mesh.ejectedInstances[scope - scopes.versions]) : 0
         default:
             return nil
         }
@@ -53,7 +53,7 @@ extension Simulation {
     /// Ejections so far of a service's or version's instances by any caller; on the total row,
     /// of every instance. Client and route rows have none: nothing is ejected from them.
     private func ejections(scope: Int, kind: ScopeKind) -> Int {
-        guard world.mesh != nil else { return 0 }
+        guard !mesh.ejections.isEmpty else { return 0 }
         switch kind {
         case .total: return mesh.ejections.reduce(0, +)
         case .service: return world.services[scope - scopes.services].versions.reduce(0) { $0 + mesh.ejections[$1] }

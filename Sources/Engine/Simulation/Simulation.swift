@@ -68,6 +68,8 @@ struct Simulation: ~Copyable {
     let limits: RunLimits
     var mesh: MeshRuntime
     var rollout: RolloutRuntime?
+    /// Kong upstreams' balancer and health-checker state; empty without upstreams.
+    var kong: KongUpstreamRuntime
     /// The run as Prometheus series (`metrics:`); nil without. `recordsTelemetry` says the
     /// same as a plain flag, so that a run without metrics pays one branch per report.
     var telemetry: TelemetryRecorder?
@@ -110,7 +112,9 @@ struct Simulation: ~Copyable {
             mesh = MeshRuntime(world: world, model: model)
         } else {
             mesh = MeshRuntime()
+            if !world.kongUpstreams.isEmpty { mesh.countEjections(world) }
         }
+        kong = KongUpstreamRuntime(world: world, seed: seed)
         rollout = world.rollout.map(RolloutRuntime.init)
         rolloutService = world.rollout?.service ?? -1
         rolloutCanary = world.rollout?.canary ?? -1
@@ -130,6 +134,10 @@ struct Simulation: ~Copyable {
                 if slot >= 0 { cursors[slot] = start }
             }
             servers[replica].cursors = cursors
+            // An upstream's round-robin starts where the plain cursor does.
+            for (upstream, model) in world.kongUpstreams.enumerated() where routed[model.service] >= 0 {
+                kong.cursors[upstream * world.gatewayReplicas + replica] = cursors[routed[model.service]]
+            }
         }
     }
 
@@ -198,6 +206,7 @@ struct Simulation: ~Copyable {
         }
         queue.push(.tick, at: world.interval)
         startOutlierTimers()
+        startKongProbes()
         startRollout()
     }
 
@@ -232,6 +241,8 @@ struct Simulation: ~Copyable {
             hopTimedOut(call, serial: serial, kong: kong)
         case .outlierTick(let timer):
             outlierTick(Int(timer))
+        case .kongProbe(let timer):
+            kongProbe(Int(timer))
         case .rolloutAnalysis:
             rolloutAnalysis()
         case .rolloutStep:

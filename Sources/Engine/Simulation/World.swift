@@ -105,6 +105,10 @@ struct World: Sendable {
     var mesh: MeshModel?
     /// Nil without a `rollout` section.
     var rollout: RolloutModel?
+    /// Kong upstreams (without the mesh only), and per service its upstream or -1; both
+    /// empty when there are none.
+    var kongUpstreams: [KongUpstreamModel] = []
+    var kongUpstreamOf: [Int32] = []
 
     var hasGateway: Bool { gatewayReplicas > 0 }
 

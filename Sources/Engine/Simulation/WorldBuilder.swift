@@ -53,12 +53,15 @@ enum WorldBuilder {
         let mesh = MeshModelBuilder.build(
             scenario, services: services, versions: versions, servers: servers, clients: clients, paths: paths)
 
-        return World(
+        var world = World(
             clients: clients, routes: routes, services: services, versions: versions, servers: servers,
             gatewayReplicas: gatewayReplicas, gatewayLatency: Sampler(scenario.gateway?.latency ?? .zero),
             gatewayCounters: plans.counters(),
             faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval,
             mesh: mesh, rollout: RolloutModel(scenario, services: services, versions: versions))
+        (world.kongUpstreams, world.kongUpstreamOf) = KongUpstreamModel.build(
+            scenario, services: services, servers: servers, replicas: gatewayReplicas)
+        return world
     }
 
     private static func step(

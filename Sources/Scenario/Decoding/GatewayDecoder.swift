@@ -8,15 +8,20 @@ enum GatewayDecoder {
         let queue = reader.int("queue", 0...Int.max)
         let latency = reader.distribution("latency")
         let plugins = reader.read("plugins") { PluginDecoder.decodeList($0, path: $1, context: context) }
+        let upstreams = reader.read("upstreams") { KongUpstreamDecoder.decode($0, path: $1, context: context) }
+        let services = reader.read("services") { KongServiceDecoder.decode($0, path: $1, context: context) }
         let routes = reader.read("routes") { node, path in
             Names.reportDuplicates(in: node, key: "name", of: "route", context)
-            return ScenarioDecoder.list(node, path, values) { item, itemPath, _ in route(item, path: itemPath, context: context) }
+            return ScenarioDecoder.list(node, path, values) { item, itemPath, _ in
+                route(item, path: itemPath, services: services ?? [], context: context)
+            }
         }
         let consumers = reader.read("consumers") { ConsumerDecoder.decode($0, path: $1, context: context) }
         reader.finish()
         var gateway = Gateway(
             replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
-            plugins: plugins ?? [], routes: routes ?? [], consumers: consumers ?? [], location: node.location
+            plugins: plugins ?? [], routes: routes ?? [], consumers: consumers ?? [], upstreams: upstreams ?? [],
+            services: services ?? [], location: node.location
         )
         ConsumerDecoder.merge(into: &gateway, context: context)
         return gateway
@@ -24,7 +29,9 @@ enum GatewayDecoder {
 
     /// A Kong route: `paths` are prefixes (default `/`), `methods` are upper-cased, `headers` map a
     /// name to the accepted values (a single value may be written without brackets).
-    private static func route(_ node: YAMLNode, path: String, context: DecodeContext) -> GatewayRoute? {
+    /// A route without its own `timeout`/`retries` takes its Kong service's (`services`): the
+    /// first of its services, in file order, that has settings.
+    private static func route(_ node: YAMLNode, path: String, services: [KongServiceSettings], context: DecodeContext) -> GatewayRoute? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
         let values = reader.values
         let name = reader.read("name", required: true) { Names.check($0, $1, values) }
@@ -54,10 +61,11 @@ enum GatewayDecoder {
         let plugins = reader.read("plugins") { PluginDecoder.decodeList($0, path: $1, context: context) }
         reader.finish(noEffect: ProductFields.routeNoEffect, notSimulated: ProductFields.routeNotSimulated, product: "Kong")
         guard let name, let upstream else { return nil }
+        let settings = upstream.backends.lazy.compactMap { backend in services.first { $0.service == backend.service } }.first
         return GatewayRoute(
             name: name, paths: paths ?? ["/"], methods: methods ?? [], headers: headers ?? [], backends: upstream.backends,
-            timeout: timeout ?? 60_000_000_000, retries: retries ?? 5, plugins: plugins ?? [], composition: upstream.composition,
-            location: node.location
+            timeout: timeout ?? settings?.readTimeout ?? 60_000_000_000, retries: retries ?? settings?.retries ?? 5,
+            plugins: plugins ?? [], composition: upstream.composition, location: node.location
         )
     }
 

@@ -144,6 +144,10 @@ struct GatewayEvaluation {
             report.line("backend", "\(service), drawn with weight \(route.backends[backend].weight) of \(total); Kong's retries stay on it")
         }
         report.line("upstream", "\(service): Kong timeout \(DurationText.format(route.timeout)) per try, \(route.retries) retries \(retriesOn)")
+        if !scenario.mesh.enabled, let upstream = gateway.upstreams.first(where: { $0.service == service }),
+           let model = scenario.services.first(where: { $0.name == service }) {
+            KongUpstreamEvaluation.report(upstream, service: model, replica: replica, request: request, consumer: consumer, into: &report)
+        }
         return service
     }
 

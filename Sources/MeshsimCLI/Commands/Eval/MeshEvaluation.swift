@@ -13,7 +13,9 @@ struct MeshEvaluation {
     func run(into report: inout EvalReport, _ rng: inout RandomStream) {
         guard scenario.mesh.enabled else {
             let versions = service.versions.map { "\($0.name) \($0.replicas)" }.joined(separator: ", ")
-            report.line("mesh", "disabled: no sidecars; \(service.name)'s instances are picked round-robin by the gateway, at random by other callers (replicas: \(versions))")
+            let byGateway = scenario.gateway?.upstreams.contains { $0.service == service.name } == true
+                ? "by the gateway's Kong upstream (above)" : "round-robin by the gateway"
+            report.line("mesh", "disabled: no sidecars; \(service.name)'s instances are picked \(byGateway), at random by other callers (replicas: \(versions))")
             if service.trafficPolicy != nil || service.http != nil {
                 report.more("\(service.name)'s trafficPolicy and http are inactive while mesh.enabled is false")
             }
