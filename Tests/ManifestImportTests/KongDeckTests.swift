@@ -56,9 +56,9 @@ import Testing
 
         """
 
-    /// The same gateway written inline, by hand from Kong's rules: read_timeout 2500 ms, a
-    /// service's plugin on each of its routes, Kong's defaults (60 s, 5 retries) elsewhere,
-    /// the unnamed route named after its service, every consumer's jwt key an issuer.
+    /// The same gateway written inline, by hand from Kong's rules: the orders service's
+    /// read_timeout and retries its settings, a service's plugin on each of its routes, the
+    /// unnamed route named after its service, the consumers with their jwt secrets.
     static let inline = """
         name: shop
         duration: 1m
@@ -67,18 +67,20 @@ import Testing
           orders: { latency: 5ms }
           users: { latency: 5ms }
         gateway:
+          consumers:
+            - { username: web-app, jwt_secrets: [{ key: issuer-a, algorithm: HS256, secret: s3cret }] }
+            - { username: partner, jwt_secrets: [{ key: issuer-b, secret: other }] }
+          services:
+            orders: { read_timeout: 2500, retries: 2 }
           plugins:
             - name: jwt
               config: { claims_to_verify: [exp] }
-              issuers: { issuer-a: web-app, issuer-b: partner }
             - { name: rate-limiting, config: { minute: 1000 } }
           routes:
             - name: orders
               paths: [/api/orders]
               methods: [GET, POST]
               service: orders
-              timeout: 2500ms
-              retries: 2
               plugins: [{ name: rate-limiting, config: { second: 5, minute: 100, policy: local } }]
             - name: users-svc-0
               paths: [/api/users]
@@ -100,18 +102,28 @@ import Testing
         #expect(gateway.routes.map(\.kongService) == ["orders", "users"])
         #expect(gateway.routes.map(\.paths) == [["/api/orders"], ["/api/users"]])
         #expect(gateway.routes.map(\.methods) == [["GET", "POST"], []])
-        #expect(gateway.routes.map(\.timeout) == [2_500_000_000, 60_000_000_000])
-        #expect(gateway.routes.map(\.retries) == [2, 5])
         #expect(gateway.routes[1].headers.map(\.name) == ["x-version"])
         #expect(gateway.routes[1].headers.map(\.values) == [["v2"]])
         #expect(gateway.routes[0].plugins.map(\.config) == [.rateLimiting(RateLimitingConfig(
             limits: [PeriodLimit(period: .second, limit: 5), PeriodLimit(period: .minute, limit: 100)], policy: .local))])
         #expect(gateway.routes[1].plugins.map(\.config) == [.rateLimiting(RateLimitingConfig(limits: [PeriodLimit(period: .minute, limit: 10)]))])
+        // read_timeout 2500 ms and 2 retries from orders' settings; Kong's defaults (60 s, 5
+        // retries) for users; every consumer's jwt key an issuer of the jwt plugin.
+        #expect(gateway.routes.map(\.timeout) == [2_500_000_000, 60_000_000_000])
+        #expect(gateway.routes.map(\.retries) == [2, 5])
+        #expect(gateway.services.map(\.service) == ["orders"])
+        #expect(gateway.consumers.map(\.username) == ["web-app", "partner"])
+        #expect(gateway.consumers.map(\.jwtSecrets) == [
+            [KongConsumer.JWTSecret(key: "issuer-a", algorithm: "HS256", secret: "s3cret")], [KongConsumer.JWTSecret(key: "issuer-b", secret: "other")],
+        ])
         #expect(gateway.plugins.map(\.config) == [
             .jwt(JWTConfig(claimsToVerify: [.exp], issuers: ["issuer-a": "web-app", "issuer-b": "partner"])),
             .rateLimiting(RateLimitingConfig(limits: [PeriodLimit(period: .minute, limit: 1000)])),
         ])
 
+        #expect(gateway.consumers.map(\.username) == twin.consumers.map(\.username))
+        #expect(gateway.consumers.map(\.jwtSecrets) == twin.consumers.map(\.jwtSecrets))
+        #expect(gateway.services.map { [$0.retries, Int($0.readTimeout), Int($0.connectTimeout)] } == twin.services.map { [$0.retries, Int($0.readTimeout), Int($0.connectTimeout)] })
         #expect(gateway.plugins.map(\.name) == twin.plugins.map(\.name))
         #expect(gateway.plugins.map(\.config) == twin.plugins.map(\.config))
         #expect(gateway.routes.map(\.name) == twin.routes.map(\.name))
@@ -128,6 +140,14 @@ import Testing
             "kong/kong.yaml:5:5: warning: services[0].port has no effect in a simulation",
             "kong/kong.yaml:29:11: warning: ignored: Kong plugin prometheus has no effect in the simulation",
         ])
+    }
+
+    @Test func theConsumersAndServiceSettingsOfTheDeckFile() throws {
+        let objects = try ManifestFixture.objects(Self.deck, file: "kong.yaml")
+        let (fragment, _) = ManifestTranslation.translate(objects, scenario: try YAMLParser.parse(Self.scenario, file: "s.yaml"), namespace: "default")
+        #expect(fragment["gateway", "consumers"]?.flowText
+            == "[{username: web-app, jwt_secrets: [{key: issuer-a, algorithm: HS256, secret: s3cret}]}, {username: partner, jwt_secrets: [{key: issuer-b, secret: other}]}]")
+        #expect(fragment["gateway", "services"]?.flowText == "{orders: {retries: 2, read_timeout: 2500}}")
     }
 
     @Test func theRoutesPluginReplacesItsServicesAndADisabledOneHidesNothing() throws {
@@ -188,12 +208,13 @@ import Testing
         ])
     }
 
+    /// A second Kong service of one scenario service puts its read_timeout on its routes.
     @Test func aReadTimeoutOutsideKongsRangeIsAnError() throws {
-        let deck = "_format_version: \"3.0\"\nservices:\n  - { name: s, host: orders, read_timeout: 0, routes: [{ name: r }] }\n"
+        let deck = "_format_version: \"3.0\"\nservices:\n  - { name: s, host: orders, routes: [{ name: r }] }\n  - { name: t, host: orders, read_timeout: 0, routes: [{ name: q }] }\n"
         let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
         defer { fixture.remove() }
         #expect(fixture.messages(fixture.load()) == [
-            "kong/kong.yaml:3:44: error: services[0].read_timeout must be a whole number of milliseconds from 1 to 2147483646, not '0'",
+            "kong/kong.yaml:4:44: error: services[1].read_timeout must be a whole number of milliseconds from 1 to 2147483646, not '0'",
         ])
     }
 
@@ -217,7 +238,8 @@ import Testing
         #expect(gateway.routes.map(\.name) == ["r"])
     }
 
-    @Test func anUpstreamGoesToTheServiceOfItsFirstTargetWithAWarning() throws {
+    /// Its settings are gateway.upstreams.orders (KongGatewayImportTests).
+    @Test func anUpstreamGoesToTheServiceItsTargetsName() throws {
         let deck = """
             _format_version: "3.0"
             upstreams:
@@ -228,11 +250,10 @@ import Testing
             """
         let (loaded, messages) = try ManifestFixture.loaded(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
         #expect(loaded.scenario?.gateway?.routes.map(\.kongService) == ["orders"])
-        #expect(messages == [
-            "kong/kong.yaml:5:22: warning: Kong upstream 'orders-up' is not modelled yet (its load balancing over targets); the routes of services[0] go to the service of its first target that names one, 'orders'",
-        ])
+        #expect(messages.isEmpty)
     }
 
+    /// The consumers decoder reports the key given twice, at the second consumer.
     @Test func aKeyGivenToTwoConsumersIsAnError() throws {
         let deck = """
             _format_version: "3.0"
@@ -244,7 +265,7 @@ import Testing
         let fixture = try ManifestFixture(["scenario.yaml": Self.scenario, "kong/kong.yaml": deck])
         defer { fixture.remove() }
         #expect(fixture.messages(fixture.load()) == [
-            "kong/kong.yaml:4:49: error: key-auth key 'k1' is given twice: here and at kong/kong.yaml:3:49; Kong keeps each key unique",
+            "kong/kong.yaml:4:5: error: key-auth key 'k1' of consumer b already belongs to consumer a (line 3); Kong keeps credential keys unique",
             "kong/kong.yaml:4:55: warning: a key-auth credential without a key gets one Kong makes up, which no scenario client can send; it is left out",
         ])
     }

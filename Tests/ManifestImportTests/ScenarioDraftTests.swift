@@ -58,6 +58,21 @@ import Testing
         #expect(writer.text.contains("\n    credential: { jwt: { iss: \"issuer-a\", exp: 1h } }"))
     }
 
+    /// Imported consumers are `gateway.consumers`: a plugin without its own map knows theirs.
+    @Test func aRoutesClientTakesItsCredentialFromTheGatewaysConsumers() throws {
+        let consumers = try YAMLParser.parse("""
+            - { username: batch, acls: [{ group: internal }] }
+            - { username: web-app, keyauth_credentials: [{ key: k-web }], jwt_secrets: [{ key: issuer-w }] }
+            """, file: "c.yaml").items
+        func authentication(_ plugin: String) throws -> DraftWriter.Route.Authentication? {
+            let route = try YAMLParser.parse("{ name: a, plugins: [\(plugin)] }", file: "r.yaml")
+            return try #require(DraftWriter.Route(route, consumers: consumers)).authentication
+        }
+        #expect(try authentication("{ name: jwt }") == .jwt(issuer: "issuer-w"))
+        #expect(try authentication("{ name: key-auth }") == .apiKey(consumer: "web-app"))
+        #expect(try authentication("{ name: jwt, issuers: { issuer-b: partner } }") == .jwt(issuer: "issuer-b"))
+    }
+
     @Test func manifestPathsAreWrittenFromTheDraftsFolder() {
         let current = FileManager.default.currentDirectoryPath
         #expect(DraftWriter.relative("k8s/", to: "sim") == "../k8s/")

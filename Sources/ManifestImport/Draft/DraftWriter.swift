@@ -21,7 +21,8 @@ struct DraftWriter {
             case both
         }
 
-        init?(_ node: YAMLNode, globalPlugins: [YAMLNode] = []) {
+        /// `consumers`: `gateway.consumers`, whose credentials the plugins accept besides their own maps.
+        init?(_ node: YAMLNode, globalPlugins: [YAMLNode] = [], consumers: [YAMLNode] = []) {
             guard let name = node["name"]?.text else { return nil }
             self.name = name
             // Kong's regex paths (`~/orders/\d+`) match no literal path meshsim could guess.
@@ -36,8 +37,12 @@ struct DraftWriter {
             switch (plugin("jwt"), plugin("key-auth")) {
             case (nil, nil): authentication = nil
             case (_?, _?): authentication = .both
-            case (let jwt?, nil): authentication = .jwt(issuer: jwt["issuers"]?.entries.first?.key)
-            case (nil, let keyAuth?): authentication = .apiKey(consumer: keyAuth["consumers"]?.entries.first?.value.text)
+            case (let jwt?, nil):
+                authentication = .jwt(issuer: jwt["issuers"]?.entries.first?.key
+                    ?? consumers.lazy.compactMap { $0["jwt_secrets"]?.items.first?["key"]?.text }.first)
+            case (nil, let keyAuth?):
+                authentication = .apiKey(consumer: keyAuth["consumers"]?.entries.first?.value.text
+                    ?? consumers.first { $0["keyauth_credentials"]?.items.isEmpty == false }?["username"]?.text)
             }
         }
     }

@@ -59,7 +59,8 @@ public struct ScenarioDraft: Sendable {
             namespace: namespace == "default" ? nil : namespace, counts: (files.count, read.objects.count))
         writer.mesh = fragment["mesh"] == nil && objects.contains { $0.group.hasSuffix("istio.io") }
         let globalPlugins = fragment["gateway", "plugins"]?.items ?? []
-        writer.routes = routes.compactMap { DraftWriter.Route($0, globalPlugins: globalPlugins) }
+        let consumers = fragment["gateway", "consumers"]?.items ?? []
+        writer.routes = routes.compactMap { DraftWriter.Route($0, globalPlugins: globalPlugins, consumers: consumers) }
         writer.services = services
         let text = writer.text
         // Checked as `validate` will check it, from where it will be.

@@ -22,7 +22,7 @@ enum KindCatalog {
         Kind(group: "argoproj.io", kind: "Rollout"),
         Kind(group: "networking.istio.io", kind: "VirtualService"), Kind(group: "networking.istio.io", kind: "DestinationRule"),
         Kind(group: "configuration.konghq.com", kind: "KongPlugin"), Kind(group: "configuration.konghq.com", kind: "KongClusterPlugin"),
-        Kind(group: "configuration.konghq.com", kind: "KongConsumer"),
+        Kind(group: "configuration.konghq.com", kind: "KongConsumer"), Kind(group: "configuration.konghq.com", kind: "KongUpstreamPolicy"),
         Kind(group: "networking.k8s.io", kind: "Ingress"), Kind(group: "gateway.networking.k8s.io", kind: "HTTPRoute"),
         Kind(group: "flagger.app", kind: "Canary"), Kind(group: "_format_version", kind: "decK"),
     ]

@@ -1,8 +1,9 @@
 import Scenario
 
-/// Kong's configuration → the scenario's `gateway.routes` and `gateway.plugins`: decK /
-/// DB-less declarative files first, then what the Kong Ingress Controller builds from
-/// Ingress and HTTPRoute objects with their KongPlugins and KongConsumers. Settings that no
+/// Kong's configuration → the scenario's `gateway` (routes, plugins, consumers, upstreams,
+/// service settings): decK / DB-less declarative files first, then what the Kong Ingress
+/// Controller builds from Ingress and HTTPRoute objects with their KongPlugins,
+/// KongConsumers and KongUpstreamPolicies. Settings that no
 /// Kong object holds (replicas, workers, latency) stay in the scenario.
 enum KongTranslator {
     static func translate(_ translation: inout ManifestTranslation) {
@@ -12,9 +13,10 @@ enum KongTranslator {
         }
         let plugins = KongPluginObjects(translation.objects, context: &kong)
         KongConsumerTranslator.translate(&kong, plugins: plugins)
-        KongIngressTranslator.translate(&kong, plugins: plugins)
-        KongHTTPRouteTranslator.translate(&kong, plugins: plugins)
-        kong.gateway.write(into: &translation.fragment, credentials: kong.credentials, diagnostics: &kong.diagnostics)
+        let policies = KongUpstreamPolicies(translation.objects, context: &kong)
+        KongIngressTranslator.translate(&kong, plugins: plugins, policies: policies)
+        KongHTTPRouteTranslator.translate(&kong, plugins: plugins, policies: policies)
+        kong.gateway.write(into: &translation.fragment)
         translation.fragment.diagnostics += kong.diagnostics
     }
 }

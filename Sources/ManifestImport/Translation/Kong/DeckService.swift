@@ -1,8 +1,9 @@
 import Scenario
 
-/// One Kong service of a decK file: the scenario service its `host` (or `url`) names, and
-/// what it gives each of its routes: `read_timeout` as the route's `timeout`, `retries`, and
-/// its plugins. Kong's defaults (60000 ms, 5 retries) are the route decoder's defaults.
+/// One Kong service of a decK file: the scenario service its `host` (or `url`) names, the
+/// Kong upstream it goes through (when its host is an upstream's name), its settings
+/// (`retries` and the three timeouts, in Kong's milliseconds, for `gateway.services`) and
+/// its plugins, which go on each of its routes.
 struct DeckService {
     /// `name`, else `id`, as other entities refer to it.
     var name: String?
@@ -12,21 +13,27 @@ struct DeckService {
     /// `service: NAME` for its routes; nil when it names no service (an error was said) or
     /// is disabled (Kong leaves a disabled service's routes out of its router).
     var target: YAMLNode?
-    var timeout: YAMLNode?
-    var retries: YAMLNode?
+    /// The upstream whose name is its host, as written in the file.
+    var upstream: YAMLNode?
+    /// `retries`, `connect_timeout`, `read_timeout`, `write_timeout` as written.
+    var settings: [(String, YAMLNode)] = []
     var plugins: [KongPlugin] = []
     var node: YAMLNode
+    /// `services[2]`, as messages name it.
+    var path: String
 
-    static let read = ["name", "id", "host", "url", "read_timeout", "retries", "routes", "plugins", "enabled"]
+    static let settingFields = ["retries", "connect_timeout", "read_timeout", "write_timeout"]
+    static let read = ["name", "id", "host", "url", "routes", "plugins", "enabled"] + settingFields
     /// Fields of Kong's services entity (kong/db/schema/entities/services.lua) that change
-    /// nothing meshsim simulates: connections open at once, requests carry no body or TLS.
+    /// nothing meshsim simulates: requests carry no body or TLS.
     static let noEffect = [
-        "connect_timeout", "write_timeout", "protocol", "port", "path", "tags", "created_at", "updated_at",
+        "protocol", "port", "path", "tags", "created_at", "updated_at",
         "client_certificate", "tls_verify", "tls_verify_depth", "ca_certificates",
     ]
 
     init(_ node: YAMLNode, path: String, file: ManifestObject, upstreams: [String: YAMLNode], context: inout KongContext) {
         self.node = node
+        self.path = path
         name = node["name"]?.text
         id = node["id"]?.text
         label = name ?? ""
@@ -39,10 +46,7 @@ struct DeckService {
         target = resolve(path: path, file: file, upstreams: upstreams, context: &context)
         if label.isEmpty { label = target?.text ?? "service" }
         if node["enabled"]?.text?.lowercased() == "false" { target = nil }
-        if let readTimeout = node["read_timeout"] {
-            timeout = context.readTimeout(readTimeout, field: "\(path).read_timeout")
-        }
-        retries = node["retries"]
+        settings = Self.settingFields.compactMap { field in node[field].map { (field, $0) } }
         for plugin in node["plugins"]?.items ?? [] {
             if let plugin = KongPluginCatalog.entry(plugin, scoped: false, context: &context) { plugins.append(plugin) }
         }
@@ -60,16 +64,38 @@ struct DeckService {
         guard let upstream = upstreams[host] else {
             return context.service(host, from: reference, at: hostNode)
         }
-        let targets = (upstream["targets"]?.items ?? []).compactMap { $0["target"]?.text }
+        self.upstream = upstream
         let directory = context.translation.directory
-        let resolved = targets.lazy.compactMap { directory.resolve(host: Self.host(ofURL: $0), from: file.namespace) }.first
+        let resolved = (upstream["targets"]?.items ?? []).compactMap { target -> String? in
+            target["target"]?.text.flatMap { directory.resolve(host: Self.host(ofURL: $0), from: file.namespace) }
+        }
         let upstreamName = Diagnostic.excerpt(host)
-        guard let resolved else {
-            context.warning("Kong upstream '\(upstreamName)' is not modelled yet, and none of its targets names a service; the routes of \(path) are left out", at: hostNode.location)
+        guard let first = resolved.first else {
+            context.warning("none of the targets of Kong upstream '\(upstreamName)' names a service; the routes of \(path) are left out", at: hostNode.location)
             return nil
         }
-        context.warning("Kong upstream '\(upstreamName)' is not modelled yet (its load balancing over targets); the routes of \(path) go to the service of its first target that names one, '\(resolved)'", at: hostNode.location)
-        return .scalar(resolved, at: hostNode.location)
+        if let other = resolved.first(where: { $0 != first }) {
+            context.warning("Kong upstream '\(upstreamName)' balances over targets of several services ('\(first)', '\(other)'); meshsim's upstream is one service's instances, so the routes of \(path) go to '\(first)'", at: hostNode.location)
+        }
+        return .scalar(first, at: hostNode.location)
+    }
+
+    /// The upstream as `gateway.upstreams` takes it: Kong's fields less those that name or
+    /// list it (`targets`: meshsim's targets are the service's instances).
+    static func upstreamEntry(_ upstream: YAMLNode) -> YAMLNode {
+        upstream.removing(["name", "id", "targets", "tags", "created_at", "updated_at"])
+    }
+
+    /// Its `read_timeout` and `retries` as its routes' own `timeout` and `retries` (Kong's
+    /// defaults where not written), for when its scenario service has the settings of
+    /// another Kong service that differ; nil when they are the same.
+    func routeSettings(besides other: DeckService, context: inout KongContext) -> (timeout: YAMLNode?, retries: YAMLNode)? {
+        func value(_ service: DeckService, _ field: String, _ kongDefault: String) -> YAMLNode {
+            service.settings.first { $0.0 == field }?.1 ?? .scalar(kongDefault, at: service.node.location)
+        }
+        let timeout = value(self, "read_timeout", "60000"), retries = value(self, "retries", "5")
+        guard timeout.text != value(other, "read_timeout", "60000").text || retries.text != value(other, "retries", "5").text else { return nil }
+        return (context.readTimeout(timeout, field: "\(path).read_timeout"), retries)
     }
 
     /// `http://orders.shop.svc:8080/api` → `orders.shop.svc`; a `host:port` target → host.

@@ -2,7 +2,8 @@ import Scenario
 
 /// A Kong declarative file (decK, or Kong's DB-less `kong.yml`): its services' routes become
 /// `gateway.routes`, its plugins the global and per-route plugins (a service's plugins go
-/// on each of its routes), its consumers' credentials the key-auth and jwt maps.
+/// on each of its routes), its consumers `gateway.consumers`, and each scenario service
+/// gets the upstream and the settings of the first Kong service that reaches it.
 struct DeckTranslator {
     let file: ManifestObject
 
@@ -60,17 +61,53 @@ struct DeckTranslator {
         for consumer in root["consumers"]?.items ?? [] {
             DeckConsumer.read(consumer, context: &context)
         }
+        let claims = claim(services, context: &context)
         var counters: [String: Int] = [:]
         for (index, route) in pending.enumerated() {
             let service = services[route.service]
             let number = counters[service.label, default: 0]
             counters[service.label] = number + 1
-            guard let target = service.target else { continue }
+            guard let target = service.target, let claimer = claims[target.text ?? ""] else { continue }
+            let settings = claimer == route.service ? nil : service.routeSettings(besides: services[claimer], context: &context)
             let plugins = (route.node["plugins"]?.items ?? []).compactMap { KongPluginCatalog.entry($0, scoped: false, context: &context) }
             context.gateway.routes.append(DeckRoute.route(
-                route.node, name: "\(service.label)-\(number)", service: service, target: target,
+                route.node, name: "\(service.label)-\(number)", service: service, target: target, settings: settings,
                 plugins: plugins + routePlugins[index, default: []], formatVersion: version, context: &context))
         }
+    }
+
+    /// Each scenario service gets `gateway.services` settings and a `gateway.upstreams` entry
+    /// from the first Kong service that reaches it (their index, by scenario service): meshsim
+    /// has one of each per service, so a later Kong service's routes carry its own timeout
+    /// and retries, and a different upstream is a warning.
+    private func claim(_ services: [DeckService], context: inout KongContext) -> [String: Int] {
+        var claims: [String: Int] = [:]
+        var used: Set<String> = []
+        for (index, service) in services.enumerated() {
+            let upstream = service.upstream?["name"]?.text
+            if let upstream { used.insert(upstream) }
+            guard let targetNode = service.target, let target = targetNode.text else { continue }
+            guard let claimer = claims[target] else {
+                claims[target] = index
+                if let node = service.upstream {
+                    context.gateway.upstreams.append(.init(service: target, node: DeckService.upstreamEntry(node)))
+                }
+                if let first = service.settings.first {
+                    context.gateway.services.append(.init(service: target, node: .mapping(service.settings, at: first.1.location)))
+                }
+                continue
+            }
+            let other = services[claimer].upstream?["name"]?.text
+            if upstream != other {
+                func way(_ name: String?) -> String { name.map { "through Kong upstream '\(Diagnostic.excerpt($0))'" } ?? "by its host" }
+                context.warning("Kong service \(service.label) reaches '\(target)' \(way(upstream)), and \(services[claimer].label) \(way(other)); meshsim balances every gateway call to a service one way, the first one's", at: targetNode.location)
+            }
+        }
+        for node in file.node["upstreams"]?.items ?? [] {
+            guard let name = node["name"]?.text, !used.contains(name) else { continue }
+            context.warning("ignored: Kong upstream '\(Diagnostic.excerpt(name))' is the host of no service of the file, so Kong sends nothing through it", at: node.location)
+        }
+        return claims
     }
 
     /// A top-level plugin goes where its `route`, `service` or `consumer` says, else it is global.

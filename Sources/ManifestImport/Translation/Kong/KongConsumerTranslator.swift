@@ -1,10 +1,11 @@
 import Foundation
 import Scenario
 
-/// KongConsumer objects of the Kong Ingress Controller: `username` (else `custom_id`) and
-/// `credentials`, the names of Secrets in the consumer's namespace whose
-/// `konghq.com/credential` label says `key-auth` or `jwt` and whose `key` (in `stringData`,
-/// or base64 in `data`) is the credential's key.
+/// KongConsumer objects of the Kong Ingress Controller as `gateway.consumers` entries:
+/// `username` (else `custom_id`) and `credentials`, the names of Secrets in the consumer's
+/// namespace whose `konghq.com/credential` label says `key-auth`, `jwt` or `acl` and whose
+/// values (in `stringData`, or base64 in `data`) are the credential's fields: `key`; `key`,
+/// `algorithm`, `secret`, `rsa_public_key`; `group`.
 enum KongConsumerTranslator {
     static let credentialLabel = "konghq.com/credential"
 
@@ -21,43 +22,53 @@ enum KongConsumerTranslator {
                 context.error("KongConsumer \(consumer.name) needs a username or a custom_id; Kong rejects a consumer without one", at: consumer.location)
                 continue
             }
+            var entry = KongConsumerEntry(username: name, location: consumer.location)
             for reference in consumer.node["credentials"]?.items ?? [] {
                 guard let secretName = reference.text else { continue }
                 guard let secret = secrets.first(where: { $0.name == secretName && $0.namespace == consumer.namespace }) else {
                     context.warning("KongConsumer \(consumer.name): no Secret \(Diagnostic.excerpt(secretName)) in namespace \(consumer.namespace); the controller leaves this credential out, and so does meshsim", at: reference.location)
                     continue
                 }
-                credential(secret, consumer: name, context: &context)
+                credential(secret, into: &entry, context: &context)
             }
+            context.gateway.consumers.append(entry.node)
         }
     }
 
-    private static func credential(_ secret: ManifestObject, consumer: YAMLNode, context: inout KongContext) {
+    private static func credential(_ secret: ManifestObject, into consumer: inout KongConsumerEntry, context: inout KongContext) {
         var type = secret.labels[credentialLabel]
         if type == nil, case .found(let legacy) = value("kongCredType", in: secret) {
             type = legacy.text
             context.warnOnce("kongCredType", "Secret \(secret.name): the kongCredType field is read as the \(credentialLabel) label; the Kong Ingress Controller reads only the label since 3.2", at: legacy.location)
         }
         guard let type else {
-            context.error("Secret \(secret.name) is a KongConsumer credential without a \(credentialLabel) label (key-auth, jwt, ...); the controller rejects it", at: secret.location)
+            context.error("Secret \(secret.name) is a KongConsumer credential without a \(credentialLabel) label (key-auth, jwt, acl, ...); the controller rejects it", at: secret.location)
             return
         }
-        guard let kind = KongCredentials.Kind(rawValue: type) else {
+        guard let kind = KongConsumerEntry.Kind(rawValue: type) else {
             context.warnOnce("credential:\(type)", "ignored: \(type) credentials are not modelled", at: secret.location)
             return
         }
-        let key: YAMLNode
-        switch value("key", in: secret) {
-        case .found(let node):
-            key = node
-        case .absent:
-            context.error("Secret \(secret.name): a \(type) credential needs a key; the controller's validation rejects it without one", at: secret.location)
-            return
-        case .notBase64(let node):
-            context.error("Secret \(secret.name): data.key is not base64; the cluster rejects it", at: node.location)
+        var fields: [(String, YAMLNode)] = []
+        for field in kind.secretFields {
+            switch value(field, in: secret) {
+            case .found(let node):
+                fields.append((field, node))
+            case .absent:
+                continue
+            case .notBase64(let node):
+                context.error("Secret \(secret.name): data.\(field) is not base64; the cluster rejects it", at: node.location)
+                return
+            }
+        }
+        // The controller's own check (internal/dataplane/kongstate/credentials.go).
+        let required = kind == .acl ? "group" : "key"
+        guard fields.contains(where: { $0.0 == required }) else {
+            let article = kind == .acl ? "an" : "a"
+            context.error("Secret \(secret.name): \(article) \(type) credential needs a \(required); the controller's validation rejects it without one", at: secret.location)
             return
         }
-        context.addCredential(kind, key: key, consumer: consumer)
+        consumer.add(kind, .mapping(fields, at: fields[0].1.location))
     }
 
     private enum SecretValue {

@@ -1,12 +1,13 @@
 import Scenario
 
 /// What the Kong translators share while they read: the objects and services (read-only),
-/// the gateway and credentials they gather, and their messages, some said once per field.
+/// the gateway they gather, and their messages, some said once per field.
 struct KongContext {
     let translation: ManifestTranslation
     var gateway = KongGateway()
-    var credentials = KongCredentials()
     var diagnostics: [Diagnostic] = []
+    /// Scenario services whose Kubernetes Service's annotations were read (once each).
+    var annotatedServices: Set<String> = []
     /// Keys of the warnings said once (a field of a kind, a plugin name).
     private var warned: Set<String> = []
 
@@ -41,22 +42,14 @@ struct KongContext {
     /// Kong's `nonzero_timeout`: 1 … 2^31 − 2 ms.
     static let timeoutRange = 1...2_147_483_646
 
-    /// A Kong service's read timeout in milliseconds (decK `read_timeout`, the controller's
-    /// `konghq.com/read-timeout`) as its routes' `timeout`, or an error naming `field` and nil.
+    /// A Kong service's read timeout in milliseconds (decK `read_timeout`) as a route's own
+    /// `timeout`, or an error naming `field` and nil.
     mutating func readTimeout(_ node: YAMLNode, field: String) -> YAMLNode? {
         guard let text = node.text, let milliseconds = Int(text), Self.timeoutRange.contains(milliseconds) else {
             error("\(field) must be a whole number of milliseconds from 1 to 2147483646, not \(Self.describe(node))", at: node.location)
             return nil
         }
         return .scalar("\(milliseconds)ms", at: node.location)
-    }
-
-    /// A credential of the consumer named by `consumer` (its username or custom_id), said to
-    /// be at the key; a key given twice is an error.
-    mutating func addCredential(_ kind: KongCredentials.Kind, key: YAMLNode, consumer: YAMLNode) {
-        if let problem = credentials.add(kind, key: key, consumer: .scalar(consumer.text ?? "", at: key.location)) {
-            diagnostics.append(problem)
-        }
     }
 
     /// A value as messages quote it.

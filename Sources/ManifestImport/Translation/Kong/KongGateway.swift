@@ -1,7 +1,8 @@
 import Scenario
 
 /// The gateway that Kong objects define, gathered from every file before it is written as
-/// one `gateway.routes` and one `gateway.plugins` list (a list cannot be merged piecewise).
+/// one `gateway.routes`, `gateway.plugins` and `gateway.consumers` list (a list cannot be
+/// merged piecewise), and the upstreams and service settings by scenario service.
 struct KongGateway {
     struct Route {
         /// The route's name as written, or one made up at the route.
@@ -18,8 +19,18 @@ struct KongGateway {
         var location: SourceLocation
     }
 
+    /// A `gateway.upstreams` or `gateway.services` value for one scenario service.
+    struct ServiceEntry {
+        var service: String
+        var node: YAMLNode
+    }
+
     var routes: [Route] = []
     var plugins: [KongPlugin] = []
+    /// `gateway.consumers` entries.
+    var consumers: [YAMLNode] = []
+    var upstreams: [ServiceEntry] = []
+    var services: [ServiceEntry] = []
     /// The first Kong object, where a gateway section made by manifests is said to be.
     var location: SourceLocation?
 
@@ -27,9 +38,18 @@ struct KongGateway {
         if self.location == nil { self.location = location }
     }
 
-    /// Writes the routes and global plugins; the key-auth and jwt plugins get every
-    /// consumer's credentials, since a Kong credential is valid on any route the plugin guards.
-    func write(into fragment: inout ScenarioFragment, credentials: KongCredentials, diagnostics: inout [Diagnostic]) {
+    /// Whether `service` has its `gateway.services` settings already (a Kong service met earlier).
+    func hasSettings(_ service: String) -> Bool {
+        services.contains { $0.service == service }
+    }
+
+    /// Whether `service` has its `gateway.upstreams` entry already.
+    func hasUpstream(_ service: String) -> Bool {
+        upstreams.contains { $0.service == service }
+    }
+
+    /// Writes the routes, global plugins and consumers, then each service's upstream and settings.
+    func write(into fragment: inout ScenarioFragment) {
         guard let location else { return }
         let routeNodes = routes.map { route -> YAMLNode in
             var pairs: [(String, YAMLNode)] = [("name", route.name)] + route.fields + [route.target]
@@ -37,7 +57,7 @@ struct KongGateway {
             if let retries = route.retries { pairs.append(("retries", retries)) }
             let plugins = Self.precedence(route: route.plugins, service: route.servicePlugins)
             if !plugins.isEmpty {
-                pairs.append(("plugins", Self.list(plugins.map { credentials.applied(to: $0) }, at: route.location)))
+                pairs.append(("plugins", Self.list(plugins.map(\.node), at: route.location)))
             }
             return .mapping(pairs, at: route.location)
         }
@@ -45,9 +65,18 @@ struct KongGateway {
             fragment.set(["gateway", "routes"], YAMLNode(.sequence(routeNodes), at: routeNodes[0].location), from: location)
         }
         if !plugins.isEmpty {
-            fragment.set(["gateway", "plugins"], Self.list(plugins.map { credentials.applied(to: $0) }, at: plugins[0].node.location), from: location)
+            fragment.set(["gateway", "plugins"], Self.list(plugins.map(\.node), at: plugins[0].node.location), from: location)
         }
-        if routeNodes.isEmpty && plugins.isEmpty {
+        if let first = consumers.first {
+            fragment.set(["gateway", "consumers"], Self.list(consumers, at: first.location), from: location)
+        }
+        for entry in upstreams {
+            fragment.set(["gateway", "upstreams", entry.service], entry.node, from: entry.node.location)
+        }
+        for entry in services {
+            fragment.set(["gateway", "services", entry.service], entry.node, from: entry.node.location)
+        }
+        if routeNodes.isEmpty && plugins.isEmpty && consumers.isEmpty && upstreams.isEmpty && services.isEmpty {
             fragment.set(["gateway"], .mapping([], at: location), from: location)
         }
     }

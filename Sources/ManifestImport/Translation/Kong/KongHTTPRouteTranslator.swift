@@ -9,7 +9,7 @@ enum KongHTTPRouteTranslator {
     /// Gateway API's bounds of a backendRef `weight` (default 1).
     static let weights = 0...1_000_000
 
-    static func translate(_ context: inout KongContext, plugins: KongPluginObjects) {
+    static func translate(_ context: inout KongContext, plugins: KongPluginObjects, policies: KongUpstreamPolicies) {
         for route in context.translation.objects("HTTPRoute", in: ["gateway.networking.k8s.io"]) {
             let parents = route.spec?["parentRefs"]?.items ?? []
             if !parents.isEmpty, parents.allSatisfy({ $0["kind"]?.text == "Service" }) {
@@ -27,23 +27,24 @@ enum KongHTTPRouteTranslator {
                         context.warnOnce("HTTPRoute.\(key)", "ignored: HTTPRoute rules' \(key) are not modelled", at: entry.keyLocation)
                     }
                 }
-                guard let (target, settings) = backends(rule, of: route, context: &context, plugins: plugins) else { continue }
+                guard let (target, settings) = backends(rule, of: route, context: &context, plugins: plugins, policies: policies) else { continue }
                 let matches = rule["matches"]?.items ?? []
                 for (matchIndex, match) in (matches.isEmpty ? [rule] : matches).enumerated() {
                     let location = match.location
                     let fields = matches.isEmpty ? [] : self.fields(match, context: &context)
                     context.gateway.routes.append(KongGateway.Route(
                         name: .scalar("httproute.\(route.namespace).\(route.name).\(ruleIndex).\(matchIndex)", at: location),
-                        fields: fields, target: target, timeout: settings?.timeout, retries: settings?.retries,
+                        fields: fields, target: target,
                         plugins: routePlugins, servicePlugins: settings?.plugins ?? [], location: location))
                 }
             }
         }
     }
 
-    /// The rule's target: `service` for one backendRef (with its Service's annotations),
+    /// The rule's target: `service` for one backendRef (with its Service's plugins),
     /// `backends: [{service, weight}]` for several; nil when a backend is wrong or absent.
-    private static func backends(_ rule: YAMLNode, of route: ManifestObject, context: inout KongContext, plugins: KongPluginObjects) -> ((String, YAMLNode), KongServiceAnnotations?)? {
+    /// Each backend's Service gives its settings and upstream.
+    private static func backends(_ rule: YAMLNode, of route: ManifestObject, context: inout KongContext, plugins: KongPluginObjects, policies: KongUpstreamPolicies) -> ((String, YAMLNode), KongServiceAnnotations?)? {
         var resolved: [(service: YAMLNode, weight: YAMLNode)] = []
         var failed = false
         for reference in rule["backendRefs"]?.items ?? [] {
@@ -73,8 +74,9 @@ enum KongHTTPRouteTranslator {
             context.warning("HTTPRoute \(route.name): a rule without a Service backendRef gets 500 from Kong; meshsim leaves it out", at: rule.location)
             return nil
         }
+        let annotations = resolved.map { KongServiceAnnotations(service: $0.service.text ?? "", context: &context, plugins: plugins, policies: policies) }
         if resolved.count == 1 {
-            return (("service", first.service), KongServiceAnnotations(service: first.service.text ?? "", context: &context, plugins: plugins))
+            return (("service", first.service), annotations.first)
         }
         let list = resolved.map { YAMLNode.mapping([("service", $0.service), ("weight", $0.weight)], at: $0.service.location) }
         return (("backends", YAMLNode(.sequence(list), at: first.service.location)), nil)

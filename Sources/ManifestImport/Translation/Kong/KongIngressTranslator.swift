@@ -16,7 +16,7 @@ enum KongIngressTranslator {
     /// Annotations read here; other `konghq.com/` ones are named once as not modelled.
     static let read = ["konghq.com/plugins", "konghq.com/methods", "konghq.com/strip-path"]
 
-    static func translate(_ context: inout KongContext, plugins: KongPluginObjects) {
+    static func translate(_ context: inout KongContext, plugins: KongPluginObjects, policies: KongUpstreamPolicies) {
         for ingress in context.translation.objects("Ingress", in: ["networking.k8s.io"]) {
             let className = ingress.spec?["ingressClassName"]?.text ?? ingress.annotations["kubernetes.io/ingress.class"]
             if let className, className != "kong" {
@@ -53,12 +53,12 @@ enum KongIngressTranslator {
             let routePlugins = plugins.annotated(ingress, context: &context)
             for group in groups {
                 guard let target = context.service(group.service.text ?? "", from: ingress, at: group.service) else { continue }
-                let settings = KongServiceAnnotations(service: target.text ?? "", context: &context, plugins: plugins)
+                let settings = KongServiceAnnotations(service: target.text ?? "", context: &context, plugins: plugins, policies: policies)
                 let location = group.paths[0].location
                 context.gateway.routes.append(KongGateway.Route(
                     name: .scalar(group.name, at: location),
                     fields: [("paths", YAMLNode(.sequence(group.paths), at: location))] + fields,
-                    target: ("service", target), timeout: settings.timeout, retries: settings.retries,
+                    target: ("service", target),
                     plugins: routePlugins, servicePlugins: settings.plugins, location: location))
             }
         }
