@@ -95,6 +95,50 @@ import Testing
         ])
     }
 
+    /// nginx timers count milliseconds: a shorter interval, even one that rounds to 0 ns, is an error.
+    @Test func anActiveIntervalIsZeroOrAtLeastAMillisecond() {
+        let yaml = """
+            gateway:
+              upstreams:
+                orders: { healthchecks: { active: { healthy: { interval: 0.000000001 }, unhealthy: { interval: 0.0001 } } } }
+            """
+        #expect(DecodeFixture.messages(text(yaml)) == [
+            "5:52: error: gateway.upstreams.orders.healthchecks.active.healthy.interval must be 0 (no probes) or at least 0.001 (1 ms, the resolution of Kong's timers), not 1e-09",
+            "5:90: error: gateway.upstreams.orders.healthchecks.active.unhealthy.interval must be 0 (no probes) or at least 0.001 (1 ms, the resolution of Kong's timers), not 0.0001",
+        ])
+        let fine = yaml.replacingOccurrences(of: "0.000000001", with: "0").replacingOccurrences(of: "0.0001", with: "0.001")
+        #expect(DecodeFixture.messages(text(fine)).isEmpty)
+    }
+
+    /// Each gateway replica keeps a state per target and probes every target: 10,000 replicas
+    /// × 10,000 instances is 10^8 states; 100 × 100 probed every 1 ms for 10 s is 10^8 probes
+    /// per timer, 2 × 10^8 in all, fine; 10^9 + 10^6 with the timers at 1 ms and 1 s for 100 s.
+    @Test func targetStatesAndProbesAreBounded() {
+        func messages(replicas: Int, instances: Int, duration: String, intervals: String) -> [String] {
+            let yaml = """
+                name: t
+                duration: \(duration)
+                clients: [{ name: web, rate: 1/s }]
+                gateway:
+                  replicas: \(replicas)
+                  routes: [{ name: r, service: orders }]
+                  upstreams: { orders: { healthchecks: { active: \(intervals) } } }
+                services: { orders: { replicas: \(instances) } }
+                """
+            return ScenarioLoader.load(text: yaml, file: "s.yaml").errors.map(\.message)
+        }
+        #expect(messages(replicas: 10_000, instances: 10_000, duration: "10s", intervals: "{}") == [
+            "gateway.upstreams: Kong would keep 100,000,000 target states (gateway replicas × the instances of each upstream's service), "
+                + "more than the 10,000,000 meshsim keeps; lower the replicas",
+        ])
+        let both = "{ healthy: { interval: 0.001 }, unhealthy: { interval: 0.001 } }"
+        #expect(messages(replicas: 100, instances: 100, duration: "10s", intervals: both).isEmpty)
+        #expect(messages(replicas: 100, instances: 100, duration: "100s", intervals: "{ healthy: { interval: 0.001 }, unhealthy: { interval: 1 } }") == [
+            "gateway.upstreams.orders.healthchecks.active: the gateway replicas would send up to 1,001,000,000 probes in 100s, more than "
+                + "the 1,000,000,000 meshsim simulates; use a longer interval",
+        ])
+    }
+
     @Test func validationNamesUnknownServicesAndWarnsUnderTheMesh() {
         let yaml = DecodeFixture.header + """
             gateway:

@@ -94,6 +94,29 @@ import Testing
         #expect(messages.first?.hasPrefix("6:56: warning: gateway.plugins[0].config.cache_control: true stores nothing in a simulation") == true)
     }
 
+    @Test func aCacheThatCanStoreNothingWarns() {
+        #expect(DecodeFixture.messages(text("    - { name: proxy-cache, config: { strategy: memory, content_type: [text/plain] } }")) == [
+            "6:56: warning: gateway.plugins[0].config.content_type matches no application/json answer, which every simulated service sends, so the cache stores nothing",
+        ])
+        #expect(DecodeFixture.messages(text("    - { name: proxy-cache, config: { strategy: memory, request_method: [] } }")) == [
+            "6:56: warning: gateway.plugins[0].config.request_method is empty, so Kong bypasses the cache for every request",
+        ])
+    }
+
+    /// N is digits only; `popularity` without any path, or after a wrong path, is one error.
+    @Test func keyCountsAreDigitsAndPopularityNeedsKeys() {
+        let entries = """
+                  - { path: "/api/items/{1..+50}" }
+                  - { popularity: zipf(1) }
+                  - { path: "/api/items/{1..0}", popularity: zipf(1) }
+            """
+        #expect(DecodeFixture.messages(requests(entries)) == [
+            "7:17: error: clients[0].requests[0].path must write the keys as {1..N} with N a whole number from 1, e.g. /items/{1..5000}, not '/api/items/{1..+50}'",
+            "8:11: error: clients[0].requests[1].popularity needs keys in clients[0].requests[1].path, e.g. /items/{1..5000}",
+            "9:17: error: clients[0].requests[2].path must write the keys as {1..N} with N a whole number from 1, e.g. /items/{1..5000}, not '/api/items/{1..0}'",
+        ])
+    }
+
     @Test func keysInThePathAndInAQueryValue() throws {
         let entries = """
                   - { path: "/api/items/{1..5000}", popularity: zipf(1.1) }
