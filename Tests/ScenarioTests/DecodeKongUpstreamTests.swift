@@ -95,6 +95,44 @@ import Testing
         ])
     }
 
+    /// upstreams.lua's shorthands: least-connections and latency reset hash_on to none; a
+    /// written hash_on makes the algorithm consistent-hashing, or round-robin for none.
+    @Test func hashOnAndAlgorithmFollowKongsShorthands() throws {
+        let yaml = """
+            gateway:
+              upstreams:
+                a: { hash_on: header, hash_on_header: x-user }
+                b: { algorithm: round-robin, hash_on: consumer }
+                c: { algorithm: consistent-hashing, hash_on: none }
+                d: { algorithm: least-connections, hash_on: ip }
+                e: { algorithm: consistent-hashing }
+            """
+        let services = "services: { a: {}, b: {}, c: {}, d: {}, e: {} }\n"
+        let text = DecodeFixture.header + yaml + "\nclients: [{ name: web, rate: 1/s }]\n" + services
+        #expect(DecodeFixture.messages(text) == [
+            "6:10: warning: gateway.upstreams.b.algorithm: Kong makes it consistent-hashing when hash_on is consumer; write that",
+            "7:10: warning: gateway.upstreams.c.algorithm: Kong makes it round-robin when hash_on is none; write that",
+            "8:40: warning: gateway.upstreams.d.hash_on has no effect with algorithm least-connections: Kong sets it to none",
+        ])
+        let upstreams = try #require(DecodeFixture.scenario(text)?.gateway?.upstreams)
+        #expect(upstreams.map(\.algorithm) == [.consistentHashing, .consistentHashing, .roundRobin, .leastConnections, .consistentHashing])
+        #expect(upstreams.map(\.hashOn) == [.header("x-user"), .consumer, .none, .none, .none])
+    }
+
+    @Test func aFallbackDiffersFromHashOn() {
+        let yaml = """
+            gateway:
+              upstreams:
+                orders: { hash_on: header, hash_on_header: X-User, hash_fallback: header, hash_fallback_header: x-user }
+                other: { hash_on: ip, hash_fallback: ip }
+            """
+        let text = DecodeFixture.header + yaml + "\nclients: [{ name: web, rate: 1/s }]\nservices: { orders: {}, other: {} }\n"
+        #expect(DecodeFixture.messages(text) == [
+            "5:56: error: gateway.upstreams.orders.hash_fallback must name another header than hash_on_header",
+            "6:27: error: gateway.upstreams.other.hash_fallback must not repeat hash_on (ip)",
+        ])
+    }
+
     /// nginx timers count milliseconds: a shorter interval, even one that rounds to 0 ns, is an error.
     @Test func anActiveIntervalIsZeroOrAtLeastAMillisecond() {
         let yaml = """
