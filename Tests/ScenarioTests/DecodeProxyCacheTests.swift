@@ -172,6 +172,28 @@ import Testing
         #expect(RequestKeyChecks.splits(match, keys, "/api/items/") == splits)
     }
 
+    /// Each replica keeps an entry per key: 20 × 500,001 = 10,000,020 entries is over the bound,
+    /// 19 × 500,001 is not, and without a proxy-cache nothing is kept.
+    @Test func cacheEntriesOfAllReplicasAreBounded() throws {
+        func errors(replicas: Int, plugin: String = "plugins: [{ name: proxy-cache, config: { strategy: memory } }]") throws -> [String] {
+            let yaml = DecodeFixture.header + """
+                clients: [{ name: web, rate: 1/s, requests: [{ path: "/api/items/{1..500001}" }] }]
+                gateway:
+                  replicas: \(replicas)
+                  \(plugin)
+                  routes: [{ name: items, paths: [/api/items], service: orders }]
+                """ + "\n" + DecodeFixture.service
+            let scenario = try #require(DecodeFixture.scenario(yaml))
+            return ScenarioValidator.validate(scenario).map(\.message)
+        }
+        #expect(try errors(replicas: 20) == [
+            "clients[].requests: the proxy-cache could keep 10,000,020 entries (gateway replicas × the keys of the gateway's requests), "
+                + "more than the 10,000,000 meshsim keeps; use fewer keys or replicas",
+        ])
+        #expect(try errors(replicas: 19).isEmpty)
+        #expect(try errors(replicas: 20, plugin: "plugins: []").isEmpty)
+    }
+
     @Test func keysAreBounded() throws {
         let scenario = try #require(DecodeFixture.scenario(requests("      - { path: \"/api/items/{1..1000001}\" }")))
         let messages = ScenarioValidator.validate(scenario).map(\.message)

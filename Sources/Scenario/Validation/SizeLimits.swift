@@ -95,6 +95,8 @@ public enum SizeLimits {
     /// Kong upstream target states without the mesh: gateway replicas × the instances of each
     /// upstream's service, some 40 bytes each (health, connections, latency).
     static let kongTargetSlots = 10_000_000
+    /// proxy-cache entries of all gateway replicas: some 50 bytes each.
+    static let proxyCacheEntries = 10_000_000
     /// Active health-check probes of a run: each is an event, like a request.
     static let kongProbes = 1_000_000_000
     /// Time-series intervals of one scope (`duration / interval`).
