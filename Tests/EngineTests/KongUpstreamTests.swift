@@ -84,6 +84,18 @@ import Testing
         #expect(MeshScenario.count(result, .total, "all", code: 503, flag: "UH") == 99)
     }
 
+    /// Kong's log phase reports an upstream's 504 as a timeout (kong/runloop/handler.lua), so
+    /// a 504 counts against `timeouts`, not `http_failures`, even with 504 in http_statuses.
+    @Test func anAnswered504CountsAsATimeout() throws {
+        let checks = "{ healthchecks: { passive: { unhealthy: { timeouts: 2, http_failures: 1, http_statuses: [504] } } } }"
+        let result = try MeshScenario.run(yaml(upstream: checks).replacingOccurrences(
+            of: "kind: crash }", with: "kind: errors, rate: 100%, status: 504 }"))
+        // Every other request from 10 s goes to s/default/1 (10.000 s, 10.020 s, answered 1 ms
+        // later): the second 504 takes it out.
+        #expect(TestScenarios.row(result, .total, "all")?.counts.errors == 2)
+        #expect(kongEvents(result) == ["10021ms kong_unhealthy s/default/1 passive timeouts=2 caller=gateway/0"])
+    }
+
     @Test func anUpstreamWithKongsDefaultsRunsAsNoUpstream() throws {
         let plain = try MeshScenario.run(yaml(upstream: "{}").replacingOccurrences(of: "  upstreams:\n    s: {}\n", with: ""))
         let defaults = try MeshScenario.run(yaml(upstream: "{}"))

@@ -83,6 +83,14 @@ import Testing
         ])
     }
 
+    /// `{1..N}` is drawn only in a client's request path; in a call it would be literal text.
+    @Test func aCallPathCannotHoldKeys() {
+        let routes = "    - { name: a, calls: [{ service: orders, path: \"/items/{1..5}\" }] }"
+        #expect(DecodeFixture.messages(text(routes)) == [
+            "5:51: error: gateway.routes[0].calls[0].path cannot hold {1..N}: keys are drawn only in a client's requests[].path, not in '/items/{1..5}'",
+        ])
+    }
+
     @Test func anUnknownServiceInACallIsAnErrorAtTheCallWithADidYouMean() {
         let routes = """
                 - name: dashboard

@@ -95,6 +95,88 @@ import Testing
         ])
     }
 
+    /// upstreams.lua's shorthands: least-connections and latency reset hash_on to none; a
+    /// written hash_on makes the algorithm consistent-hashing, or round-robin for none.
+    @Test func hashOnAndAlgorithmFollowKongsShorthands() throws {
+        let yaml = """
+            gateway:
+              upstreams:
+                a: { hash_on: header, hash_on_header: x-user }
+                b: { algorithm: round-robin, hash_on: consumer }
+                c: { algorithm: consistent-hashing, hash_on: none }
+                d: { algorithm: least-connections, hash_on: ip }
+                e: { algorithm: consistent-hashing }
+            """
+        let services = "services: { a: {}, b: {}, c: {}, d: {}, e: {} }\n"
+        let text = DecodeFixture.header + yaml + "\nclients: [{ name: web, rate: 1/s }]\n" + services
+        #expect(DecodeFixture.messages(text) == [
+            "6:10: warning: gateway.upstreams.b.algorithm: Kong makes it consistent-hashing when hash_on is consumer; write that",
+            "7:10: warning: gateway.upstreams.c.algorithm: Kong makes it round-robin when hash_on is none; write that",
+            "8:40: warning: gateway.upstreams.d.hash_on has no effect with algorithm least-connections: Kong sets it to none",
+        ])
+        let upstreams = try #require(DecodeFixture.scenario(text)?.gateway?.upstreams)
+        #expect(upstreams.map(\.algorithm) == [.consistentHashing, .consistentHashing, .roundRobin, .leastConnections, .consistentHashing])
+        #expect(upstreams.map(\.hashOn) == [.header("x-user"), .consumer, .none, .none, .none])
+    }
+
+    @Test func aFallbackDiffersFromHashOn() {
+        let yaml = """
+            gateway:
+              upstreams:
+                orders: { hash_on: header, hash_on_header: X-User, hash_fallback: header, hash_fallback_header: x-user }
+                other: { hash_on: ip, hash_fallback: ip }
+            """
+        let text = DecodeFixture.header + yaml + "\nclients: [{ name: web, rate: 1/s }]\nservices: { orders: {}, other: {} }\n"
+        #expect(DecodeFixture.messages(text) == [
+            "5:56: error: gateway.upstreams.orders.hash_fallback must name another header than hash_on_header",
+            "6:27: error: gateway.upstreams.other.hash_fallback must not repeat hash_on (ip)",
+        ])
+    }
+
+    /// nginx timers count milliseconds: a shorter interval, even one that rounds to 0 ns, is an error.
+    @Test func anActiveIntervalIsZeroOrAtLeastAMillisecond() {
+        let yaml = """
+            gateway:
+              upstreams:
+                orders: { healthchecks: { active: { healthy: { interval: 0.000000001 }, unhealthy: { interval: 0.0001 } } } }
+            """
+        #expect(DecodeFixture.messages(text(yaml)) == [
+            "5:52: error: gateway.upstreams.orders.healthchecks.active.healthy.interval must be 0 (no probes) or at least 0.001 (1 ms, the resolution of Kong's timers), not 1e-09",
+            "5:90: error: gateway.upstreams.orders.healthchecks.active.unhealthy.interval must be 0 (no probes) or at least 0.001 (1 ms, the resolution of Kong's timers), not 0.0001",
+        ])
+        let fine = yaml.replacingOccurrences(of: "0.000000001", with: "0").replacingOccurrences(of: "0.0001", with: "0.001")
+        #expect(DecodeFixture.messages(text(fine)).isEmpty)
+    }
+
+    /// Each gateway replica keeps a state per target and probes every target: 10,000 replicas
+    /// × 10,000 instances is 10^8 states; 100 × 100 probed every 1 ms for 10 s is 10^8 probes
+    /// per timer, 2 × 10^8 in all, fine; 10^9 + 10^6 with the timers at 1 ms and 1 s for 100 s.
+    @Test func targetStatesAndProbesAreBounded() {
+        func messages(replicas: Int, instances: Int, duration: String, intervals: String) -> [String] {
+            let yaml = """
+                name: t
+                duration: \(duration)
+                clients: [{ name: web, rate: 1/s }]
+                gateway:
+                  replicas: \(replicas)
+                  routes: [{ name: r, service: orders }]
+                  upstreams: { orders: { healthchecks: { active: \(intervals) } } }
+                services: { orders: { replicas: \(instances) } }
+                """
+            return ScenarioLoader.load(text: yaml, file: "s.yaml").errors.map(\.message)
+        }
+        #expect(messages(replicas: 10_000, instances: 10_000, duration: "10s", intervals: "{}") == [
+            "gateway.upstreams: Kong would keep 100,000,000 target states (gateway replicas × the instances of each upstream's service), "
+                + "more than the 10,000,000 meshsim keeps; lower the replicas",
+        ])
+        let both = "{ healthy: { interval: 0.001 }, unhealthy: { interval: 0.001 } }"
+        #expect(messages(replicas: 100, instances: 100, duration: "10s", intervals: both).isEmpty)
+        #expect(messages(replicas: 100, instances: 100, duration: "100s", intervals: "{ healthy: { interval: 0.001 }, unhealthy: { interval: 1 } }") == [
+            "gateway.upstreams.orders.healthchecks.active: the gateway replicas would send up to 1,001,000,000 probes in 100s, more than "
+                + "the 1,000,000,000 meshsim simulates; use a longer interval",
+        ])
+    }
+
     @Test func validationNamesUnknownServicesAndWarnsUnderTheMesh() {
         let yaml = DecodeFixture.header + """
             gateway:

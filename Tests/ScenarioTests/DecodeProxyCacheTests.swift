@@ -94,6 +94,29 @@ import Testing
         #expect(messages.first?.hasPrefix("6:56: warning: gateway.plugins[0].config.cache_control: true stores nothing in a simulation") == true)
     }
 
+    @Test func aCacheThatCanStoreNothingWarns() {
+        #expect(DecodeFixture.messages(text("    - { name: proxy-cache, config: { strategy: memory, content_type: [text/plain] } }")) == [
+            "6:56: warning: gateway.plugins[0].config.content_type matches no application/json answer, which every simulated service sends, so the cache stores nothing",
+        ])
+        #expect(DecodeFixture.messages(text("    - { name: proxy-cache, config: { strategy: memory, request_method: [] } }")) == [
+            "6:56: warning: gateway.plugins[0].config.request_method is empty, so Kong bypasses the cache for every request",
+        ])
+    }
+
+    /// N is digits only; `popularity` without any path, or after a wrong path, is one error.
+    @Test func keyCountsAreDigitsAndPopularityNeedsKeys() {
+        let entries = """
+                  - { path: "/api/items/{1..+50}" }
+                  - { popularity: zipf(1) }
+                  - { path: "/api/items/{1..0}", popularity: zipf(1) }
+            """
+        #expect(DecodeFixture.messages(requests(entries)) == [
+            "7:17: error: clients[0].requests[0].path must write the keys as {1..N} with N a whole number from 1, e.g. /items/{1..5000}, not '/api/items/{1..+50}'",
+            "8:11: error: clients[0].requests[1].popularity needs keys in clients[0].requests[1].path, e.g. /items/{1..5000}",
+            "9:17: error: clients[0].requests[2].path must write the keys as {1..N} with N a whole number from 1, e.g. /items/{1..5000}, not '/api/items/{1..0}'",
+        ])
+    }
+
     @Test func keysInThePathAndInAQueryValue() throws {
         let entries = """
                   - { path: "/api/items/{1..5000}", popularity: zipf(1.1) }
@@ -147,6 +170,28 @@ import Testing
     func splitsOnlyWhenSomeKeysAreRoutedApart(match: StringMatch, splits: Bool) {
         let keys = RequestKeys(count: 500, location: SourceLocation(file: "s.yaml", line: 1, column: 1))
         #expect(RequestKeyChecks.splits(match, keys, "/api/items/") == splits)
+    }
+
+    /// Each replica keeps an entry per key: 20 × 500,001 = 10,000,020 entries is over the bound,
+    /// 19 × 500,001 is not, and without a proxy-cache nothing is kept.
+    @Test func cacheEntriesOfAllReplicasAreBounded() throws {
+        func errors(replicas: Int, plugin: String = "plugins: [{ name: proxy-cache, config: { strategy: memory } }]") throws -> [String] {
+            let yaml = DecodeFixture.header + """
+                clients: [{ name: web, rate: 1/s, requests: [{ path: "/api/items/{1..500001}" }] }]
+                gateway:
+                  replicas: \(replicas)
+                  \(plugin)
+                  routes: [{ name: items, paths: [/api/items], service: orders }]
+                """ + "\n" + DecodeFixture.service
+            let scenario = try #require(DecodeFixture.scenario(yaml))
+            return ScenarioValidator.validate(scenario).map(\.message)
+        }
+        #expect(try errors(replicas: 20) == [
+            "clients[].requests: the proxy-cache could keep 10,000,020 entries (gateway replicas × the keys of the gateway's requests), "
+                + "more than the 10,000,000 meshsim keeps; use fewer keys or replicas",
+        ])
+        #expect(try errors(replicas: 19).isEmpty)
+        #expect(try errors(replicas: 20, plugin: "plugins: []").isEmpty)
     }
 
     @Test func keysAreBounded() throws {

@@ -60,13 +60,7 @@ enum KongHashKey: Sendable, Equatable {
     /// A source address as a hash: client and address index mixed (MurmurHash3's fmix64), an
     /// integer stand-in for Kong's hash of `remote_addr`.
     static func address(client: Int32, address: Int32) -> UInt64 {
-        var hash = UInt64(UInt32(bitPattern: client)) << 32 | UInt64(UInt32(bitPattern: address))
-        hash ^= hash >> 33
-        hash = hash &* 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
-        hash = hash &* 0xc4ce_b9fe_1a85_ec53
-        hash ^= hash >> 33
-        return hash
+        RingHash.mix(UInt64(UInt32(bitPattern: client)) << 32 | UInt64(UInt32(bitPattern: address)))
     }
 }
 

@@ -65,7 +65,7 @@ extension Simulation {
 
     /// The attempt on `server` ended with `outcome`: its connection closes, latency's EWMA
     /// takes the response time, and the passive checker counts the result (a refused or reset
-    /// connection as a TCP failure, a timeout as a timeout, else the status).
+    /// connection as a TCP failure, a timeout or a 504 as a timeout, else the status).
     mutating func kongAttemptEnded(_ call: Int32, outcome: Outcome, server: Int32, picker: Int32) {
         guard let upstream = kongUpstream(of: call, picker: picker) else { return }
         let model = world.kongUpstreams[upstream]
@@ -79,10 +79,11 @@ extension Simulation {
             kong.touched[slot] = now
         }
         guard model.passive else { return }
+        // Kong's log phase reports an answered 504 as a timeout too (runloop/handler.lua).
         let report: KongTargetHealth.Report = switch outcome.flag {
         case .connectFailure, .connectionTermination: .tcpFailure
         case .timeout: .timeout
-        default: .httpStatus(Int(outcome.status))
+        default: outcome.status == 504 ? .timeout : .httpStatus(Int(outcome.status))
         }
         let passive = model.checks.passive
         if let transition = kong.health[slot].record(report, healthy: passive.healthy, unhealthy: passive.unhealthy) {

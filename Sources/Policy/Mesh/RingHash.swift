@@ -68,6 +68,12 @@ public struct RingHash: Sendable {
         for byte in key.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
+        return mix(hash)
+    }
+
+    /// MurmurHash3's `fmix64` finalizer: spreads every input bit over the whole word.
+    public static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
         hash ^= hash >> 33
         hash = hash &* 0xff51_afd7_ed55_8ccd
         hash ^= hash >> 33

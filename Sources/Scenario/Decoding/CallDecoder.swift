@@ -24,7 +24,15 @@ enum CallDecoder {
     private static func call(_ reader: MappingReader) -> DownstreamCall? {
         let service = reader.nonEmptyString("service", required: true)
         let percent = reader.percent("percent")
-        let path = reader.read("path") { HTTPPaths.check($0, $1, reader.values) }
+        let path = reader.read("path") { node, path -> String? in
+            guard let text = HTTPPaths.check(node, path, reader.values) else { return nil }
+            // Keys are drawn per client request; here `{1..N}` would be literal text.
+            guard !text.contains("{") && !text.contains("}") else {
+                reader.values.fail(path, "cannot hold {1..N}: keys are drawn only in a client's requests[].path, not in '\(text)'", at: node)
+                return nil
+            }
+            return text
+        }
         reader.finish()
         return service.map { DownstreamCall(service: $0, percent: percent ?? 1, path: path, location: reader.location) }
     }

@@ -74,11 +74,13 @@ enum ClientPartsDecoder {
             return method.uppercased()
         }
         let requestPath = reader.read("path") { node, path in HTTPPaths.check(node, path, values) }
-        let range = reader.read("path") { node, path in requestPath.flatMap { RequestKeysDecoder.range($0, node, path, values) } } ?? nil
+        // nil after an error in the path, .some(nil) for a path without keys.
+        let written = reader.read("path") { node, path in requestPath.flatMap { RequestKeysDecoder.range($0, node, path, values) } }
+        let range = written ?? nil
         let popularity = reader.read("popularity") { RequestKeysDecoder.popularity($0, $1, values) }
         let headers = reader.read("headers") { values.stringMap($0, $1) }
         reader.finish()
-        if popularity != nil, range == nil, requestPath != nil {
+        if popularity != nil, range == nil, written != nil || !reader.has("path") {
             context.error("\(reader.path("popularity")) needs keys in \(reader.path("path")), e.g. /items/{1..5000}", at: reader.location(of: "popularity"))
         }
         let keys = range.map {

@@ -60,7 +60,16 @@ enum KongHealthchecksDecoder {
         _ reader: MappingReader, _ defaults: KongHealthchecks.Thresholds, active: Bool, healthy: Bool
     ) -> KongHealthchecks.Thresholds {
         var result = defaults
-        if active, let interval = reader.number("interval", 0...65_535) { result.interval = nanoseconds(interval) }
+        if active, let interval = reader.number("interval", 0...65_535) {
+            // nginx timers count milliseconds; a shorter interval would be probes without end.
+            if interval > 0 && interval < 0.001 {
+                reader.context.error(
+                    "\(reader.path("interval")) must be 0 (no probes) or at least 0.001 (1 ms, the resolution of Kong's timers), not \(interval)",
+                    at: reader.location(of: "interval"))
+            } else {
+                result.interval = nanoseconds(interval)
+            }
+        }
         if let statuses = reader.read("http_statuses", { node, path -> [Int]? in
             guard let items = reader.values.sequence(node, path) else { return nil }
             let codes = items.enumerated().map { reader.values.int($1, "\(path)[\($0)]", 100...999) }

@@ -27,17 +27,44 @@ enum KongUpstreamDecoder {
         let slots = reader.int("slots", 10...65_536)
         let checks = reader.mapping("healthchecks").map(KongHealthchecksDecoder.decode) ?? KongHealthchecks()
         reader.finish(noEffect: noEffect, notSimulated: notSimulated, product: "Kong")
-        if let hashOn, let fallback, fallback != .none {
-            // upstreams.lua's entity checks: no fallback without hash_on, none equal to it.
-            if hashOn == .none || hashOn == fallback && !isHeader(hashOn) {
-                context.error("\(path).hash_fallback must be none when hash_on is \(name(hashOn))", at: reader.location(of: "hash_fallback"))
+        guard var hashOn, let fallback else { return nil }
+        let chosen = shorthand(algorithm, &hashOn, reader)
+        if fallback != .none {
+            // upstreams.lua's entity checks: no fallback without hash_on, none equal to it, and
+            // two header names distinct.
+            if hashOn == .none || hashOn == fallback {
+                let rule = hashOn == .none ? "must be none when hash_on is none"
+                    : isHeader(hashOn) ? "must name another header than hash_on_header" : "must not repeat hash_on (\(name(hashOn)))"
+                context.error("\(path).hash_fallback \(rule)", at: reader.location(of: "hash_fallback"))
                 return nil
             }
         }
-        guard let hashOn, let fallback else { return nil }
         return KongUpstream(
-            service: service, algorithm: algorithm ?? .roundRobin, hashOn: hashOn, hashFallback: fallback,
+            service: service, algorithm: chosen, hashOn: hashOn, hashFallback: fallback,
             slots: slots ?? 10_000, healthchecks: checks, location: node.location)
+    }
+
+    /// upstreams.lua's shorthand fields, applied in order: `algorithm` least-connections or
+    /// latency sets `hash_on` to none; then a written `hash_on` sets the algorithm,
+    /// consistent-hashing for a value and round-robin for none. A written value Kong changes
+    /// gets a warning.
+    private static func shorthand(_ algorithm: KongUpstream.Algorithm?, _ hashOn: inout KongUpstream.HashOn, _ reader: MappingReader) -> KongUpstream.Algorithm {
+        guard reader.has("hash_on") else { return algorithm ?? .roundRobin }
+        if let algorithm, algorithm == .leastConnections || algorithm == .latency {
+            if hashOn != .none {
+                reader.context.warning(
+                    "\(reader.path("hash_on")) has no effect with algorithm \(algorithm.rawValue): Kong sets it to none", at: reader.location(of: "hash_on"))
+            }
+            hashOn = .none
+            return algorithm
+        }
+        let chosen: KongUpstream.Algorithm = hashOn == .none ? .roundRobin : .consistentHashing
+        if let algorithm, algorithm != chosen {
+            reader.context.warning(
+                "\(reader.path("algorithm")): Kong makes it \(chosen.rawValue) when hash_on is \(name(hashOn)); write that",
+                at: reader.location(of: "algorithm"))
+        }
+        return chosen
     }
 
     /// `hash_on`/`hash_fallback` with its header (required for `header`, as Kong's entity check).

@@ -48,6 +48,15 @@ enum ProxyCacheDecoder {
             contentTypes: contentTypes ?? defaults.contentTypes, varyHeaders: varyHeaders, varyQueryParams: varyQuery,
             dictionaryName: dictionary ?? defaults.dictionaryName, cacheControl: cacheControl ?? false, ignoreURICase: ignoreCase ?? false)
         result.storageTTL = storageTTL.map { Nanoseconds($0) * 1_000_000_000 }
+        // Legal in Kong and surprising: a cache that never stores.
+        if contentTypes != nil, !result.storesJSON {
+            context.warning(
+                "\(config.path("content_type")) matches no application/json answer, which every simulated service sends, so the cache stores nothing",
+                at: config.location(of: "content_type"))
+        }
+        if methods?.isEmpty == true {
+            context.warning("\(config.path("request_method")) is empty, so Kong bypasses the cache for every request", at: config.location(of: "request_method"))
+        }
         return result
     }
 }

@@ -20,7 +20,8 @@ enum RequestKeysDecoder {
         let prefix = String(text[..<open])
         let rest = text[text.index(after: open)...]
         guard rest.hasPrefix("1.."), let close = rest.firstIndex(of: "}"),
-              let count = Int(rest[rest.index(rest.startIndex, offsetBy: 3)..<close]), count >= 1
+              case let digits = rest[rest.index(rest.startIndex, offsetBy: 3)..<close],
+              digits.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(digits), count >= 1
         else {
             values.fail(path, "must write the keys as {1..N} with N a whole number from 1, e.g. /items/{1..5000}, not '\(text)'", at: node)
             return nil

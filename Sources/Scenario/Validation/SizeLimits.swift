@@ -92,6 +92,13 @@ public enum SizeLimits {
     /// client) × the instances of each service it calls, as each Envoy tracks every host of
     /// its clusters. Some tens of bytes each; 1,000 instances calling 1,000 make a million.
     static let sidecarHostSlots = 10_000_000
+    /// Kong upstream target states without the mesh: gateway replicas × the instances of each
+    /// upstream's service, some 40 bytes each (health, connections, latency).
+    static let kongTargetSlots = 10_000_000
+    /// proxy-cache entries of all gateway replicas: some 50 bytes each.
+    static let proxyCacheEntries = 10_000_000
+    /// Active health-check probes of a run: each is an event, like a request.
+    static let kongProbes = 1_000_000_000
     /// Time-series intervals of one scope (`duration / interval`).
     static let intervals = 100_000
     /// Report scopes: 1 (the total) + clients + routes + services + versions. Each keeps latency

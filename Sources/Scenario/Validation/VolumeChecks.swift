@@ -32,8 +32,23 @@ enum VolumeChecks {
                     + "meshsim simulates per client; lower the rate or the duration",
                 at: client.location))
         }
-        found += timeSeries(scenario) + rateLimitCounters(scenario) + sidecarHostSlots(scenario)
+        found += timeSeries(scenario) + rateLimitCounters(scenario) + sidecarHostSlots(scenario) + proxyCacheEntries(scenario)
         return found
+    }
+
+    /// proxy-cache keeps an entry per key answered, in each gateway replica: up to the replicas
+    /// × the keys of every request the gateway's clients send, whichever route caches them.
+    private static func proxyCacheEntries(_ scenario: Scenario) -> [Diagnostic] {
+        guard let gateway = scenario.gateway,
+              (gateway.plugins + gateway.routes.flatMap(\.plugins)).contains(where: { $0.name == "proxy-cache" })
+        else { return [] }
+        let keys = scenario.clients.filter { $0.target == .gateway }.flatMap(\.requests).reduce(0) { Saturating.sum($0, $1.keys?.count ?? 1) }
+        let entries = Saturating.product(gateway.replicas, keys)
+        guard entries > SizeLimits.proxyCacheEntries else { return [] }
+        return [.error(
+            "clients[].requests: the proxy-cache could keep \(CountText.grouped(entries)) entries (gateway replicas × the keys of the "
+                + "gateway's requests), more than the \(CountText.grouped(SizeLimits.proxyCacheEntries)) meshsim keeps; use fewer keys or replicas",
+            at: scenario.sectionLocations["clients"] ?? scenario.location(ofSection: "clients"))]
     }
 
     /// With the mesh each caller's sidecar keeps, for each service it calls, a slot per host of
