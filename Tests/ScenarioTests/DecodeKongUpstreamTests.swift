@@ -87,11 +87,37 @@ import Testing
             "6:14: error: gateway.upstreams.other.hash_on is header, so gateway.upstreams.other.hash_on_header is required",
             "7:14: error: gateway.upstreams.third.hash_fallback must be none when hash_on is none",
             "7:49: error: gateway.upstreams.third.healthchecks.threshold: an upstream-wide health threshold is not modelled (each target is up or down on its own); remove it or write 0",
-            "7:74: error: gateway.upstreams.third.healthchecks.active.type: tcp health checks are not modelled; meshsim checks HTTP statuses (http or https)",
+            "7:74: warning: gateway.upstreams.third.healthchecks.active.type: Kong sends no active tcp probes for HTTP traffic (it sets both intervals to 0 in the http subsystem), so this upstream is probed by no one",
             "7:85: warning: gateway.upstreams.third.healthchecks.active.concurrency has no effect in a simulation",
             "9:24: error: gateway.services.orders.retries must be between 0 and 32767, not 40000",
             "9:31: warning: gateway.services.orders.host has no effect in a simulation",
             "9:63: error: gateway.services.orders.read_timeout must be between 1 and 2147483646, not 0",
+        ])
+    }
+
+    /// kong/runloop/balancer/healthcheckers.lua: in the http subsystem an active `tcp` check
+    /// has both intervals set to 0; a passive check's type changes nothing Kong reports.
+    @Test func activeTCPChecksSendNoProbesAndPassiveTypesAllCount() throws {
+        let yaml = """
+            gateway:
+              upstreams:
+                orders:
+                  healthchecks:
+                    active: { type: tcp, healthy: { interval: 5, successes: 2 }, unhealthy: { interval: 2, tcp_failures: 1 } }
+                    passive: { type: tcp, unhealthy: { http_failures: 3 } }
+            """
+        let messages = DecodeFixture.messages(text(yaml))
+        #expect(messages == [
+            "7:19: warning: gateway.upstreams.orders.healthchecks.active.type: Kong sends no active tcp probes for HTTP traffic (it sets both intervals to 0 in the http subsystem), so this upstream is probed by no one",
+        ])
+        let checks = try #require(DecodeFixture.scenario(text(yaml))?.gateway?.upstreams.first?.healthchecks)
+        #expect(checks.active.healthy.interval == 0)
+        #expect(checks.active.unhealthy.interval == 0)
+        #expect(checks.active.unhealthy.tcpFailures == 1)
+        #expect(checks.passive.unhealthy.httpFailures == 3)
+        let grpc = "gateway:\n  upstreams:\n    orders: { healthchecks: { active: { type: grpc } } }\n"
+        #expect(DecodeFixture.messages(text(grpc)) == [
+            "5:41: error: gateway.upstreams.orders.healthchecks.active.type: grpc health checks are not modelled; meshsim probes with HTTP (http or https)",
         ])
     }
 

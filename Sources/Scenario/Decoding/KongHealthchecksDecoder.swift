@@ -11,7 +11,9 @@ enum KongHealthchecksDecoder {
             checks.active = decodeActive(active)
         }
         if let passive = reader.mapping("passive") {
-            checkType(passive)
+            // Kong reports statuses, refused connections and timeouts to the checker itself
+            // (kong/runloop/balancer/healthcheckers.lua), whatever the passive type says.
+            _ = passive.read("type") { passive.values.choice($0, $1, checkTypes) }
             if let healthy = passive.mapping("healthy") {
                 checks.passive.healthy = thresholds(healthy, checks.passive.healthy, active: false, healthy: true)
             }
@@ -31,7 +33,7 @@ enum KongHealthchecksDecoder {
 
     private static func decodeActive(_ reader: MappingReader) -> KongHealthchecks.Active {
         var active = KongHealthchecks.Active()
-        checkType(reader)
+        let type = reader.read("type") { reader.values.choice($0, $1, checkTypes) }
         if let timeout = reader.number("timeout", 0...65_535) { active.timeout = nanoseconds(timeout) }
         if let path = reader.nonEmptyString("http_path") { active.httpPath = path }
         if let healthy = reader.mapping("healthy") {
@@ -41,18 +43,26 @@ enum KongHealthchecksDecoder {
             active.unhealthy = thresholds(unhealthy, active.unhealthy, active: true, healthy: false)
         }
         reader.finish(noEffect: activeNoEffect, product: "Kong")
+        switch type {
+        case "tcp":
+            // Kong proxies HTTP in nginx's http subsystem, where it switches tcp probes off
+            // (healthcheckers.lua: both intervals set to 0).
+            active.healthy.interval = 0
+            active.unhealthy.interval = 0
+            reader.context.warning(
+                "\(reader.path("type")): Kong sends no active tcp probes for HTTP traffic (it sets both intervals to 0 in the http subsystem), so this upstream is probed by no one",
+                at: reader.location(of: "type"))
+        case "grpc", "grpcs":
+            reader.context.error(
+                "\(reader.path("type")): \(type ?? "") health checks are not modelled; meshsim probes with HTTP (http or https)",
+                at: reader.location(of: "type"))
+        default:
+            break
+        }
         return active
     }
 
-    /// `type`: http (default) and https check statuses; tcp and gRPC checks are not modelled.
-    private static func checkType(_ reader: MappingReader) {
-        guard let type = reader.read("type", { reader.values.choice($0, $1, ["tcp", "http", "https", "grpc", "grpcs"]) }) else { return }
-        if type != "http" && type != "https" {
-            reader.context.error(
-                "\(reader.path("type")): \(type) health checks are not modelled; meshsim checks HTTP statuses (http or https)",
-                at: reader.location(of: "type"))
-        }
-    }
+    private static let checkTypes = ["tcp", "http", "https", "grpc", "grpcs"]
 
     /// One direction's fields: `healthy` has interval (active), successes and statuses;
     /// `unhealthy` has interval (active), the three failure counters and statuses.
