@@ -33,15 +33,13 @@ import Testing
         """
 
     func eval(_ arguments: String...) throws -> String {
-        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
-        var console = Console()
-        let code = Meshsim.main(["eval", workspace.path("s.yaml")] + arguments, console: &console)
-        #expect(code == .success, "\(console.err)")
-        return console.out
+        let result = try EvalRun.run(Self.scenario, arguments)
+        #expect(result.code == .success, "\(result.err)")
+        return result.out
     }
 
     func stage(_ out: String, _ name: String) -> String? {
-        out.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map { $0.dropFirst(name.count).trimmingCharacters(in: .whitespaces) }
+        EvalRun.line(out, name).map { $0.dropFirst(name.count).trimmingCharacters(in: .whitespaces) }
     }
 
     @Test func anAllowedConsumerGoesOnWithTheEdgeHeaderToTheCanary() throws {

@@ -40,14 +40,11 @@ import Testing
         """
 
     func eval(_ arguments: String...) throws -> (code: ExitCode, out: String, err: String) {
-        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
-        var console = Console()
-        let code = Meshsim.main(["eval", workspace.path("s.yaml")] + arguments, console: &console)
-        return (code, console.out, console.err)
+        try EvalRun.run(Self.scenario, arguments)
     }
 
     func stage(_ out: String, _ name: String) -> String? {
-        out.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map(String.init)
+        EvalRun.line(out, name)
     }
 
     @Test func aKnownKeyIdentifiesTheConsumerAndTheFirstRequestLeavesLimitMinusOne() throws {

@@ -28,14 +28,12 @@ import Testing
         """
 
     func eval(_ arguments: String...) throws -> (code: ExitCode, out: String) {
-        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
-        var console = Console()
-        let code = Meshsim.main(["eval", workspace.path("s.yaml")] + arguments, console: &console)
-        return (code, console.out)
+        let result = try EvalRun.run(Self.scenario, arguments)
+        return (result.code, result.out)
     }
 
     func stage(_ out: String, _ name: String) -> String? {
-        out.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map(String.init)
+        EvalRun.line(out, name)
     }
 
     @Test func theStepsTheKongCallSettingsAndOnCallFailureArePrinted() throws {

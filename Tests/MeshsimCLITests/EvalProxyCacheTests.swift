@@ -24,10 +24,9 @@ import Testing
         """
 
     func eval(_ arguments: String...) throws -> String {
-        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
-        var console = Console()
-        #expect(Meshsim.main(["eval", workspace.path("s.yaml")] + arguments, console: &console) == .success)
-        return console.out
+        let result = try EvalRun.run(Self.scenario, arguments)
+        #expect(result.code == .success)
+        return result.out
     }
 
     @Test func aMissStoresAndTheNextRequestWithinTheTTLHits() throws {

@@ -48,10 +48,7 @@ import Testing
         """
 
     func eval(_ arguments: String...) throws -> (code: ExitCode, out: String, err: String) {
-        let workspace = try CommandTests.Workspace(["s.yaml": Self.scenario])
-        var console = Console()
-        let code = Meshsim.main(["eval", workspace.path("s.yaml")] + arguments, console: &console)
-        return (code, console.out, console.err)
+        try EvalRun.run(Self.scenario, arguments)
     }
 
     func lines(_ out: String, _ stage: String) -> [String] {
