@@ -33,6 +33,13 @@ public struct Client: Sendable {
     public var invalidCredentials: Double
     /// Never empty: defaults to one `GET /`.
     public var requests: [RequestTemplate]
+    /// A client that targets a service is a workload: `sidecar` (default true), `namespace`
+    /// (the scenario's), `serviceAccount` (the client's name). Unused for gateway clients.
+    public var identity: WorkloadIdentity
+    /// `zone`: where the client (or its sidecar) runs; nil = none.
+    public var zone: String?
+    /// `credential.jwt`'s `sub`, `aud` and `claims`.
+    public var jwtClaims = JWTClaims()
     public var location: SourceLocation
 
     public init(
@@ -50,6 +57,7 @@ public struct Client: Sendable {
         self.credential = credential
         self.invalidCredentials = invalidCredentials
         self.requests = requests
+        identity = WorkloadIdentity(namespace: "default", serviceAccount: name)
         self.location = location
     }
 }

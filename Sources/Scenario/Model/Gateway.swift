@@ -1,5 +1,16 @@
-/// `gateway:`: the Kong-style API gateway at the edge.
+/// `gateway:`: the API gateway at the edge: Kong (the default) or Istio's ingress gateway.
 public struct Gateway: Sendable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable { case kong, istio }
+
+    public var kind: Kind = .kong
+    /// The edge's workload: Kong's pods (namespace `kong`, service account `kong`, a sidecar),
+    /// or Istio's ingress gateway (namespace `istio-system`, service account
+    /// `istio-ingressgateway-service-account`, itself an Envoy in the mesh).
+    public var identity = WorkloadIdentity(namespace: "kong", serviceAccount: "kong", labels: ["app": "kong"])
+    /// `zone` or `zones`: replica r in `zones[r % count]`; empty = none.
+    public var zones: [String] = []
+    /// `kind: istio`: the VirtualService `http` routes bound to the ingress Gateway, in order.
+    public var http: [HTTPRoute] = []
     public var replicas: Int
     /// Requests handled at once per replica (held until the answer goes back); nil = unlimited.
     public var workers: Int?

@@ -12,6 +12,10 @@ public struct Service: Sendable {
     public var http: [HTTPRoute]?
     /// True when the file wrote `versions:`; false for the implicit `default` version.
     public var hasDeclaredVersions: Bool
+    /// `namespace`; the scenario's `namespace` when not written.
+    public var namespace: String = "default"
+    /// `port`: the target port PeerAuthentication `portLevelMtls` keys name; nil when not written.
+    public var port: Int?
     public var location: SourceLocation
 
     public init(
@@ -58,13 +62,20 @@ public struct ServiceVersion: Sendable {
     /// The DestinationRule subset's own `trafficPolicy`, as written (not inherited): see
     /// `Service.trafficPolicy(subset:)` for the policy its cluster runs with.
     public var trafficPolicy: TrafficPolicy?
+    /// `sidecar`, `serviceAccount` (default: the service's name), `labels` (always `app` and
+    /// `version` unless written) and the service's namespace, resolved by the decoder.
+    public var identity: WorkloadIdentity
+    /// `zone` or `zones`: the instances' zones, instance i in `zones[i % count]`; empty = none.
+    public var zones: [String] = []
     public var location: SourceLocation
 
     public init(
         name: String, replicas: Int = 1, concurrency: Int = 1, queue: Int? = nil, latency: Distribution = .zero,
         errors: Double = 0, errorStatus: Int = 500, calls: [CallStep] = [],
-        onCallFailure: Service.OnCallFailure = .fail, trafficPolicy: TrafficPolicy? = nil, location: SourceLocation
+        onCallFailure: Service.OnCallFailure = .fail, trafficPolicy: TrafficPolicy? = nil,
+        identity: WorkloadIdentity? = nil, location: SourceLocation
     ) {
+        self.identity = identity ?? WorkloadIdentity(namespace: "default", serviceAccount: "default", labels: ["version": name])  // the decoder writes the real one
         self.name = name
         self.replicas = replicas
         self.concurrency = concurrency

@@ -11,6 +11,8 @@ public struct TrafficPolicy: Sendable, Hashable {
     public var loadBalancer: LoadBalancer?
     public var connectionPool: ConnectionPool?
     public var outlierDetection: OutlierDetection?
+    /// `loadBalancer.localityLbSetting`; part of the `loadBalancer` group when subsets merge.
+    public var localityLbSetting: LocalityLbSetting?
     public var location: SourceLocation
 
     public init(
