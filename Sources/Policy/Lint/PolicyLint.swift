@@ -13,6 +13,7 @@ public enum PolicyLint {
         let traffic = CallTraffic(scenario)
         let found = RetryAmplificationLint.diagnostics(scenario) + SubsetTrafficLint.diagnostics(scenario)
             + OfferedLoadLint.diagnostics(scenario, traffic) + FanOutLint.diagnostics(scenario, traffic)
+            + LocalityLint.diagnostics(scenario)
         return found.inFileOrder()
     }
 }

@@ -87,6 +87,8 @@ public struct Mesh: Sendable {
     public var mtlsLatency: Distribution
     /// What `meshsim compare` charges each proxy pass for; it changes nothing in a run.
     public var proxyCost: ProxyCost
+    /// `crossZoneLatency`: added once to an attempt whose caller's zone is not its host's.
+    public var crossZoneLatency: Distribution = .zero
     public var location: SourceLocation?
 
     public init(
