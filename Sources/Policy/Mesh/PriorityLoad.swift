@@ -18,6 +18,11 @@ public enum PriorityLoad {
         public var level: Int
         /// Balance over every host of the level, healthy or not.
         public var panic: Bool
+
+        public init(level: Int, panic: Bool) {
+            self.level = level
+            self.panic = panic
+        }
     }
 
     /// min(100, 140 × healthy / hosts); 0 for an empty level.
