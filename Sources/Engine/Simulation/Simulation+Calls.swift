@@ -44,6 +44,14 @@ extension Simulation {
         if calls[call].attemptTimeout > 0 {
             queue.push(.attemptTimeout(call: call, token: token), after: calls[call].attemptTimeout, from: now)
         }
+        if world.locality != nil, server >= 0, case .service(let service) = calls[call].target {
+            let caller = Int(callerIndex(pickerServer: pickerServer, client: calls[call].attribution.client))
+            let crossing = crossZone(caller: caller, server: server, service: Int(service), counted: calls[call].attribution.counted)
+            if crossing > 0 {
+                queue.push(.meshStep(call: call, token: token, step: .arriveDirect), at: now.plusSaturating(crossing))
+                return
+            }
+        }
         // No instance to pick (replicas 0): refused, as when every instance has crashed.
         if server < 0 || servers[server].crashed > 0 || isPartitioned(from: calls[call].callerService, toServer: server) {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)

@@ -51,7 +51,11 @@ extension Simulation {
         let latency = model.sidecarDelay(&egress[caller])
         mesh.sidecarPasses += 2
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
-        if latency > 0, model.fixedSidecarDelay != nil {
+        let crossing = world.locality == nil ? 0
+            : crossZone(caller: caller, server: server, service: model.clusters[Int(mesh.sidecars[sidecar].cluster)].service, counted: calls[call].attribution.counted)
+        if crossing > 0 {
+            queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency).plusSaturating(crossing))
+        } else if latency > 0, model.fixedSidecarDelay != nil {
             queue.push(.meshStep(call: call, token: token, step: .arrive), after: latency, from: now)
         } else if latency > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))

@@ -204,7 +204,8 @@ extension Simulation {
             mesh.rings[hosts] = ring
         }
         let state = SidecarCluster(
-            caller: Int32(caller), cluster: Int32(cluster), hosts: hosts, policy: policy, ring: ring, rng: &egress[caller])
+            caller: Int32(caller), cluster: Int32(cluster), hosts: hosts, policy: policy, ring: ring,
+            localityLevels: localityLevels(caller: caller, cluster: cluster, model), rng: &egress[caller])
         let index = Int32(mesh.sidecars.count)
         mesh.sidecars.append(state)
         mesh.callerSidecars[caller].append(index)

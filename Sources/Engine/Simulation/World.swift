@@ -109,6 +109,8 @@ struct World: Sendable {
     /// empty when there are none.
     var kongUpstreams: [KongUpstreamModel] = []
     var kongUpstreamOf: [Int32] = []
+    /// Nil when no zone is written anywhere.
+    var locality: LocalityModel?
 
     var hasGateway: Bool { gatewayReplicas > 0 }
 

@@ -61,6 +61,7 @@ enum WorldBuilder {
             mesh: mesh, rollout: RolloutModel(scenario, services: services, versions: versions))
         (world.kongUpstreams, world.kongUpstreamOf) = KongUpstreamModel.build(
             scenario, services: services, servers: servers, replicas: gatewayReplicas)
+        world.locality = LocalityModel.build(scenario)
         return world
     }
 

@@ -11,16 +11,19 @@ enum ClientDecoder {
         let addresses = reader.int("addresses", 1...Int.max)
         let credential = reader.read("credential") { ClientPartsDecoder.credential($0, path: $1, context: context) }
         let invalidCredentials = reader.percent("invalidCredentials")
+        let zone = ZoneDecoder.zones(reader, single: true)?.first
         let requests = reader.read("requests") { node, path in
             ScenarioDecoder.nonEmptyList(node, path, values) { ClientPartsDecoder.request($0, path: $1, context: context) }
         }
         reader.finish()
         guard let name, let target, let arrival else { return nil }
-        return Client(
+        var client = Client(
             name: name, target: target, arrival: arrival, timeout: timeout, retries: retries,
             addresses: addresses ?? 1, credential: credential, invalidCredentials: invalidCredentials ?? 0,
             requests: requests ?? [RequestTemplate()], location: node.location
         )
+        client.zone = zone
+        return client
     }
 
     private static func decodeTarget(_ reader: MappingReader, hasGateway: Bool) -> Client.Target? {

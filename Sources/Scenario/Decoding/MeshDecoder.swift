@@ -8,11 +8,14 @@ enum MeshDecoder {
         let mtls = reader.choice("mtls", Mesh.MTLSMode.self)
         let mtlsLatency = reader.distribution("mtlsLatency")
         let proxyCost = reader.mapping("proxyCost").map(Self.proxyCost)
+        let crossZoneLatency = reader.distribution("crossZoneLatency")
         reader.finish()
-        return Mesh(
+        var mesh = Mesh(
             enabled: enabled ?? false, sidecarLatency: sidecarLatency ?? .zero, mtls: mtls ?? .strict,
             mtlsLatency: mtlsLatency ?? .zero, proxyCost: proxyCost ?? Mesh.ProxyCost(), location: node.location
         )
+        mesh.crossZoneLatency = crossZoneLatency ?? .zero
+        return mesh
     }
 
     /// `proxyCost:`; a figure left out (or wrong, after its error) keeps Istio's.

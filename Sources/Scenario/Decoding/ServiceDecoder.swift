@@ -62,6 +62,7 @@ private struct VersionFields {
     var errorStatus: Int?
     var calls: [CallStep]?
     var onCallFailure: Service.OnCallFailure?
+    var zones: [String]?
 
     init(_ reader: MappingReader) {
         replicas = reader.int("replicas", 0...Int.max)
@@ -72,6 +73,7 @@ private struct VersionFields {
         errorStatus = reader.int("errorStatus", 400...599)
         calls = reader.read("calls") { CallDecoder.decodeList($0, path: $1, context: reader.context) }
         onCallFailure = reader.choice("onCallFailure", [Service.OnCallFailure.fail, .ignore])
+        zones = ZoneDecoder.zones(reader)
     }
 
     /// These fields where written, else the service's.
@@ -85,14 +87,17 @@ private struct VersionFields {
         merged.errorStatus = errorStatus ?? service.errorStatus
         merged.calls = calls ?? service.calls
         merged.onCallFailure = onCallFailure ?? service.onCallFailure
+        merged.zones = zones ?? service.zones
         return merged
     }
 
     func version(named name: String, at location: SourceLocation) -> ServiceVersion {
-        ServiceVersion(
+        var version = ServiceVersion(
             name: name, replicas: replicas ?? 1, concurrency: concurrency ?? 1, queue: queue, latency: latency ?? .zero,
             errors: errors ?? 0, errorStatus: errorStatus ?? 500, calls: calls ?? [], onCallFailure: onCallFailure ?? .fail,
             location: location
         )
+        version.zones = zones ?? []
+        return version
     }
 }
