@@ -67,8 +67,10 @@ final class MeshModel: Sendable {
     /// The outlier detectors' interval timers: one per service (nil when its policy has no
     /// outlier detection), then one per subset with an `outlierDetection` of its own.
     let outlierIntervals: [Nanoseconds?]
-    /// Per service.
+    /// Per service, then the ingress gateway's VirtualService under `gateway.kind: istio`.
     let hosts: [Host]
+    /// Index in `hosts` of the ingress gateway's VirtualService; nil under Kong.
+    let edge: Int?
     /// Every request path written in the scenario, interned: a hop carries an index.
     let paths: [String]
     /// Every client's request templates, one after another, and where each client's begin.
@@ -96,8 +98,8 @@ final class MeshModel: Sendable {
 
     init(
         sidecarLatency: Sampler, mtlsLatency: Sampler?, clusters: [Cluster], clusterPolicies: [TrafficPolicy?],
-        outlierIntervals: [Nanoseconds?], hosts: [Host], paths: [String], templates: [RequestTemplate], firstTemplate: [Int],
-        versionWeights: [Double], proxies: Int
+        outlierIntervals: [Nanoseconds?], hosts: [Host], edge: Int? = nil, paths: [String], templates: [RequestTemplate],
+        firstTemplate: [Int], versionWeights: [Double], proxies: Int
     ) {
         self.sidecarLatency = sidecarLatency
         self.mtlsLatency = mtlsLatency
@@ -111,6 +113,7 @@ final class MeshModel: Sendable {
         self.clusterPolicies = clusterPolicies
         self.outlierIntervals = outlierIntervals
         self.hosts = hosts
+        self.edge = edge
         self.paths = paths
         self.templates = templates
         self.firstTemplate = firstTemplate

@@ -44,8 +44,7 @@ extension Simulation {
         calls[call].server = Int32(server)
         calls[call].attemptStart = now
         let token = calls[call].token
-        if !hops[call].mirror, case .service(let service) = calls[call].target,
-           let perTry = model.hosts[Int(service)].rules[Int(hops[call].rule)].retry.perTryTimeout {
+        if !hops[call].mirror, let perTry = model.hosts[Int(hops[call].routeHost)].rules[Int(hops[call].rule)].retry.perTryTimeout {
             queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
         let latency = model.sidecarDelay(&egress[caller])
@@ -78,7 +77,7 @@ extension Simulation {
     /// The model is read through `world.mesh` where needed, not bound: a binding is retained
     /// across the mutating calls here, on every answer of the mesh.
     mutating func meshAttemptEnded(_ call: Int32, outcome: Outcome) {
-        guard hops[call].phase == .inFlight, world.mesh != nil, case .service(let service) = calls[call].target else { return }
+        guard hops[call].phase == .inFlight, world.mesh != nil, case .service = calls[call].target else { return }
         if recordsTelemetry { reportDestination(call, outcome) }
         endAttempt(call, status: Self.outlierStatus(outcome))
         let hop = hops[call]
@@ -86,7 +85,7 @@ extension Simulation {
             finishHop(call, outcome)
             return
         }
-        let (host, rule) = (Int(service), Int(hop.rule))
+        let (host, rule) = (Int(hop.routeHost), Int(hop.rule))
         // An upstream's full queue is a 503 answer to this router, not its own overflow.
         let answer = outcome.flag == .overflow ? Outcome(status: 503, flag: .none) : outcome
         guard world.mesh?.hosts[host].rules[rule].retry.isRetriable(answer) == true else {
