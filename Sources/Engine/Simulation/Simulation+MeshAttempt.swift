@@ -47,10 +47,12 @@ extension Simulation {
         if !hops[call].mirror, let perTry = model.hosts[Int(hops[call].routeHost)].rules[Int(hops[call].rule)].retry.perTryTimeout {
             queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
-        let latency = model.sidecarDelay(&egress[caller])
-        mesh.sidecarPasses += 2
+        let fromEdge = hops[call].routeHost == model.edgeHost
+        let latency = fromEdge ? model.edgeDelay(&egress[caller]) : model.sidecarDelay(&egress[caller])
+        mesh.sidecarPasses += fromEdge ? 1 : 2
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
-        if latency > 0, model.fixedSidecarDelay != nil {
+        // The timer lane holds one fixed delay: the edge's differs.
+        if latency > 0, !fromEdge, model.fixedSidecarDelay != nil {
             queue.push(.meshStep(call: call, token: token, step: .arrive), after: latency, from: now)
         } else if latency > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))

@@ -116,6 +116,7 @@ extension Simulation {
         let caller = hops[call].caller
         let index = openCall(copy)
         hops[index].caller = caller
+        hops[index].routeHost = hops[call].routeHost
         hops[index].mirror = true
         hops[index].sidecar = sidecarState(caller: Int(caller), cluster: cluster, model)
         hops[index].serial = calls[index].token

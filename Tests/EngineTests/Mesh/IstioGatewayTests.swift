@@ -105,4 +105,25 @@ import Testing
         #expect(MeshScenario.count(result, .total, "all", code: 200, flag: "-") == 30)
         #expect(MeshScenario.count(result, .total, "all", code: 429, flag: "RL") == 270)
     }
+
+    @Test func theIngressGatewayIsTheCallersEnvoySoOnlyTheDestinationsSidecarAdds() throws {
+        let yaml = """
+            name: edge
+            duration: 10s
+            clients:
+              - { name: web, rate: 100/s, requests: [{ path: /api }] }
+            gateway:
+              kind: istio
+              http: [{ route: [{ destination: { host: s } }] }]
+            mesh: { enabled: true, sidecarLatency: 1ms, mtls: STRICT, mtlsLatency: 500us }
+            services:
+              s: { concurrency: 1000, latency: 10ms }
+            """
+        let result = try MeshScenario.run(yaml)
+        // 10 ms of work + 1 ms of s's sidecar + 0.5 ms of mTLS; Kong with its sidecar pays 2 × 1 ms.
+        #expect(result.summary[0].latency?.p50 == 11_500_000)
+        let usage = try #require(result.mesh)
+        #expect(usage.sidecarPasses == result.summary[0].counts.requests)
+        #expect(usage.addedLatencyPerRequest == 1.5e6)
+    }
 }
