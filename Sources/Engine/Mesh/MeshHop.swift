@@ -20,6 +20,9 @@ struct MeshHop: Sendable {
     var caller: Int32 = -1
     var sidecar: Int32 = -1
     var rule: Int32 = -1
+    /// The `MeshModel.hosts` entry `rule` belongs to: the called service, or the ingress
+    /// gateway's VirtualService (`MeshModel.edge`) for a hop from an Istio gateway replica.
+    var routeHost: Int32 = -1
     var phase = Phase.routing
     var retriesLeft: Int32 = 0
     var retriesMade: Int32 = 0

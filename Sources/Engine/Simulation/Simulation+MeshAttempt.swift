@@ -44,18 +44,19 @@ extension Simulation {
         calls[call].server = Int32(server)
         calls[call].attemptStart = now
         let token = calls[call].token
-        if !hops[call].mirror, case .service(let service) = calls[call].target,
-           let perTry = model.hosts[Int(service)].rules[Int(hops[call].rule)].retry.perTryTimeout {
+        if !hops[call].mirror, let perTry = model.hosts[Int(hops[call].routeHost)].rules[Int(hops[call].rule)].retry.perTryTimeout {
             queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
-        let latency = model.sidecarDelay(&egress[caller])
-        mesh.sidecarPasses += 2
+        let fromEdge = hops[call].routeHost == model.edgeHost
+        let latency = fromEdge ? model.edgeDelay(&egress[caller]) : model.sidecarDelay(&egress[caller])
+        mesh.sidecarPasses += fromEdge ? 1 : 2
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
         let crossing = world.locality == nil ? 0
             : crossZone(caller: caller, server: server, service: model.clusters[Int(mesh.sidecars[sidecar].cluster)].service, counted: calls[call].attribution.counted)
+        // The timer lane holds one fixed delay: the edge's and a zone crossing's differ.
         if crossing > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency).plusSaturating(crossing))
-        } else if latency > 0, model.fixedSidecarDelay != nil {
+        } else if latency > 0, !fromEdge, model.fixedSidecarDelay != nil {
             queue.push(.meshStep(call: call, token: token, step: .arrive), after: latency, from: now)
         } else if latency > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))
@@ -82,7 +83,7 @@ extension Simulation {
     /// The model is read through `world.mesh` where needed, not bound: a binding is retained
     /// across the mutating calls here, on every answer of the mesh.
     mutating func meshAttemptEnded(_ call: Int32, outcome: Outcome) {
-        guard hops[call].phase == .inFlight, world.mesh != nil, case .service(let service) = calls[call].target else { return }
+        guard hops[call].phase == .inFlight, world.mesh != nil, case .service = calls[call].target else { return }
         if recordsTelemetry { reportDestination(call, outcome) }
         endAttempt(call, status: Self.outlierStatus(outcome))
         let hop = hops[call]
@@ -90,7 +91,7 @@ extension Simulation {
             finishHop(call, outcome)
             return
         }
-        let (host, rule) = (Int(service), Int(hop.rule))
+        let (host, rule) = (Int(hop.routeHost), Int(hop.rule))
         // An upstream's full queue is a 503 answer to this router, not its own overflow.
         let answer = outcome.flag == .overflow ? Outcome(status: 503, flag: .none) : outcome
         guard world.mesh?.hosts[host].rules[rule].retry.isRetriable(answer) == true else {

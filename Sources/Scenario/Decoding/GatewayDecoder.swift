@@ -1,8 +1,11 @@
-/// `gateway:`: the Kong-style edge with its replicas, global plugins and routes.
+/// `gateway:`: the edge with its replicas and global plugins: Kong with its routes, or Istio's
+/// ingress gateway with its VirtualService `http` routes.
 enum GatewayDecoder {
     static func decode(_ node: YAMLNode, path: String, context: DecodeContext) -> Gateway? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
         let values = reader.values
+        let kind = reader.choice("kind", Gateway.Kind.self)
+        let http = IstioGatewayDecoder.http(reader)
         let replicas = reader.int("replicas", 1...Int.max)
         let workers = reader.int("workers", 1...Int.max)
         let queue = reader.int("queue", 0...Int.max)
@@ -26,6 +29,7 @@ enum GatewayDecoder {
         )
         gateway.zones = zones ?? []
         ConsumerDecoder.merge(into: &gateway, context: context)
+        IstioGatewayDecoder.apply(kind: kind ?? .kong, http: http, to: &gateway)
         return gateway
     }
 
