@@ -48,10 +48,15 @@ extension Simulation {
            let perTry = model.hosts[Int(service)].rules[Int(hops[call].rule)].retry.perTryTimeout {
             queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
-        let latency = model.sidecarDelay(&egress[caller])
-        mesh.sidecarPasses += 2
+        let latency: Nanoseconds
+        if world.security == nil {
+            latency = model.sidecarDelay(&egress[caller])
+            mesh.sidecarPasses += 2
+        } else {
+            latency = securedMeshDelay(server: server, caller: caller)
+        }
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
-        if latency > 0, model.fixedSidecarDelay != nil {
+        if latency > 0, model.fixedSidecarDelay != nil, world.security == nil {
             queue.push(.meshStep(call: call, token: token, step: .arrive), after: latency, from: now)
         } else if latency > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))
@@ -60,7 +65,8 @@ extension Simulation {
         }
     }
 
-    /// The request reaches the host: a crashed host or a partition refuses the connection.
+    /// The request reaches the host: a crashed host or a partition refuses the connection;
+    /// the host's sidecar may answer 401 or 403 itself (see `inboundRejection`).
     mutating func arrive(_ call: Int32) {
         let server = Int(calls[call].server)
         let token = calls[call].token
@@ -69,6 +75,10 @@ extension Simulation {
             return
         }
         if recordsTelemetry { telemetry?.arrived(call, at: now) }
+        if world.security != nil, let rejection = inboundRejection(call, server: server) {
+            queue.push(.attemptFailed(call: call, token: token, failure: rejection), at: now)
+            return
+        }
         admit(call: call, token: token, at: server)
     }
 
