@@ -22,10 +22,15 @@ struct RequestToken: Sendable, Hashable {
     var audiences: [String]
     var claims: [String: [String]]
     var signatureValid: Bool
-    var expired: Bool
-    var notYetValid: Bool
-    var headerName = "authorization"
-    var prefix = "Bearer "
+
+    init?(of client: Client) {
+        guard case .jwt(let issuer, _, _) = client.credential else { return nil }
+        self.issuer = issuer
+        subject = client.name
+        audiences = []
+        claims = [:]
+        signatureValid = true
+    }
 }
 
 enum AuthenticationResult: Sendable, Hashable {
@@ -35,15 +40,10 @@ enum AuthenticationResult: Sendable, Hashable {
 }
 
 struct AuthorizationRequest: Sendable, Hashable {
-    var sourcePrincipal: String?
-    var sourceNamespace: String?
-    var requestPrincipal: String?
-    var claims: [String: [String]]
-    var audiences: [String]
-    var method: String
-    var path: String
-    var headers: [Header]
-    var port: Int?
+    init(
+        mtlsPeer source: WorkloadIdentity?, authentication: AuthenticationResult, method: String = "GET", path: String = "/",
+        host: String? = nil, headers: [Header] = [], port: Int? = nil
+    ) {}
 }
 
 struct AuthorizationDecision: Sendable, Hashable { var allowed: Bool }

@@ -29,10 +29,6 @@ final class SecurityModel: Sendable {
     /// Drawn for an mTLS connection to a STRICT workload (the existing `mtlsLatency` rule).
     let mtlsLatency: Sampler
 
-    /// Envoy's jwt_authn allows this much clock skew on `exp` and `nbf` (`clock_skew_seconds`,
-    /// default 60; Istio does not set it).
-    static let clockSkew: Nanoseconds = 60 * 1_000_000_000
-
     /// Nil when nothing in the scenario asks for it (see the type's comment).
     static func build(_ scenario: Scenario, world: World) -> SecurityModel? {
         guard scenario.mesh.enabled else { return nil }
@@ -81,21 +77,10 @@ final class SecurityModel: Sendable {
         versionSidecar = world.versions.indices.map { workloads[firstVersion + $0].sidecar }
         versionMode = world.versions.indices.map { security.mtls(for: workloads[firstVersion + $0], port: versionPort[$0]).mode }
         self.versionPort = versionPort
-        tokens = scenario.clients.map(Self.token)
+        tokens = scenario.clients.map { RequestToken(of: $0) }
         clientHasToken = tokens.map { $0 != nil }
         sidecarLatency = Sampler(scenario.mesh.sidecarLatency)
         mtlsLatency = Sampler(scenario.mesh.mtlsLatency)
-    }
-
-    /// The client's JWT as the destination's sidecar reads it, from `Authorization: Bearer`.
-    /// `exp` and `nbf` are relative to the send time, and the request reaches the sidecar at
-    /// about that time: past the clock skew it is expired (or not yet valid) whenever it arrives.
-    private static func token(of client: Client) -> RequestToken? {
-        guard case .jwt(let issuer, let expiresIn, let notBefore)? = client.credential else { return nil }
-        return RequestToken(
-            issuer: issuer, subject: client.jwtClaims.subject ?? client.name, audiences: client.jwtClaims.audiences,
-            claims: client.jwtClaims.claims, signatureValid: true,
-            expired: expiresIn.map { $0 < -clockSkew } ?? false, notYetValid: notBefore.map { $0 > clockSkew } ?? false)
     }
 
     /// What the sidecars add to an attempt from a caller with a sidecar to a host of `version`:
@@ -112,28 +97,20 @@ final class SecurityModel: Sendable {
     /// The inbound sidecar's decision on a request from `caller` to a host of `version` (which
     /// has a sidecar): RequestAuthentication, then AuthorizationPolicy. A pure function of its
     /// arguments, so the simulation caches it (`SecurityDecisions`).
-    func decide(caller: Int, version: Int, client: Int, shape: RequestTemplate, path: String, badCredential: Bool) -> SecurityVerdict {
-        let source = workloads[Int(callerWorkload[caller])]
+    func decide(
+        caller: Int, version: Int, client: Int, shape: RequestTemplate, path: String, host: String, badCredential: Bool
+    ) -> SecurityVerdict {
         let destination = workloads[Int(versionWorkload[version])]
         // Auto mTLS sends mTLS unless the destination says DISABLE; a caller without a sidecar
         // sends plaintext. Only an mTLS peer has a principal.
         let mutual = callerSidecar[caller] && versionMode[version] != .disable
         var token = callerCarriesToken[caller] ? tokens[client] : nil
         if badCredential { token?.signatureValid = false }
-        var request = AuthorizationRequest(
-            sourcePrincipal: mutual ? source.principal : nil, sourceNamespace: mutual ? source.namespace : nil,
-            requestPrincipal: nil, claims: [:], audiences: [], method: shape.method, path: path, headers: shape.headers,
-            port: versionPort[version])
-        switch security.authenticate(token, at: destination) {
-        case .rejected:
-            return .unauthenticated
-        case .authenticated(let principal, let claims, let audiences):
-            request.requestPrincipal = principal
-            request.claims = claims
-            request.audiences = audiences
-        case .noToken:
-            break
-        }
+        let authentication = security.authenticate(token, at: destination)
+        if case .rejected = authentication { return .unauthenticated }
+        let request = AuthorizationRequest(
+            mtlsPeer: mutual ? workloads[Int(callerWorkload[caller])] : nil, authentication: authentication,
+            method: shape.method, path: path, host: host, headers: shape.headers, port: versionPort[version])
         return security.authorize(request, at: destination).allowed ? .admit : .denied
     }
 }

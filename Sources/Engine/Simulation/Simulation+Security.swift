@@ -60,7 +60,8 @@ extension Simulation {
             let shape = model.templates[template]
             let path = model.paths.indices.contains(Int(attribution.path)) ? model.paths[Int(attribution.path)] : shape.path
             verdict = security.decide(
-                caller: caller, version: version, client: client, shape: shape, path: path, badCredential: key.badCredential)
+                caller: caller, version: version, client: client, shape: shape, path: path,
+                host: world.services[world.versions[version].service].name, badCredential: key.badCredential)
             mesh.decisions[key] = verdict
         }
         switch verdict {
