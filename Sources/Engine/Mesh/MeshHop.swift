@@ -41,6 +41,9 @@ struct MeshHop: Sendable {
     var mirror = false
     /// A mirror's timeout, taken from the mirroring rule.
     var mirrorTimeout: Nanoseconds = 0
+    /// The caller has no sidecar: the call goes to the Kubernetes Service directly, as
+    /// without the mesh (`dispatchAttempt`), and only `caller` is used.
+    var direct = false
 }
 
 /// The hosts a call's attempts have tried, for Envoy's `previous_hosts` predicate. Keeps the

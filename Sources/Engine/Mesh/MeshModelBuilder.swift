@@ -82,7 +82,19 @@ enum MeshModelBuilder {
             clusterPolicies: policies, outlierIntervals: intervals, hosts: hosts, edge: edge,
             paths: paths.paths, templates: templates, firstTemplate: firstTemplate,
             versionWeights: versionWeights(scenario, services: services, versions: versions),
-            proxies: servers.count + clients.filter { $0.targetService != nil }.count)
+            proxies: proxies(scenario, servers: servers))
+    }
+
+    /// Instances, gateway replicas and clients that target a service, each unless written
+    /// with `sidecar: false`.
+    private static func proxies(_ scenario: Scenario, servers: [World.ServerModel]) -> Int {
+        let versions = scenario.services.flatMap(\.versions)
+        let gatewaySidecar = scenario.gateway?.identity.sidecar ?? true
+        let instances = servers.filter { server in server.version.map { versions[$0].identity.sidecar } ?? gatewaySidecar }
+        let clients = scenario.clients.filter { client in
+            if case .service = client.target { return client.identity.sidecar } else { return false }
+        }
+        return instances.count + clients.count
     }
 
     /// The ingress gateway's VirtualService: its `http` rules and nothing else (no rule matches

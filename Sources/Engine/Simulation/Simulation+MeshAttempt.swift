@@ -48,15 +48,20 @@ extension Simulation {
             queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
         let fromEdge = hops[call].routeHost == model.edgeHost
-        let latency = fromEdge ? model.edgeDelay(&egress[caller]) : model.sidecarDelay(&egress[caller])
-        mesh.sidecarPasses += fromEdge ? 1 : 2
+        let latency: Nanoseconds
+        if world.security == nil {
+            latency = fromEdge ? model.edgeDelay(&egress[caller]) : model.sidecarDelay(&egress[caller])
+            mesh.sidecarPasses += fromEdge ? 1 : 2
+        } else {
+            latency = securedMeshDelay(server: server, caller: caller, fromEdge: fromEdge)
+        }
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
         let crossing = world.locality == nil ? 0
             : crossZone(caller: caller, server: server, service: model.clusters[Int(mesh.sidecars[sidecar].cluster)].service, counted: calls[call].attribution.counted)
-        // The timer lane holds one fixed delay: the edge's and a zone crossing's differ.
+        // The timer lane holds one fixed delay: the edge's, a secured hop's and a zone crossing's differ.
         if crossing > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency).plusSaturating(crossing))
-        } else if latency > 0, !fromEdge, model.fixedSidecarDelay != nil {
+        } else if latency > 0, !fromEdge, model.fixedSidecarDelay != nil, world.security == nil {
             queue.push(.meshStep(call: call, token: token, step: .arrive), after: latency, from: now)
         } else if latency > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))
@@ -65,7 +70,8 @@ extension Simulation {
         }
     }
 
-    /// The request reaches the host: a crashed host or a partition refuses the connection.
+    /// The request reaches the host: a crashed host or a partition refuses the connection;
+    /// the host's sidecar may answer 401 or 403 itself (see `inboundRejection`).
     mutating func arrive(_ call: Int32) {
         let server = Int(calls[call].server)
         let token = calls[call].token
@@ -74,6 +80,10 @@ extension Simulation {
             return
         }
         if recordsTelemetry { telemetry?.arrived(call, at: now) }
+        if world.security != nil, let rejection = inboundRejection(call, server: server) {
+            queue.push(.attemptFailed(call: call, token: token, failure: rejection), at: now)
+            return
+        }
         admit(call: call, token: token, at: server)
     }
 

@@ -62,6 +62,7 @@ enum WorldBuilder {
             gatewayCounters: plans.counters(),
             faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval,
             mesh: mesh, rollout: RolloutModel(scenario, services: services, versions: versions))
+        world.security = SecurityModel.build(scenario, world: world)
         (world.kongUpstreams, world.kongUpstreamOf) = KongUpstreamModel.build(
             scenario, services: services, servers: servers, replicas: gatewayReplicas)
         world.locality = LocalityModel.build(scenario)
