@@ -3,7 +3,7 @@ import Scenario
 /// Turns the objects read into the part of the scenario tree they define, in an order where
 /// each step finds what it needs: services and their workloads, the versions (from
 /// DestinationRule subsets, or a rollout's stable and canary), the Istio traffic rules, the
-/// Kong gateway, and the rollout.
+/// Kong gateway or Istio's ingress gateway, the rollout, and the mesh's security policies.
 struct ManifestTranslation {
     var objects: [ManifestObject]
     var directory: ServiceDirectory
@@ -42,8 +42,10 @@ struct ManifestTranslation {
         WorkloadTranslator.translate(&self)
         IstioTranslator.translate(&self)
         KongTranslator.translate(&self)
+        IstioGatewayTranslator.translate(&self)
         RolloutTranslator.translate(&self)
         SecurityPolicyChecks.check(&self)
+        SecurityPolicyTranslator.translate(&self)
     }
 
     /// Objects of `kind` in one of `groups`, in file order.
