@@ -57,7 +57,7 @@ public struct ScenarioDraft: Sendable {
         var writer = DraftWriter(
             name: scenarioName(scenarioFile), manifests: paths.map { DraftWriter.relative($0, to: base) },
             namespace: namespace == "default" ? nil : namespace, counts: (files.count, read.objects.count))
-        writer.mesh = fragment["mesh"] == nil && objects.contains { $0.group.hasSuffix("istio.io") }
+        writer.mesh = fragment["mesh", "enabled"] == nil && objects.contains { $0.group.hasSuffix("istio.io") }
         let globalPlugins = fragment["gateway", "plugins"]?.items ?? []
         let consumers = fragment["gateway", "consumers"]?.items ?? []
         writer.routes = routes.compactMap { DraftWriter.Route($0, globalPlugins: globalPlugins, consumers: consumers) }
