@@ -131,6 +131,12 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("m.yaml:12:1: warning: ignored: Gateway shop-gateway (Istio's ingress gateway) and its VirtualServices: Kong's configuration in the manifests defines the gateway (at m.yaml:") })
     }
 
+    @Test func aGatewayDefinedTwiceIsAnError() throws {
+        let manifest = Self.services + Self.gateway + Self.gateway + Self.virtualService("orders", gateways: "[shop-gateway]", prefix: "/", host: "orders")
+        let (_, messages) = try WorkloadTranslationTests.translate(manifest, scenario: Self.meshOn)
+        #expect(messages == ["m.yaml:19:1: error: Gateway shop-gateway in namespace default is defined twice: here and at m.yaml:12:1"])
+    }
+
     /// Gateways whose selectors pick other pods are other gateways: meshsim keeps the first.
     @Test func aSecondIngressGatewayIsLeftOut() throws {
         let other = Self.gateway.replacingOccurrences(of: "shop-gateway", with: "admin-gateway").replacingOccurrences(of: "istio: ingressgateway", with: "istio: admin")

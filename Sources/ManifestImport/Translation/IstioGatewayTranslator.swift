@@ -13,14 +13,11 @@ enum IstioGatewayTranslator {
     /// `NAMESPACE/NAME`); nil for `mesh` and for a Gateway the manifests do not hold.
     static func gateway(_ reference: String, from virtualService: ManifestObject, in translation: ManifestTranslation) -> ManifestObject? {
         guard reference != "mesh" else { return nil }
-        let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-        let (namespace, name) = parts.count == 2 ? (parts[0], parts[1]) : (virtualService.namespace, reference)
-        return translation.objects("Gateway", in: IstioTranslator.groups).first { $0.namespace == namespace && $0.name == name }
+        return translation.istioGateways[reference.contains("/") ? reference : "\(virtualService.namespace)/\(reference)"]
     }
 
     static func translate(_ translation: inout ManifestTranslation) {
-        let gateways = translation.objects("Gateway", in: IstioTranslator.groups)
-        guard let firstGateway = gateways.first else { return }
+        guard let firstGateway = translation.objects("Gateway", in: IstioTranslator.groups).first else { return }
         var bound: [(virtualService: ManifestObject, gateway: ManifestObject)] = []
         for virtualService in translation.objects("VirtualService", in: IstioTranslator.groups) {
             let references = virtualService.spec?["gateways"]?.items.compactMap(\.text) ?? []
