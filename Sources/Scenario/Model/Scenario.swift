@@ -87,6 +87,12 @@ public struct Mesh: Sendable {
     public var mtlsLatency: Distribution
     /// What `meshsim compare` charges each proxy pass for; it changes nothing in a run.
     public var proxyCost: ProxyCost
+    /// Istio's root namespace: a PeerAuthentication there without a selector is mesh-wide, and
+    /// AuthorizationPolicies and RequestAuthentications there apply in every namespace.
+    public var rootNamespace = "istio-system"
+    public var peerAuthentications: [PeerAuthentication] = []
+    public var authorizationPolicies: [AuthorizationPolicy] = []
+    public var requestAuthentications: [RequestAuthentication] = []
     public var location: SourceLocation?
 
     public init(
