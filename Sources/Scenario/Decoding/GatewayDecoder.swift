@@ -17,12 +17,14 @@ enum GatewayDecoder {
             }
         }
         let consumers = reader.read("consumers") { ConsumerDecoder.decode($0, path: $1, context: context) }
+        let identity = GatewayIdentityDecoder.decode(reader, kind: .kong)
         reader.finish()
         var gateway = Gateway(
             replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
             plugins: plugins ?? [], routes: routes ?? [], consumers: consumers ?? [], upstreams: upstreams ?? [],
             services: services ?? [], location: node.location
         )
+        gateway.identity = identity
         ConsumerDecoder.merge(into: &gateway, context: context)
         return gateway
     }
