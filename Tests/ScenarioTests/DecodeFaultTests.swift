@@ -60,7 +60,7 @@ import Testing
             "7:63: error: faults[1].to applies only to kind: partition, not crash",
             "8:11: error: faults[2].at must not be negative, not -1s",
             "8:24: error: faults[2].target must be service, service/version, service/version/index, gateway or gateway/INDEX, not 'orders//1'",
-            "8:43: error: faults[2].kind must be one of crash, hang, latency, errors, partition, not 'crsh'; did you mean 'crash'?",
+            "8:43: error: faults[2].kind must be one of crash, hang, latency, errors, partition, zone, not 'crsh'; did you mean 'crash'?",
             "9:23: error: faults[3].target must end with an instance index (0, 1, ...), not 'x'",
             "9:57: error: faults[3].instances must be at least 1, not 0",
             "10:23: error: faults[4].target must end with an instance index (0, 1, ...), not '-1'",
