@@ -29,6 +29,35 @@ import Testing
         #expect(service["versions"]?.entries.map { $0.value["replicas"]?.text } == ["2", "1"])
     }
 
+    /// Istio writes localityLbSetting inside loadBalancer, beside simple (networking/v1
+    /// LoadBalancerSettings): the whole node reaches the scenario, at the manifest's lines.
+    @Test func localityLbSettingPassesThroughWithTheLoadBalancer() throws {
+        let body = """
+              trafficPolicy:
+                loadBalancer:
+                  simple: ROUND_ROBIN
+                  localityLbSetting:
+                    enabled: true
+                    failover: [{ from: us-east1, to: us-west1 }]
+                outlierDetection: { consecutive5xxErrors: 3 }
+              subsets:
+                - name: v1
+                  labels: { version: v1 }
+                  trafficPolicy: { loadBalancer: { localityLbSetting: { failoverPriority: [topology.kubernetes.io/zone] } } }
+
+            """
+        let (fragment, messages) = try WorkloadTranslationTests.translate(Self.workloads + Self.rule("reviews", body: body))
+        #expect(messages == [])
+        let locality = try #require(fragment["services", "reviews", "trafficPolicy", "loadBalancer", "localityLbSetting"])
+        #expect(locality["enabled"]?.text == "true")
+        #expect(locality["failover"]?.items.first?["to"]?.text == "us-west1")
+        // The rule starts at line 20 (the workloads take 19): failover on its line 11.
+        #expect(locality["failover"]?.location.description == "m.yaml:30:19")
+        #expect(fragment["services", "reviews", "trafficPolicy", "loadBalancer", "simple"]?.text == "ROUND_ROBIN")
+        let subset = fragment["services", "reviews", "versions", "v1", "trafficPolicy", "loadBalancer", "localityLbSetting", "failoverPriority"]
+        #expect(subset?.items.first?.text == "topology.kubernetes.io/zone")
+    }
+
     @Test func rulesWhoseUnionIsOrderFreeMerge() throws {
         let policy = Self.rule("reviews-policy", body: "  trafficPolicy: { loadBalancer: { simple: RANDOM } }\n")
         let subsets = Self.rule("reviews-subsets", body: "  subsets: [{ name: v1, labels: { version: v1 } }, { name: v2, labels: { version: v2 } }]\n")

@@ -20,6 +20,18 @@ import Testing
         #expect(try Self.route("{ paths: [/x], service: api }") == nil)
     }
 
+    /// Istio's ingress gateway: a client per `gateway.http` rule, named by the rule (else its
+    /// first destination), at its first uri match (exact or prefix), else `/`.
+    @Test func anIstioGatewayRuleIsSentToAtItsFirstUri() throws {
+        func rule(_ text: String) throws -> DraftWriter.Route? { DraftWriter.Route(istioRule: try YAMLParser.parse(text, file: "rule.yaml")) }
+        let exact = try rule("{ match: [{ uri: { exact: /productpage } }, { uri: { prefix: /static } }], route: [{ destination: { host: productpage } }] }")
+        #expect(exact?.name == "productpage")
+        #expect(exact?.path == "/productpage")
+        #expect(try rule("{ name: api, match: [{ uri: { prefix: /api } }], route: [{ destination: { host: orders } }] }")?.name == "api")
+        #expect(try rule("{ match: [{ uri: { regex: \"/a.*\" } }], route: [{ destination: { host: orders } }] }")?.path == "/")
+        #expect(try rule("{ match: [{ uri: { prefix: /x } }] }") == nil)
+    }
+
     /// With routes, the draft's clients are those the scenario decoder reads: one per route,
     /// named after it (a name a client may not have is made plain), at its path.
     @Test func clientsPerRouteDecode() throws {

@@ -117,22 +117,6 @@ import Testing
         #expect(messages == ["m.yaml:7:1: warning: no Service selects Deployment batch; no traffic reaches it"])
     }
 
-    @Test func workloadsWithoutSidecarsAreNamedOnceWhenTheMeshIsOn() throws {
-        let optOut = ", annotations: { sidecar.istio.io/inject: \"false\" }"
-        let manifest = Self.service + Self.deployment("reviews", labels: "{ app: reviews }", extra: optOut)
-            + Self.deployment("reviews-2", labels: "{ app: reviews, version: b }", extra: optOut)
-        let meshOn = try Self.translate(manifest, scenario: "mesh: { enabled: true }\n")
-        #expect(meshOn.messages == [
-            "m.yaml:7:1: warning: Deployment reviews runs without an Istio sidecar (and 1 more): its pod template sets sidecar.istio.io/inject: \"false\"; meshsim does not model workloads without sidecars yet and simulates them with one",
-        ])
-        #expect(try Self.translate(manifest).messages == [])
-        let namespace = "apiVersion: v1\nkind: Namespace\nmetadata: { name: default, labels: { istio-injection: disabled } }\n---\n"
-        let disabled = try Self.translate(namespace + Self.service + Self.deployment("reviews", labels: "{ app: reviews }"), scenario: "mesh: { enabled: true }\n")
-        #expect(disabled.messages == [
-            "m.yaml:11:1: warning: Deployment reviews runs without an Istio sidecar: its namespace default sets istio-injection: disabled; meshsim does not model workloads without sidecars yet and simulates them with one",
-        ])
-    }
-
     @Test func aRolloutBacksItsVersionsWhateverTheSubsetLabels() throws {
         let rollout = """
             apiVersion: argoproj.io/v1alpha1

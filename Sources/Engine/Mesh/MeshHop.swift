@@ -20,6 +20,9 @@ struct MeshHop: Sendable {
     var caller: Int32 = -1
     var sidecar: Int32 = -1
     var rule: Int32 = -1
+    /// The `MeshModel.hosts` entry `rule` belongs to: the called service, or the ingress
+    /// gateway's VirtualService (`MeshModel.edge`) for a hop from an Istio gateway replica.
+    var routeHost: Int32 = -1
     var phase = Phase.routing
     var retriesLeft: Int32 = 0
     var retriesMade: Int32 = 0
@@ -38,6 +41,9 @@ struct MeshHop: Sendable {
     var mirror = false
     /// A mirror's timeout, taken from the mirroring rule.
     var mirrorTimeout: Nanoseconds = 0
+    /// The caller has no sidecar: the call goes to the Kubernetes Service directly, as
+    /// without the mesh (`dispatchAttempt`), and only `caller` is used.
+    var direct = false
 }
 
 /// The hosts a call's attempts have tried, for Envoy's `previous_hosts` predicate. Keeps the

@@ -67,8 +67,12 @@ final class MeshModel: Sendable {
     /// The outlier detectors' interval timers: one per service (nil when its policy has no
     /// outlier detection), then one per subset with an `outlierDetection` of its own.
     let outlierIntervals: [Nanoseconds?]
-    /// Per service.
+    /// Per service, then the ingress gateway's VirtualService under `gateway.kind: istio`.
     let hosts: [Host]
+    /// Index in `hosts` of the ingress gateway's VirtualService; nil under Kong. As a hop's
+    /// `routeHost`, -2 under Kong (no hop has it), so that the hot path compares two integers.
+    let edge: Int?
+    let edgeHost: Int32
     /// Every request path written in the scenario, interned: a hop carries an index.
     let paths: [String]
     /// Every client's request templates, one after another, and where each client's begin.
@@ -87,6 +91,14 @@ final class MeshModel: Sendable {
         fixedSidecarDelay ?? Self.delay(sidecarLatency, mtlsLatency, &rng)
     }
 
+    /// An attempt from Istio's ingress gateway: the replica is itself the caller's Envoy (its
+    /// work is `gateway.latency`), so only the destination's sidecar adds, with mTLS under STRICT.
+    func edgeDelay(_ rng: inout RandomStream) -> Nanoseconds {
+        var latency = sidecarLatency.sample(&rng)
+        if let mtlsLatency { latency = latency.plusSaturating(mtlsLatency.sample(&rng)) }
+        return latency
+    }
+
     private static func delay(_ sidecar: Sampler, _ mtls: Sampler?, _ rng: inout RandomStream) -> Nanoseconds {
         var latency = sidecar.sample(&rng)
         latency = latency.plusSaturating(sidecar.sample(&rng))
@@ -96,8 +108,8 @@ final class MeshModel: Sendable {
 
     init(
         sidecarLatency: Sampler, mtlsLatency: Sampler?, clusters: [Cluster], clusterPolicies: [TrafficPolicy?],
-        outlierIntervals: [Nanoseconds?], hosts: [Host], paths: [String], templates: [RequestTemplate], firstTemplate: [Int],
-        versionWeights: [Double], proxies: Int
+        outlierIntervals: [Nanoseconds?], hosts: [Host], edge: Int? = nil, paths: [String], templates: [RequestTemplate],
+        firstTemplate: [Int], versionWeights: [Double], proxies: Int
     ) {
         self.sidecarLatency = sidecarLatency
         self.mtlsLatency = mtlsLatency
@@ -111,6 +123,8 @@ final class MeshModel: Sendable {
         self.clusterPolicies = clusterPolicies
         self.outlierIntervals = outlierIntervals
         self.hosts = hosts
+        self.edge = edge
+        edgeHost = edge.map { Int32($0) } ?? -2
         self.paths = paths
         self.templates = templates
         self.firstTemplate = firstTemplate

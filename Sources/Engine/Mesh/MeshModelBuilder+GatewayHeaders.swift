@@ -7,7 +7,7 @@ extension MeshModelBuilder {
     /// at the edge can select a subset); every later hop carries the same headers, as the
     /// model propagates them.
     static func meshShapes(of client: Client, _ model: World.ClientModel, gateway: Gateway?) -> [RequestTemplate] {
-        guard let gateway, model.targetService == nil else { return client.requests }
+        guard let gateway, gateway.kind == .kong, model.targetService == nil else { return client.requests }
         return zip(client.requests, model.gatewayPlans).map { template, plan in
             guard let route = plan.route, gateway.routes.indices.contains(route) else { return template }
             var shape = template

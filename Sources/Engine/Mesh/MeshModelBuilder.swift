@@ -51,15 +51,24 @@ enum MeshModelBuilder {
             let offset = services[service].versions.firstIndex { versions[$0].name == subset }
             return offset.map { Int32(firstCluster[service] + 1 + $0 - services[service].versions.lowerBound) } ?? -1
         }
-        let hosts = scenario.services.enumerated().map { index, service in
-            let router = VirtualServiceRouter(host: service.name, routes: service.http)
+        func host(_ router: VirtualServiceRouter, firstCluster: Int) -> MeshModel.Host {
             let rules = router.routes.enumerated().map { rule, route in
                 MeshModel.Rule(
                     retry: RetryPolicy(route.retries, routeTimeout: route.timeout), fault: FaultInjectionPolicy(route.fault),
                     destinations: route.route.map { cluster($0.destination) },
                     mirror: router.mirrors(rule: rule) ? route.mirror.map(cluster) ?? -1 : -1)
             }
-            return MeshModel.Host(router: router, rules: rules, firstCluster: firstCluster[index])
+            return MeshModel.Host(router: router, rules: rules, firstCluster: firstCluster)
+        }
+        var hosts = scenario.services.enumerated().map { index, service in
+            host(VirtualServiceRouter(host: service.name, routes: service.http), firstCluster: firstCluster[index])
+        }
+        // Istio's ingress gateway: its VirtualService's rules send to clusters of any service,
+        // so that a hop from a replica runs them as a sidecar runs a service's own.
+        var edge: Int?
+        if let gateway = scenario.gateway, gateway.kind == .istio {
+            edge = hosts.count
+            hosts.append(host(edgeRouter(gateway), firstCluster: 0))
         }
         var templates: [RequestTemplate] = []
         var firstTemplate: [Int] = []
@@ -70,10 +79,28 @@ enum MeshModelBuilder {
         let mtls = scenario.mesh.mtls == .strict ? Sampler(scenario.mesh.mtlsLatency) : nil
         return MeshModel(
             sidecarLatency: Sampler(scenario.mesh.sidecarLatency), mtlsLatency: mtls, clusters: clusters,
-            clusterPolicies: policies, outlierIntervals: intervals, hosts: hosts,
+            clusterPolicies: policies, outlierIntervals: intervals, hosts: hosts, edge: edge,
             paths: paths.paths, templates: templates, firstTemplate: firstTemplate,
             versionWeights: versionWeights(scenario, services: services, versions: versions),
-            proxies: servers.count + clients.filter { $0.targetService != nil }.count)
+            proxies: proxies(scenario, servers: servers))
+    }
+
+    /// Instances, gateway replicas and clients that target a service, each unless written
+    /// with `sidecar: false`.
+    private static func proxies(_ scenario: Scenario, servers: [World.ServerModel]) -> Int {
+        let versions = scenario.services.flatMap(\.versions)
+        let gatewaySidecar = scenario.gateway?.identity.sidecar ?? true
+        let instances = servers.filter { server in server.version.map { versions[$0].identity.sidecar } ?? gatewaySidecar }
+        let clients = scenario.clients.filter { client in
+            if case .service = client.target { return client.identity.sidecar } else { return false }
+        }
+        return instances.count + clients.count
+    }
+
+    /// The ingress gateway's VirtualService: its `http` rules and nothing else (no rule matches
+    /// → 404 NR, as for any VirtualService).
+    static func edgeRouter(_ gateway: Gateway) -> VirtualServiceRouter {
+        VirtualServiceRouter(host: "", routes: gateway.http)
     }
 
     /// A version's route weight, as `timeseries.csv` reports it: its share of the traffic of

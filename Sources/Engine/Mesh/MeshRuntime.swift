@@ -32,6 +32,8 @@ struct MeshRuntime: ~Copyable {
     var rings: [Int: RingHash] = [:]
     /// Reused by the outlier timers, so that ticks do not allocate.
     var outlierEvents: [OutlierEvent] = []
+    /// The inbound sidecars' decisions so far; empty without a `SecurityModel`.
+    var decisions = SecurityDecisions()
     var sidecarPasses = 0
     var addedLatency: Nanoseconds = 0
 

@@ -30,6 +30,8 @@ public struct RunResult: Sendable {
     public var interval: Nanoseconds = 0
     /// The run as Prometheus series, kept only with `metrics: openmetrics`; nil otherwise.
     public var telemetry: RunTelemetry?
+    /// locality.csv, sorted by service, from_zone, to_zone; nil when no zone is written.
+    public var locality: [LocalityRow]?
 
     public init(
         scenarioName: String, seed: UInt64, endTime: Nanoseconds, summary: [ScopeSummary],

@@ -40,7 +40,10 @@ struct GatewayPlanBuilder {
     }
 
     mutating func plans(for client: Client, routes: [Int?]) -> [GatewayPlan] {
-        zip(client.requests, routes).map { template, route in
+        if let gateway = scenario.gateway, gateway.kind == .istio {
+            return routes.map { GatewayPlan(route: $0, steps: envoySteps(gateway)) }
+        }
+        return zip(client.requests, routes).map { template, route in
             let chain = route.map { steps(client, template, routeIndex: $0) }
             var plan = GatewayPlan(route: route, steps: chain?.steps ?? [])
             if let upstreams = scenario.gateway?.upstreams, !scenario.mesh.enabled,
@@ -118,11 +121,7 @@ struct GatewayPlanBuilder {
                 limiters[key] = entry
                 steps.append(.rateLimit(limiter: entry.slot, perReplica: perReplica, identity: identity))
             case .localRateLimit(let config):
-                if buckets[key] == nil {
-                    buckets[key] = (config, bucketOrder.count * max(replicas, 1))
-                    bucketOrder.append(key)
-                }
-                steps.append(.tokenBucket(firstSlot: buckets[key]?.slot ?? 0))
+                steps.append(tokenBucket(key, config))
             case .proxyCache(let config):
                 // vary_headers reads the request as the transformers before it left it.
                 var shaped = template
@@ -149,6 +148,24 @@ struct GatewayPlanBuilder {
             }
         }
         return (steps, consumer)
+    }
+
+    /// Istio's ingress gateway runs Envoy's local rate limit only (validation warns about the
+    /// rest), for every request, matched or not: its filter runs before the router.
+    private mutating func envoySteps(_ gateway: Gateway) -> [GatewayPlan.Step] {
+        gateway.plugins.compactMap { plugin in
+            guard case .localRateLimit(let config) = plugin.config else { return nil }
+            return tokenBucket("global:\(plugin.location)", config)
+        }
+    }
+
+    /// One token bucket per replica for the plugin instance `key`.
+    private mutating func tokenBucket(_ key: String, _ config: LocalRateLimitConfig) -> GatewayPlan.Step {
+        if buckets[key] == nil {
+            buckets[key] = (config, bucketOrder.count * max(replicas, 1))
+            bucketOrder.append(key)
+        }
+        return .tokenBucket(firstSlot: buckets[key]?.slot ?? 0)
     }
 
     /// The table of `client`'s addresses under the instance `key`, shared by its templates.

@@ -33,6 +33,10 @@ enum AttemptFailure: UInt8, Sendable {
     case reset
     /// Kong's balancer has no target up: "failure to get a peer from the ring-balancer".
     case noHealthyUpstream
+    /// The destination's sidecar rejected the request's JWT (Envoy's jwt_authn sets no flag).
+    case unauthenticated
+    /// An AuthorizationPolicy at the destination's sidecar denied the request.
+    case rbacDenied
 
     var outcome: Outcome {
         switch self {
@@ -40,6 +44,8 @@ enum AttemptFailure: UInt8, Sendable {
         case .connectFailure: return Outcome(status: 503, flag: .connectFailure)
         case .overflow: return Outcome(status: 503, flag: .overflow)
         case .reset: return Outcome(status: 503, flag: .connectionTermination)
+        case .unauthenticated: return Outcome(status: 401, flag: .none)
+        case .rbacDenied: return Outcome(status: 403, flag: .rbacDenied)
         }
     }
 }

@@ -41,6 +41,8 @@ enum MeshStep: UInt8, Sendable {
     case attempt
     /// The request has crossed the sidecars: it reaches the host.
     case arrive
+    /// Without a sidecar: the request has crossed zones (`mesh.crossZoneLatency`).
+    case arriveDirect
     /// The sidecar's own answer (`MeshHop.answer`) goes to the caller. Never delivered
     /// synchronously, so a caller launching several calls is never re-entered.
     case answer

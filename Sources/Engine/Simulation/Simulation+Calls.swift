@@ -21,8 +21,13 @@ extension Simulation {
     /// replica balances round-robin; an instance or a client picks at random), −1 for a client.
     mutating func dispatchAttempt(_ call: Int32, pickerServer: Int32) {
         if world.mesh != nil, case .service = calls[call].target {
-            startHop(call, caller: callerIndex(pickerServer: pickerServer, client: calls[call].attribution.client))
-            return
+            let caller = callerIndex(pickerServer: pickerServer, client: calls[call].attribution.client)
+            guard world.security?.callerSidecar[Int(caller)] == false else {
+                startHop(call, caller: caller)
+                return
+            }
+            hops[call].direct = true
+            hops[call].caller = caller
         }
         calls[call].token &+= 1
         calls[call].attemptStart = now
@@ -44,9 +49,21 @@ extension Simulation {
         if calls[call].attemptTimeout > 0 {
             queue.push(.attemptTimeout(call: call, token: token), after: calls[call].attemptTimeout, from: now)
         }
+        if world.locality != nil, server >= 0, case .service(let service) = calls[call].target {
+            let caller = Int(callerIndex(pickerServer: pickerServer, client: calls[call].attribution.client))
+            let crossing = crossZone(caller: caller, server: server, service: Int(service), counted: calls[call].attribution.counted)
+            if crossing > 0 {
+                queue.push(.meshStep(call: call, token: token, step: .arriveDirect), at: now.plusSaturating(crossing))
+                return
+            }
+        }
         // No instance to pick (replicas 0): refused, as when every instance has crashed.
         if server < 0 || servers[server].crashed > 0 || isPartitioned(from: calls[call].callerService, toServer: server) {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)
+            return
+        }
+        if world.security != nil, case .service = calls[call].target, hops[call].direct {
+            sendDirect(call, token: token, server: server)
             return
         }
         admit(call: call, token: token, at: server)
@@ -99,7 +116,7 @@ extension Simulation {
         } else if server < 0, calls[call].attribution.counted, case .service(let service) = calls[call].target {
             recordAnswer(outcome, latency: now - calls[call].attemptStart, scope: scopeWithoutInstance(Int(service)))
         }
-        if world.mesh != nil, case .service = calls[call].target {
+        if world.mesh != nil, case .service = calls[call].target, !hops[call].direct {
             meshAttemptEnded(call, outcome: outcome)
             return
         }

@@ -85,6 +85,10 @@ extension Simulation {
             all = world.services.first { $0.name == name }?.instances ?? 0..<0
         case .version(let service, let version):
             all = world.versions.first { $0.name == version && world.services[$0.service].name == service }?.instances ?? 0..<0
+        case .zone(let zone):
+            guard let locality = world.locality, let id = locality.zones.firstIndex(of: zone) else { return [] }
+            let first = world.clients.count
+            return world.servers.indices.filter { locality.callerZone[first + $0] == Int32(id) }
         case .instance(let service, let version, let index):
             let range = world.versions.first { $0.name == version && world.services[$0.service].name == service }?.instances ?? 0..<0
             all = range.lowerBound + index < range.upperBound ? (range.lowerBound + index)..<(range.lowerBound + index + 1) : 0..<0

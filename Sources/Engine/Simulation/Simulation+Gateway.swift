@@ -10,6 +10,12 @@ extension Simulation {
         let record = jobs[job]
         let plan = world.clients[Int(record.attribution.client)].gatewayPlans[Int(record.attribution.template)]
         guard let routeIndex = plan.route else {
+            // Kong answers before its plugins; Envoy's filters (the steps of an Istio gateway
+            // plan) run before its router finds no route.
+            if case .answer(let outcome) = applyPlugins(plan.steps, to: job) {
+                answer(job, outcome: outcome)
+                return
+            }
             answer(job, outcome: Outcome(status: 404, flag: .noRoute))
             return
         }
@@ -31,6 +37,10 @@ extension Simulation {
             return
         case .passed:
             break
+        }
+        if let model = world.mesh, model.edge != nil {
+            callFromIstioGateway(job, rule: routeIndex, model)
+            return
         }
         if composes(job) {
             startComposition(job)

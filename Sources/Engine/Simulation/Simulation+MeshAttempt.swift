@@ -44,14 +44,24 @@ extension Simulation {
         calls[call].server = Int32(server)
         calls[call].attemptStart = now
         let token = calls[call].token
-        if !hops[call].mirror, case .service(let service) = calls[call].target,
-           let perTry = model.hosts[Int(service)].rules[Int(hops[call].rule)].retry.perTryTimeout {
+        if !hops[call].mirror, let perTry = model.hosts[Int(hops[call].routeHost)].rules[Int(hops[call].rule)].retry.perTryTimeout {
             queue.push(.attemptTimeout(call: call, token: token), after: perTry, from: now)
         }
-        let latency = model.sidecarDelay(&egress[caller])
-        mesh.sidecarPasses += 2
+        let fromEdge = hops[call].routeHost == model.edgeHost
+        let latency: Nanoseconds
+        if world.security == nil {
+            latency = fromEdge ? model.edgeDelay(&egress[caller]) : model.sidecarDelay(&egress[caller])
+            mesh.sidecarPasses += fromEdge ? 1 : 2
+        } else {
+            latency = securedMeshDelay(server: server, caller: caller, fromEdge: fromEdge)
+        }
         if calls[call].attribution.counted { mesh.addedLatency = mesh.addedLatency.plusSaturating(latency) }
-        if latency > 0, model.fixedSidecarDelay != nil {
+        let crossing = world.locality == nil ? 0
+            : crossZone(caller: caller, server: server, service: model.clusters[Int(mesh.sidecars[sidecar].cluster)].service, counted: calls[call].attribution.counted)
+        // The timer lane holds one fixed delay: the edge's, a secured hop's and a zone crossing's differ.
+        if crossing > 0 {
+            queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency).plusSaturating(crossing))
+        } else if latency > 0, !fromEdge, model.fixedSidecarDelay != nil, world.security == nil {
             queue.push(.meshStep(call: call, token: token, step: .arrive), after: latency, from: now)
         } else if latency > 0 {
             queue.push(.meshStep(call: call, token: token, step: .arrive), at: now.plusSaturating(latency))
@@ -60,7 +70,8 @@ extension Simulation {
         }
     }
 
-    /// The request reaches the host: a crashed host or a partition refuses the connection.
+    /// The request reaches the host: a crashed host or a partition refuses the connection;
+    /// the host's sidecar may answer 401 or 403 itself (see `inboundRejection`).
     mutating func arrive(_ call: Int32) {
         let server = Int(calls[call].server)
         let token = calls[call].token
@@ -69,6 +80,10 @@ extension Simulation {
             return
         }
         if recordsTelemetry { telemetry?.arrived(call, at: now) }
+        if world.security != nil, let rejection = inboundRejection(call, server: server) {
+            queue.push(.attemptFailed(call: call, token: token, failure: rejection), at: now)
+            return
+        }
         admit(call: call, token: token, at: server)
     }
 
@@ -78,7 +93,7 @@ extension Simulation {
     /// The model is read through `world.mesh` where needed, not bound: a binding is retained
     /// across the mutating calls here, on every answer of the mesh.
     mutating func meshAttemptEnded(_ call: Int32, outcome: Outcome) {
-        guard hops[call].phase == .inFlight, world.mesh != nil, case .service(let service) = calls[call].target else { return }
+        guard hops[call].phase == .inFlight, world.mesh != nil, case .service = calls[call].target else { return }
         if recordsTelemetry { reportDestination(call, outcome) }
         endAttempt(call, status: Self.outlierStatus(outcome))
         let hop = hops[call]
@@ -86,7 +101,7 @@ extension Simulation {
             finishHop(call, outcome)
             return
         }
-        let (host, rule) = (Int(service), Int(hop.rule))
+        let (host, rule) = (Int(hop.routeHost), Int(hop.rule))
         // An upstream's full queue is a 503 answer to this router, not its own overflow.
         let answer = outcome.flag == .overflow ? Outcome(status: 503, flag: .none) : outcome
         guard world.mesh?.hosts[host].rules[rule].retry.isRetriable(answer) == true else {

@@ -13,7 +13,9 @@ extension Simulation {
 
     /// Starts a hop from the top: a new call, or a gateway call that Kong retries after its
     /// own timeout. Kong's per-attempt timeout covers the whole hop, retries included.
-    mutating func startHop(_ call: Int32, caller: Int32) {
+    /// `edgeRule` ≥ 0: a hop from an Istio gateway replica, on that rule of the gateway's
+    /// VirtualService instead of the called service's own.
+    mutating func startHop(_ call: Int32, caller: Int32, edgeRule: Int32 = -1) {
         guard let model = world.mesh, case .service(let service) = calls[call].target else { return }
         calls[call].token &+= 1
         var hop = MeshHop()
@@ -26,13 +28,21 @@ extension Simulation {
         if calls[call].callerService == -2, calls[call].attemptTimeout > 0 {
             queue.push(.hopTimeout(call: call, serial: hop.serial, kong: true), after: calls[call].attemptTimeout, from: now)
         }
-        guard let rule = meshRule(for: calls[call].attribution, service: Int(service), model) else {
-            endHopLocally(call, Outcome(status: 404, flag: .noRoute))
-            return
+        var host = Int(service)
+        let rule: Int32
+        if edgeRule >= 0, let edge = model.edge {
+            (host, rule) = (edge, edgeRule)
+        } else {
+            guard let matched = meshRule(for: calls[call].attribution, service: host, model) else {
+                endHopLocally(call, Outcome(status: 404, flag: .noRoute))
+                return
+            }
+            rule = matched
         }
         hops[call].rule = rule
+        hops[call].routeHost = Int32(host)
         let token = calls[call].token
-        switch model.hosts[Int(service)].rules[Int(rule)].fault.decide(&egress[Int(caller)]) {
+        switch model.hosts[host].rules[Int(rule)].fault.decide(&egress[Int(caller)]) {
         case .none:
             routeHop(call, model)
         case .abort(let status):
@@ -50,14 +60,13 @@ extension Simulation {
     /// After any fault delay: the weighted pick of a destination, the mirror, the route
     /// timeout, then the first attempt.
     mutating func routeHop(_ call: Int32, _ model: MeshModel) {
-        guard case .service(let service) = calls[call].target else { return }
         let hop = hops[call]
         if hop.abortStatus != 0 {
             endHopLocally(call, Outcome(status: hop.abortStatus, flag: .faultInjected))
             return
         }
         // Read through `model` in place: binding a host or rule would copy its tables.
-        let (host, rule, caller) = (Int(service), Int(hop.rule), Int(hop.caller))
+        let (host, rule, caller) = (Int(hop.routeHost), Int(hop.rule), Int(hop.caller))
         guard let pick = model.hosts[host].pickDestination(rule: rule, &egress[caller]),
               model.hosts[host].rules[rule].destinations.indices.contains(pick)
         else {
@@ -84,6 +93,8 @@ extension Simulation {
             endHopLocally(call, Outcome(status: 503, flag: .noClusterFound))
             return
         }
+        // From the gateway, the call is to whichever service the rule picked.
+        if host == model.edge { calls[call].target = .service(Int32(model.clusters[cluster].service)) }
         hops[call].sidecar = sidecarState(caller: caller, cluster: cluster, model)
         hops[call].retriesLeft = Int32(clamping: model.hosts[host].rules[rule].retry.maxRetries)
         if let timeout = model.hosts[host].rules[rule].retry.routeTimeout {
@@ -105,6 +116,7 @@ extension Simulation {
         let caller = hops[call].caller
         let index = openCall(copy)
         hops[index].caller = caller
+        hops[index].routeHost = hops[call].routeHost
         hops[index].mirror = true
         hops[index].sidecar = sidecarState(caller: Int(caller), cluster: cluster, model)
         hops[index].serial = calls[index].token
@@ -204,7 +216,8 @@ extension Simulation {
             mesh.rings[hosts] = ring
         }
         let state = SidecarCluster(
-            caller: Int32(caller), cluster: Int32(cluster), hosts: hosts, policy: policy, ring: ring, rng: &egress[caller])
+            caller: Int32(caller), cluster: Int32(cluster), hosts: hosts, policy: policy, ring: ring,
+            localityLevels: localityLevels(caller: caller, cluster: cluster, model), rng: &egress[caller])
         let index = Int32(mesh.sidecars.count)
         mesh.sidecars.append(state)
         mesh.callerSidecars[caller].append(index)

@@ -108,7 +108,7 @@ extension Simulation {
             let tallies = statistics.responses.sorted { ($0.status, $0.flag.code) < ($1.status, $1.flag.code) }
             responses += tallies.map { ResponseCount(scope: kind, name: scopeName, code: Int($0.status), flag: $0.flag.code, count: $0.count) }
         }
-        return RunResult(
+        var result = RunResult(
             scenarioName: scenarioName, seed: seed, endTime: now, summary: summary,
             timeseries: timeseries, events: events, responses: responses,
             mesh: world.mesh.map { model in
@@ -117,5 +117,7 @@ extension Simulation {
                     clientRequests: summary[ScopeLayout.total].counts.requests, duration: world.duration)
             },
             rollout: rolloutOutcome())
+        result.locality = localityRows()
+        return result
     }
 }

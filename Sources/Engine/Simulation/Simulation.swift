@@ -67,6 +67,9 @@ struct Simulation: ~Copyable {
     var sent = 0
     let limits: RunLimits
     var mesh: MeshRuntime
+    /// Per (service, caller zone + 1, host zone + 1), counted attempts (zone 0: none); empty
+    /// when no zone is written.
+    var localityAttempts = DenseTable<Int>()
     var rollout: RolloutRuntime?
     /// Kong upstreams' balancer and health-checker state; empty without upstreams.
     var kong: KongUpstreamRuntime
@@ -113,6 +116,10 @@ struct Simulation: ~Copyable {
         } else {
             mesh = MeshRuntime()
             if !world.kongUpstreams.isEmpty { mesh.countEjections(world) }
+        }
+        if let locality = world.locality {
+            let zones = locality.zones.count + 1
+            localityAttempts = DenseTable(repeatElement(0, count: world.services.count * zones * zones))
         }
         kong = KongUpstreamRuntime(world: world, seed: seed)
         rollout = world.rollout.map(RolloutRuntime.init)
@@ -235,6 +242,7 @@ struct Simulation: ~Copyable {
             case .route: if let model = world.mesh { routeHop(call, model) }
             case .attempt: if let model = world.mesh { startMeshAttempt(call, model) }
             case .arrive: arrive(call)
+            case .arriveDirect: arriveDirect(call)
             case .answer: finishHop(call, hops[call].answer)
             }
         case .hopTimeout(let call, let serial, let kong):

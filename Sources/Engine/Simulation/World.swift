@@ -103,12 +103,16 @@ struct World: Sendable {
     var interval: Nanoseconds
     /// Nil when the mesh is disabled.
     var mesh: MeshModel?
+    /// Nil unless the mesh is on and security is written (see `SecurityModel`).
+    var security: SecurityModel?
     /// Nil without a `rollout` section.
     var rollout: RolloutModel?
     /// Kong upstreams (without the mesh only), and per service its upstream or -1; both
     /// empty when there are none.
     var kongUpstreams: [KongUpstreamModel] = []
     var kongUpstreamOf: [Int32] = []
+    /// Nil when no zone is written anywhere.
+    var locality: LocalityModel?
 
     var hasGateway: Bool { gatewayReplicas > 0 }
 

@@ -35,8 +35,9 @@ enum WorldBuilder {
                 name: service.name, versions: firstVersion..<versions.count, instances: firstInstance..<servers.count))
         }
 
-        let gatewayRoutes = scenario.gateway?.routes ?? []
-        let routes = gatewayRoutes.map { route in
+        // Kong routes only: Istio's ingress gateway routes by its VirtualService (`gateway.http`).
+        let gatewayRoutes = scenario.gateway?.kind == .kong ? scenario.gateway?.routes ?? [] : []
+        var routes = gatewayRoutes.map { route in
             var model = World.RouteModel(
                 name: route.name, backends: route.backends.map { serviceIndex[$0.service] ?? 0 }, split: BackendSplit(route),
                 timeout: route.timeout, retries: route.retries)
@@ -48,8 +49,10 @@ enum WorldBuilder {
             if let gateway = scenario.gateway { GatewayPlanBuilder.addTransformerWork(to: &model, gateway: gateway, route: route) }
             return model
         }
+        let router = GatewayRouter(scenario.gateway)
+        if let edge = router.edge { routes = edgeRoutes(edge, serviceIndex) }
         var plans = GatewayPlanBuilder(scenario: scenario)
-        let clients = scenario.clients.map { client(of: $0, serviceIndex, gatewayRoutes, &plans, &paths) }
+        let clients = scenario.clients.map { client(of: $0, serviceIndex, router, &plans, &paths) }
         let mesh = MeshModelBuilder.build(
             scenario, services: services, versions: versions, servers: servers, clients: clients, paths: paths)
 
@@ -59,9 +62,22 @@ enum WorldBuilder {
             gatewayCounters: plans.counters(),
             faults: scenario.faults, duration: scenario.duration, warmup: scenario.warmup, interval: scenario.interval,
             mesh: mesh, rollout: RolloutModel(scenario, services: services, versions: versions))
+        world.security = SecurityModel.build(scenario, world: world)
         (world.kongUpstreams, world.kongUpstreamOf) = KongUpstreamModel.build(
             scenario, services: services, servers: servers, replicas: gatewayReplicas)
+        world.locality = LocalityModel.build(scenario)
         return world
+    }
+
+    /// Istio's ingress gateway: one route per rule of its VirtualService, for the per-route
+    /// report rows; its requests go to the mesh hop (`MeshModel.edge`), never through `split`.
+    private static func edgeRoutes(_ router: VirtualServiceRouter, _ serviceIndex: [String: Int]) -> [World.RouteModel] {
+        router.routes.enumerated().map { index, rule in
+            var seen: Set<Int> = []
+            let services = rule.route.compactMap { serviceIndex[$0.destination.host] }.filter { seen.insert($0).inserted }
+            return World.RouteModel(
+                name: rule.name ?? "http[\(index)]", backends: services, split: BackendSplit(weights: []), timeout: 0, retries: 0)
+        }
     }
 
     private static func step(
@@ -73,7 +89,7 @@ enum WorldBuilder {
     }
 
     private static func client(
-        of client: Client, _ serviceIndex: [String: Int], _ routes: [GatewayRoute], _ plans: inout GatewayPlanBuilder,
+        of client: Client, _ serviceIndex: [String: Int], _ router: GatewayRouter, _ plans: inout GatewayPlanBuilder,
         _ paths: inout MeshModelBuilder.PathTable
     ) -> World.ClientModel {
         var arrival: ArrivalProcess?
@@ -95,8 +111,7 @@ enum WorldBuilder {
             total += template.weight
             cumulative.append(total)
         }
-        let router = KongRouter(routes: routes)
-        let templateRoutes = client.requests.map { router.route(method: $0.method, path: $0.path, headers: $0.headers) }
+        let templateRoutes = client.requests.map(router.route)
         return World.ClientModel(
             name: client.name, targetService: targetService, arrival: arrival, users: users, thinkTime: Sampler(think),
             timeout: client.timeout, retries: client.retries, templateCumulativeWeights: cumulative.map { $0 / total },

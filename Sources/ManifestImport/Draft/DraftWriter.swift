@@ -21,6 +21,17 @@ struct DraftWriter {
             case both
         }
 
+        /// A rule of Istio's ingress gateway (`gateway.http`): named by its `name`, else its
+        /// first destination; its path is its first `uri` match's exact or prefix value.
+        init?(istioRule rule: YAMLNode) {
+            guard let name = rule["name"]?.text ?? rule["route"]?.items.first?["destination", "host"]?.text else { return nil }
+            self.name = name
+            let uri = rule["match"]?.items.first?["uri"]
+            let first = uri?["exact"]?.text ?? uri?["prefix"]?.text ?? "/"
+            path = first.hasPrefix("/") ? first : "/"
+            authentication = nil
+        }
+
         /// `consumers`: `gateway.consumers`, whose credentials the plugins accept besides their own maps.
         init?(_ node: YAMLNode, globalPlugins: [YAMLNode] = [], consumers: [YAMLNode] = []) {
             guard let name = node["name"]?.text else { return nil }

@@ -34,8 +34,11 @@ public struct ScenarioDraft: Sendable {
             return object
         }
         let empty = YAMLNode.mapping([], at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1))
+        // The draft switches the mesh on for Istio objects: translate them as it will load them.
+        let istio = objects.contains { $0.group.hasSuffix("istio.io") }
+        let meshOn = YAMLNode.mapping([("mesh", .mapping([("enabled", .scalar("true", at: empty.location))], at: empty.location))], at: empty.location)
         // The translation's own messages come again, located, from loading the draft below.
-        let (fragment, _) = ManifestTranslation.translate(objects, scenario: empty, namespace: namespace)
+        let (fragment, _) = ManifestTranslation.translate(objects, scenario: istio ? meshOn : empty, namespace: namespace)
         var ignored: [Diagnostic] = []
         let directory = ServiceDirectory(objects: objects, scenarioServices: [], namespace: namespace, diagnostics: &ignored)
         // Services the manifests define, then those only a gateway route names (a decK
@@ -57,10 +60,12 @@ public struct ScenarioDraft: Sendable {
         var writer = DraftWriter(
             name: scenarioName(scenarioFile), manifests: paths.map { DraftWriter.relative($0, to: base) },
             namespace: namespace == "default" ? nil : namespace, counts: (files.count, read.objects.count))
-        writer.mesh = fragment["mesh"] == nil && objects.contains { $0.group.hasSuffix("istio.io") }
+        writer.mesh = istio
         let globalPlugins = fragment["gateway", "plugins"]?.items ?? []
         let consumers = fragment["gateway", "consumers"]?.items ?? []
         writer.routes = routes.compactMap { DraftWriter.Route($0, globalPlugins: globalPlugins, consumers: consumers) }
+        // Istio's ingress gateway (a Gateway and its VirtualServices): a client per rule.
+        writer.routes += (fragment["gateway", "http"]?.items ?? []).compactMap(DraftWriter.Route.init(istioRule:))
         writer.services = services
         let text = writer.text
         // Checked as `validate` will check it, from where it will be.

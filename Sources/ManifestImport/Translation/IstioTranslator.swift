@@ -55,18 +55,20 @@ enum IstioTranslator {
     }
 
     /// Istio: `gateways` left out means `mesh` (every sidecar); a list without `mesh` binds the
-    /// routes to those gateways only.
+    /// routes to those gateways only (a VirtualService bound to both feeds both).
     private static func appliesToSidecars(_ virtualService: ManifestObject, _ translation: inout ManifestTranslation) -> Bool {
         guard let node = virtualService.spec?["gateways"] else { return true }
         let gateways = node.items.compactMap(\.text)
         if gateways.isEmpty || gateways.contains("mesh") { return true }
+        // Bound to a Gateway of the manifests: IstioGatewayTranslator makes it the edge's.
+        if gateways.contains(where: { IstioGatewayTranslator.gateway($0, from: virtualService, in: translation) != nil }) { return false }
         translation.fragment.warning("VirtualService \(virtualService.name) is bound to gateways \(gateways.joined(separator: ", ")) and not to 'mesh': Istio applies it at those gateways only, so meshsim ignores it for the calls sidecars route", at: node.location)
         return false
     }
 
     /// `http` with each `route[*].destination.host` and `mirror.host` replaced by the scenario
     /// name of the service it resolves to, at the host's own location.
-    private static func rewriteHosts(_ http: YAMLNode, in virtualService: ManifestObject, _ translation: inout ManifestTranslation) -> YAMLNode {
+    static func rewriteHosts(_ http: YAMLNode, in virtualService: ManifestObject, _ translation: inout ManifestTranslation) -> YAMLNode {
         guard case .sequence(let rules) = http.value else { return http }
         func rewrite(_ destination: YAMLNode, _ translation: inout ManifestTranslation) -> YAMLNode {
             guard destination.isMapping else { return destination }

@@ -21,26 +21,21 @@ enum KindCatalog {
         Kind(group: "apps", kind: "Deployment"), Kind(group: "apps", kind: "StatefulSet"),
         Kind(group: "argoproj.io", kind: "Rollout"),
         Kind(group: "networking.istio.io", kind: "VirtualService"), Kind(group: "networking.istio.io", kind: "DestinationRule"),
+        Kind(group: "networking.istio.io", kind: "Gateway"),
+        Kind(group: "security.istio.io", kind: "PeerAuthentication"), Kind(group: "security.istio.io", kind: "AuthorizationPolicy"),
+        Kind(group: "security.istio.io", kind: "RequestAuthentication"),
         Kind(group: "configuration.konghq.com", kind: "KongPlugin"), Kind(group: "configuration.konghq.com", kind: "KongClusterPlugin"),
         Kind(group: "configuration.konghq.com", kind: "KongConsumer"), Kind(group: "configuration.konghq.com", kind: "KongUpstreamPolicy"),
         Kind(group: "networking.k8s.io", kind: "Ingress"), Kind(group: "gateway.networking.k8s.io", kind: "HTTPRoute"),
         Kind(group: "flagger.app", kind: "Canary"), Kind(group: "_format_version", kind: "decK"),
     ]
 
-    /// Kinds read and checked, whose effect the mesh-security work will model: named, not dropped silently.
-    static let readNotModelled: Set<Kind> = [
-        Kind(group: "security.istio.io", kind: "PeerAuthentication"),
-        Kind(group: "security.istio.io", kind: "AuthorizationPolicy"),
-        Kind(group: "security.istio.io", kind: "RequestAuthentication"),
-    ]
-
     static func kind(of object: ManifestObject) -> Kind {
         Kind(group: object.kind == "decK" ? "_format_version" : object.group, kind: object.kind)
     }
 
-    /// One warning per kind that is not read (naming how many objects it covers), and one
-    /// per kind read but not modelled; an Istio object of an API version Istio does not serve
-    /// is an error, as the cluster rejects it.
+    /// One warning per kind that is not read (naming how many objects it covers); an Istio
+    /// object of an API version Istio does not serve is an error, as the cluster rejects it.
     static func check(_ objects: [ManifestObject]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var counts: [Kind: Int] = [:]
@@ -60,11 +55,7 @@ enum KindCatalog {
         for (kind, object) in first {
             let count = counts[kind] ?? 1
             let objectsNote = count == 1 ? "" : " (\(CountText.grouped(count)) objects)"
-            if readNotModelled.contains(kind) {
-                diagnostics.append(.warning("read but not modelled yet: \(object.kind) (\(object.apiVersion))\(objectsNote); meshsim does not simulate mesh authentication and authorization yet, so every call is allowed", at: object.location))
-            } else {
-                diagnostics.append(.warning("ignored: \(object.kind) (\(object.apiVersion)) is not modelled\(objectsNote)", at: object.location))
-            }
+            diagnostics.append(.warning("ignored: \(object.kind) (\(object.apiVersion)) is not modelled\(objectsNote)", at: object.location))
         }
         return diagnostics
     }

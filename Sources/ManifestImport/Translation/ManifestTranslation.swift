@@ -3,7 +3,7 @@ import Scenario
 /// Turns the objects read into the part of the scenario tree they define, in an order where
 /// each step finds what it needs: services and their workloads, the versions (from
 /// DestinationRule subsets, or a rollout's stable and canary), the Istio traffic rules, the
-/// Kong gateway, and the rollout.
+/// Kong gateway or Istio's ingress gateway, the rollout, and the mesh's security policies.
 struct ManifestTranslation {
     var objects: [ManifestObject]
     var directory: ServiceDirectory
@@ -17,6 +17,8 @@ struct ManifestTranslation {
     /// DestinationRules by the scenario name of the service they configure, in file order:
     /// indexed once by `WorkloadTranslator` (subsets are versions) for `IstioTranslator` (policies).
     var destinationRules: [String: [ManifestObject]] = [:]
+    /// Istio Gateway objects by `namespace/name`, what VirtualService `gateways` entries name.
+    var istioGateways: [String: ManifestObject] = [:]
 
     struct RolloutVersions {
         var names: [String]
@@ -33,6 +35,14 @@ struct ManifestTranslation {
             objects: objects, directory: directory,
             fragment: ScenarioFragment(at: objects.first?.location ?? scenario.location), scenario: scenario)
         translation.fragment.diagnostics = diagnostics
+        for gateway in translation.objects("Gateway", in: IstioTranslator.groups) {
+            let key = "\(gateway.namespace)/\(gateway.name)"
+            if let first = translation.istioGateways[key] {
+                translation.fragment.error("Gateway \(gateway.name) in namespace \(gateway.namespace) is defined twice: here and at \(first.location)", at: gateway.location)
+            } else {
+                translation.istioGateways[key] = gateway
+            }
+        }
         translation.run()
         return (translation.fragment.root, translation.fragment.diagnostics)
     }
@@ -42,8 +52,10 @@ struct ManifestTranslation {
         WorkloadTranslator.translate(&self)
         IstioTranslator.translate(&self)
         KongTranslator.translate(&self)
+        IstioGatewayTranslator.translate(&self)
         RolloutTranslator.translate(&self)
         SecurityPolicyChecks.check(&self)
+        SecurityPolicyTranslator.translate(&self)
     }
 
     /// Objects of `kind` in one of `groups`, in file order.

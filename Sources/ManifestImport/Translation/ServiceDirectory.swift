@@ -98,11 +98,22 @@ struct ServiceDirectory {
             serviceAccountName: template?["spec", "serviceAccountName"]?.text, sidecarInject: inject)
     }
 
-    /// True when the pod template (`sidecar.istio.io/inject: "false"`) or its Namespace
-    /// (`istio-injection: disabled`) keeps Istio's injector from adding a sidecar: either one
-    /// disabled is enough.
-    func runsWithoutSidecar(_ workload: Workload) -> Bool {
-        workload.sidecarInject == "false" || namespaceLabels[workload.object.namespace]?["istio-injection"] == "disabled"
+    /// Why Istio's injector would clearly leave `workload` without a sidecar, or nil (istio.io
+    /// "Controlling the injection policy"): either label disabled wins (`sidecar.istio.io/inject:
+    /// "false"` on the pod template, also as an annotation; `istio-injection: disabled` on its
+    /// Namespace); else a Namespace of the manifests with neither `istio-injection: enabled` nor
+    /// `istio.io/rev`, and a pod without `sidecar.istio.io/inject: "true"` or `istio.io/rev`
+    /// labels, is outside every injection webhook's selectors. A Namespace the manifests do not
+    /// hold was labelled out of sight (`kubectl label namespace default istio-injection=enabled`,
+    /// as Istio's samples ask), so its workloads keep their sidecars.
+    func withoutSidecarReason(_ workload: Workload) -> String? {
+        if workload.sidecarInject == "false" { return "its pod template sets sidecar.istio.io/inject: \"false\"" }
+        guard let labels = namespaceLabels[workload.object.namespace] else { return nil }
+        let namespace = workload.object.namespace
+        if labels["istio-injection"] == "disabled" { return "its Namespace \(namespace) sets istio-injection: disabled" }
+        if labels["istio-injection"] == "enabled" || labels["istio.io/rev"] != nil { return nil }
+        if workload.podLabels["sidecar.istio.io/inject"] == "true" || workload.podLabels["istio.io/rev"] != nil { return nil }
+        return "its Namespace \(namespace) has neither istio-injection: enabled nor istio.io/rev"
     }
 
     /// A Kubernetes name as the scenario names it: plain in the default namespace, `name.namespace` elsewhere.

@@ -24,7 +24,6 @@ enum WorkloadTranslator {
         for workload in translation.directory.workloads where !selected.contains(workload.object.location) {
             translation.fragment.warning("no Service selects \(workload.object.kind) \(workload.object.name); no traffic reaches it", at: workload.object.location)
         }
-        warnAboutWorkloadsWithoutSidecar(&translation)
     }
 
     private static func translate(_ name: String, at location: SourceLocation, workloads: [Workload], _ translation: inout ManifestTranslation) {
@@ -40,6 +39,7 @@ enum WorkloadTranslator {
             for version in versions { translation.fragment.set(["services", name, "versions", version, "replicas"], zero, from: location) }
             return
         }
+        if let service = translation.directory.service(named: name) { WorkloadIdentityTranslator.write(service, &translation) }
         var backing: Set<SourceLocation> = []
         if let rollout { backing.insert(rollout.workload.object.location) }
         let candidates = workloads.filter { !backing.contains($0.object.location) }
@@ -50,6 +50,7 @@ enum WorkloadTranslator {
             if let rollout, rollout.names.contains(version) {
                 // Argo adds the pod-template-hash labels its subsets select at run time.
                 translation.fragment.set(path, replicas(rollout.workload), from: rule.location)
+                WorkloadIdentityTranslator.write(rollout.workload, at: Array(path.dropLast()), podLabels: false, &translation)
                 continue
             }
             let labels = subset["labels"]?.stringMap ?? [:]
@@ -62,6 +63,7 @@ enum WorkloadTranslator {
                 translation.fragment.set(path, .scalar("0", at: subset.location), from: rule.location)
             case 1:
                 translation.fragment.set(path, replicas(matching[0]), from: rule.location)
+                WorkloadIdentityTranslator.write(matching[0], at: Array(path.dropLast()), &translation)
             default:
                 let named = matching.map { "\($0.object.kind) \($0.object.name) at \($0.object.location)" }.joined(separator: " and ")
                 translation.fragment.error("DestinationRule \(rule.name): subset '\(version)' (\(described)) matches \(named); a version is one workload: give each its own labels", at: subset.location)
@@ -70,16 +72,19 @@ enum WorkloadTranslator {
         if subsets.isEmpty, let rollout {
             for version in rollout.names {
                 translation.fragment.set(["services", name, "versions", version, "replicas"], replicas(rollout.workload), from: rollout.location)
+                WorkloadIdentityTranslator.write(rollout.workload, at: ["services", name, "versions", version], podLabels: false, &translation)
             }
         }
         let rest = candidates.filter { !backing.contains($0.object.location) }
         if subsets.isEmpty, rollout == nil, rest.count == 1 {
             translation.fragment.set(["services", name, "replicas"], replicas(rest[0]), from: location)
+            WorkloadIdentityTranslator.write(rest[0], at: ["services", name], &translation)
             return
         }
         for workload in rest {
             let version = workload.podLabels["version"] ?? workload.object.name
             translation.fragment.set(["services", name, "versions", version, "replicas"], replicas(workload), from: workload.object.location)
+            WorkloadIdentityTranslator.write(workload, at: ["services", name, "versions", version], &translation)
         }
     }
 
@@ -87,20 +92,5 @@ enum WorkloadTranslator {
     /// Kubernetes default 1 at the workload.
     private static func replicas(_ workload: Workload) -> YAMLNode {
         .scalar(String(workload.replicas), at: workload.replicasNode?.location ?? workload.object.location)
-    }
-
-    /// Once: the mesh-security work will model workloads outside the mesh; until then a run
-    /// gives them a sidecar as it does every workload. The scenario's own `mesh.enabled` decides
-    /// (overrides and variants apply after the manifests are read).
-    private static func warnAboutWorkloadsWithoutSidecar(_ translation: inout ManifestTranslation) {
-        guard translation.scenario["mesh", "enabled"]?.text == "true" else { return }
-        let directory = translation.directory
-        let outside = directory.workloads.filter(directory.runsWithoutSidecar)
-        guard let first = outside.first else { return }
-        let reason = first.sidecarInject == "false"
-            ? "its pod template sets sidecar.istio.io/inject: \"false\""
-            : "its namespace \(first.object.namespace) sets istio-injection: disabled"
-        let others = outside.count == 1 ? "" : " (and \(outside.count - 1) more)"
-        translation.fragment.warning("\(first.object.kind) \(first.object.name) runs without an Istio sidecar\(others): \(reason); meshsim does not model workloads without sidecars yet and simulates them with one", at: first.object.location)
     }
 }

@@ -21,6 +21,8 @@ public enum ResponseFlag: UInt8, Sendable, CaseIterable {
     case unauthorized
     /// No cluster found: the route names a subset no DestinationRule defines.
     case noClusterFound
+    /// Denied by an AuthorizationPolicy at the destination's sidecar (Envoy's RBAC filter): 403.
+    case rbacDenied
 
     public var code: String {
         switch self {
@@ -37,6 +39,7 @@ public enum ResponseFlag: UInt8, Sendable, CaseIterable {
         case .faultInjected: return "FI"
         case .unauthorized: return "UAEX"
         case .noClusterFound: return "NC"
+        case .rbacDenied: return "RBAC"
         }
     }
 }

@@ -43,15 +43,40 @@ struct CallTraffic {
     /// Kong picks for its request templates (by weight, then split by the route's backend
     /// weights; a request no route takes, or a route whose weights are all 0, reaches none; a
     /// composed route's request reaches each service it calls).
+    /// Through Istio's ingress gateway: the first `gateway.http` rule that matches each
+    /// template, split by its destinations' weights.
+    private static func edgeEntries(_ client: Client, _ gateway: Gateway, total: Double) -> [(service: String, share: Double)] {
+        let router = VirtualServiceRouter(host: "", routes: gateway.http)
+        var shares: [(service: String, share: Double)] = []
+        for template in client.requests where template.weight > 0 {
+            let request = MeshRequest(method: template.method, path: template.path, headers: template.headers)
+            guard let rule = router.match(request) else { continue }
+            let destinations = router.routes[rule].route
+            let weights = destinations.count == 1 ? [1.0] : destinations.map { Double(max($0.weight ?? 0, 0)) }
+            let sum = weights.reduce(0, +)
+            guard sum > 0 else { continue }
+            for (destination, weight) in zip(destinations, weights) where weight > 0 {
+                let share = template.weight / total * weight / sum
+                if let index = shares.firstIndex(where: { $0.service == destination.destination.host }) {
+                    shares[index].share += share
+                } else {
+                    shares.append((destination.destination.host, share))
+                }
+            }
+        }
+        return shares
+    }
+
     static func entries(_ client: Client, _ scenario: Scenario) -> [(service: String, share: Double)] {
         switch client.target {
         case .service(let service):
             return [(service, 1)]
         case .gateway:
             guard let gateway = scenario.gateway else { return [] }
-            let router = KongRouter(routes: gateway.routes)
             let total = client.requests.reduce(0) { $0 + max($1.weight, 0) }
             guard total > 0 else { return [] }
+            if gateway.kind == .istio { return edgeEntries(client, gateway, total: total) }
+            let router = KongRouter(routes: gateway.routes)
             var shares: [(service: String, share: Double)] = []
             func add(_ service: String, _ share: Double) {
                 if let index = shares.firstIndex(where: { $0.service == service }) {

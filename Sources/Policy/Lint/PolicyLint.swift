@@ -13,6 +13,9 @@ public enum PolicyLint {
         let traffic = CallTraffic(scenario)
         let found = RetryAmplificationLint.diagnostics(scenario) + SubsetTrafficLint.diagnostics(scenario)
             + OfferedLoadLint.diagnostics(scenario, traffic) + FanOutLint.diagnostics(scenario, traffic)
-        return found.inFileOrder()
+            + LocalityLint.diagnostics(scenario)
+        let security = MeshSecurity(mesh: scenario.mesh, defaultNamespace: scenario.namespace)
+        let secured = PeerAuthenticationLint.diagnostics(scenario, security) + AuthorizationPolicyLint.diagnostics(scenario, security)
+        return (found + secured).inFileOrder()
     }
 }

@@ -57,6 +57,7 @@ enum RetryAmplificationLint {
 
     /// The routes Kong picks for the client's request templates, in file order, each once.
     private static func routes(taking requests: [RequestTemplate], in gateway: Gateway) -> [GatewayRoute] {
+        guard gateway.kind == .kong else { return [] }
         let router = KongRouter(routes: gateway.routes)
         let chosen = Set(requests.compactMap { router.route(method: $0.method, path: $0.path, headers: $0.headers) })
         return chosen.sorted().map { gateway.routes[$0] }

@@ -76,7 +76,7 @@ public struct RetryPolicy: Sendable {
         case .connectionTermination, .timeout:
             // Envoy resets the stream of a timed-out try and counts a reset as a 5xx.
             return !retryOn.isDisjoint(with: [.reset, .fiveXX, .gatewayError])
-        case .none, .delayInjected:
+        case .none, .delayInjected, .rbacDenied:
             return isRetriable(status: Int(outcome.status))
         }
     }

@@ -11,6 +11,7 @@ enum ClientDecoder {
         let addresses = reader.int("addresses", 1...Int.max)
         let credential = reader.read("credential") { ClientPartsDecoder.credential($0, path: $1, context: context) }
         let invalidCredentials = reader.percent("invalidCredentials")
+        let zone = ZoneDecoder.zones(reader, single: true)?.first
         let requests = reader.read("requests") { node, path in
             ScenarioDecoder.nonEmptyList(node, path, values) { ClientPartsDecoder.request($0, path: $1, context: context) }
         }
@@ -33,6 +34,7 @@ enum ClientDecoder {
             sidecar: identity.sidecar ?? true, namespace: identity.namespace ?? context.namespace,
             serviceAccount: identity.serviceAccount ?? name)
         client.jwtClaims = credential?.claims ?? JWTClaims()
+        client.zone = zone
         return client
     }
 

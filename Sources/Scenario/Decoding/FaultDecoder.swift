@@ -1,8 +1,10 @@
 /// `faults[*]`: a failure injected for a window of time.
 enum FaultDecoder {
-    static let kinds = ["crash", "hang", "latency", "errors", "partition"]
+    static let kinds = ["crash", "hang", "latency", "errors", "partition", "zone"]
     /// The fields each kind owns; they are errors with any other kind.
-    static let kindFields: [String: [String]] = ["latency": ["add"], "errors": ["rate", "status"], "partition": ["from", "to"]]
+    static let kindFields: [String: [String]] = [
+        "latency": ["add"], "errors": ["rate", "status"], "partition": ["from", "to"], "zone": ["zone"],
+    ]
 
     /// An `errors` fault without `status` answers 503, what an overloaded or failing upstream
     /// typically returns (and the status of the format's example); without `rate` it hits every request.
@@ -15,8 +17,8 @@ enum FaultDecoder {
         let at = reader.duration("at", required: true)
         let duration = reader.duration("duration", .positive)
         let kindName = reader.read("kind", required: true) { values.choice($0, $1, kinds) }
-        // A partition is placed by from/to, so it needs no target.
-        let target = reader.read("target", required: kindName != "partition") { node, path in
+        // A partition is placed by from/to, a zone outage by its zone, so neither needs a target.
+        let target = reader.read("target", required: kindName != "partition" && kindName != "zone") { node, path in
             values.nonEmptyString(node, path).flatMap { parseTarget($0, path: path, at: node, values) }
         }
         let instances = reader.read("instances") { instanceCount($0, path: $1, values) }
@@ -25,6 +27,7 @@ enum FaultDecoder {
         let status = reader.int("status", 100...599)
         let from = reader.nonEmptyString("from", required: kindName == "partition")
         let to = reader.nonEmptyString("to", required: kindName == "partition")
+        let zone = reader.read("zone", required: kindName == "zone") { ZoneDecoder.zone($0, $1, values) }
         reader.finish()
 
         guard let kindName else { return nil }
@@ -45,6 +48,13 @@ enum FaultDecoder {
             guard let add else { return nil }
             kind = .latency(add: add)
         case "errors": kind = .errors(rate: rate ?? 1, status: status ?? defaultStatus)
+        case "zone":
+            // The whole zone crashes: every instance and gateway replica placed in it.
+            for field in ["target", "instances"] where reader.has(field) {
+                context.error("\(reader.path(field)) does not apply to kind: zone (the zone is the target)", at: reader.location(of: field))
+            }
+            guard let zone, let at else { return nil }
+            return Fault(name: name ?? "zone-\(index)", at: at, duration: duration, target: .zone(zone), kind: .crash, location: node.location)
         default:
             guard let from, let to else { return nil }
             kind = .partition(from: from, to: to)

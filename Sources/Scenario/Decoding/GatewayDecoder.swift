@@ -1,8 +1,11 @@
-/// `gateway:`: the Kong-style edge with its replicas, global plugins and routes.
+/// `gateway:`: the edge with its replicas and global plugins: Kong with its routes, or Istio's
+/// ingress gateway with its VirtualService `http` routes.
 enum GatewayDecoder {
     static func decode(_ node: YAMLNode, path: String, context: DecodeContext) -> Gateway? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
         let values = reader.values
+        let kind = reader.choice("kind", Gateway.Kind.self)
+        let http = IstioGatewayDecoder.http(reader)
         let replicas = reader.int("replicas", 1...Int.max)
         let workers = reader.int("workers", 1...Int.max)
         let queue = reader.int("queue", 0...Int.max)
@@ -17,15 +20,18 @@ enum GatewayDecoder {
             }
         }
         let consumers = reader.read("consumers") { ConsumerDecoder.decode($0, path: $1, context: context) }
-        let identity = GatewayIdentityDecoder.decode(reader, kind: .kong)
+        let zones = ZoneDecoder.zones(reader)
+        let identity = GatewayIdentityDecoder.decode(reader, kind: kind ?? .kong)
         reader.finish()
         var gateway = Gateway(
             replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
             plugins: plugins ?? [], routes: routes ?? [], consumers: consumers ?? [], upstreams: upstreams ?? [],
             services: services ?? [], location: node.location
         )
+        gateway.zones = zones ?? []
         gateway.identity = identity
         ConsumerDecoder.merge(into: &gateway, context: context)
+        IstioGatewayDecoder.apply(kind: kind ?? .kong, http: http, to: &gateway)
         return gateway
     }
 

@@ -8,6 +8,7 @@ enum MeshDecoder {
         let mtls = reader.choice("mtls", Mesh.MTLSMode.self)
         let mtlsLatency = reader.distribution("mtlsLatency")
         let proxyCost = reader.mapping("proxyCost").map(Self.proxyCost)
+        let crossZoneLatency = reader.distribution("crossZoneLatency")
         let rootNamespace = reader.read("rootNamespace") { Names.namespace($0, $1, reader.values) }
         let peers = policies(reader, "peerAuthentications", kind: "PeerAuthentication", PeerAuthenticationDecoder.decode)
         let authorizations = policies(reader, "authorizationPolicies", kind: "AuthorizationPolicy", AuthorizationPolicyDecoder.decode)
@@ -21,6 +22,7 @@ enum MeshDecoder {
         mesh.peerAuthentications = peers
         mesh.authorizationPolicies = authorizations
         mesh.requestAuthentications = requests
+        mesh.crossZoneLatency = crossZoneLatency ?? .zero
         return mesh
     }
 

@@ -56,7 +56,7 @@ enum ProductFields {
 
     static let trafficPolicyNoEffect = ["tls", "portLevelSettings", "tunnel", "proxyProtocol"]
     /// Localities and slow start: every simulated host is in one locality and starts warm.
-    static let loadBalancerNoEffect = ["localityLbSetting", "warmupDurationSecs", "warmup"]
+    static let loadBalancerNoEffect = ["warmupDurationSecs", "warmup"]
     /// Ring sizes change which host a key maps to, not how keys spread; meshsim's ring is fixed.
     static let consistentHashNoEffect = ["minimumRingSize", "ringHash", "maglev"]
     static let consistentHashNotSimulated = ["httpCookie", "useSourceIp", "httpQueryParameterName"]

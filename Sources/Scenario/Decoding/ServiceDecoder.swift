@@ -69,6 +69,7 @@ private struct VersionFields {
     var errorStatus: Int?
     var calls: [CallStep]?
     var onCallFailure: Service.OnCallFailure?
+    var zones: [String]?
     var sidecar: Bool?
     var serviceAccount: String?
     var labels: [String: String]?
@@ -82,6 +83,7 @@ private struct VersionFields {
         errorStatus = reader.int("errorStatus", 400...599)
         calls = reader.read("calls") { CallDecoder.decodeList($0, path: $1, context: reader.context) }
         onCallFailure = reader.choice("onCallFailure", [Service.OnCallFailure.fail, .ignore])
+        zones = ZoneDecoder.zones(reader)
         sidecar = reader.bool("sidecar")
         serviceAccount = reader.read("serviceAccount") { Names.serviceAccount($0, $1, reader.values) }
         labels = reader.read("labels") { WorkloadSelectorDecoder.labels($0, path: $1, values: reader.values) }
@@ -104,6 +106,7 @@ private struct VersionFields {
         if let serviceLabels = service.labels {
             merged.labels = serviceLabels.merging(labels ?? [:]) { _, own in own }
         }
+        merged.zones = zones ?? service.zones
         return merged
     }
 
@@ -113,10 +116,12 @@ private struct VersionFields {
         let identity = WorkloadIdentity(
             sidecar: sidecar ?? true, namespace: namespace, serviceAccount: serviceAccount ?? service,
             labels: ["app": service, "version": name].merging(labels ?? [:]) { _, written in written })
-        return ServiceVersion(
+        var version = ServiceVersion(
             name: name, replicas: replicas ?? 1, concurrency: concurrency ?? 1, queue: queue, latency: latency ?? .zero,
             errors: errors ?? 0, errorStatus: errorStatus ?? 500, calls: calls ?? [], onCallFailure: onCallFailure ?? .fail,
             identity: identity, location: location
         )
+        version.zones = zones ?? []
+        return version
     }
 }

@@ -7,17 +7,17 @@
 enum TrafficPolicyDecoder {
     static func decode(_ node: YAMLNode, path: String, context: DecodeContext) -> TrafficPolicy? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
-        let loadBalancer = reader.mapping("loadBalancer").flatMap(Self.loadBalancer)
+        let balancing = reader.mapping("loadBalancer").map(Self.loadBalancer)
         let connectionPool = reader.mapping("connectionPool").flatMap(Self.connectionPool)
         let outlierDetection = reader.mapping("outlierDetection").flatMap(Self.outlierDetection)
         reader.finish(noEffect: ProductFields.trafficPolicyNoEffect)
         return TrafficPolicy(
-            loadBalancer: loadBalancer, connectionPool: connectionPool, outlierDetection: outlierDetection,
-            location: node.location
+            loadBalancer: balancing?.simple, connectionPool: connectionPool, outlierDetection: outlierDetection,
+            localityLbSetting: balancing?.locality, location: node.location
         )
     }
 
-    private static func loadBalancer(_ reader: MappingReader) -> TrafficPolicy.LoadBalancer? {
+    private static func loadBalancer(_ reader: MappingReader) -> (simple: TrafficPolicy.LoadBalancer?, locality: LocalityLbSetting?) {
         let simple = reader.read("simple") { node, path -> TrafficPolicy.LoadBalancer?? in
             // LEAST_CONN is Istio's deprecated name for LEAST_REQUEST; UNSPECIFIED leaves Istio's default.
             let choices = ["ROUND_ROBIN", "LEAST_REQUEST", "RANDOM", "LEAST_CONN", "UNSPECIFIED", "PASSTHROUGH"]
@@ -39,12 +39,13 @@ enum TrafficPolicyDecoder {
             hash.finish(noEffect: ProductFields.consistentHashNoEffect, notSimulated: ProductFields.consistentHashNotSimulated, product: "Istio")
             return header.map(TrafficPolicy.LoadBalancer.consistentHashHeader)
         }
+        let locality = reader.mapping("localityLbSetting").flatMap(LocalityLbSettingDecoder.decode)
         reader.finish(noEffect: ProductFields.loadBalancerNoEffect)
         if reader.has("simple"), reader.has("consistentHash") {
             reader.context.error("\(reader.path) must have only one of simple or consistentHash", at: reader.location)
-            return nil
+            return (nil, locality)
         }
-        return hash ?? simple ?? nil
+        return (hash ?? simple ?? nil, locality)
     }
 
     private static func connectionPool(_ reader: MappingReader) -> ConnectionPool? {

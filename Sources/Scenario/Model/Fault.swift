@@ -6,6 +6,9 @@ public struct Fault: Sendable {
         case instance(service: String, version: String, index: Int)
         case gateway
         case gatewayReplica(Int)
+        /// `kind: zone`: every instance and gateway replica whose zone is this one (as written,
+        /// `region/zone` or `zone`).
+        case zone(String)
     }
 
     public enum InstanceCount: Sendable, Hashable {

@@ -94,6 +94,8 @@ public struct Mesh: Sendable {
     public var peerAuthentications: [PeerAuthentication] = []
     public var authorizationPolicies: [AuthorizationPolicy] = []
     public var requestAuthentications: [RequestAuthentication] = []
+    /// `crossZoneLatency`: added once to an attempt whose caller's zone is not its host's.
+    public var crossZoneLatency: Distribution = .zero
     public var location: SourceLocation?
 
     public init(

@@ -17,8 +17,9 @@ public struct TrafficPolicy: Sendable, Hashable {
 
     public init(
         loadBalancer: LoadBalancer? = nil, connectionPool: ConnectionPool? = nil,
-        outlierDetection: OutlierDetection? = nil, location: SourceLocation
+        outlierDetection: OutlierDetection? = nil, localityLbSetting: LocalityLbSetting? = nil, location: SourceLocation
     ) {
+        self.localityLbSetting = localityLbSetting
         self.loadBalancer = loadBalancer
         self.connectionPool = connectionPool
         self.outlierDetection = outlierDetection
@@ -30,13 +31,17 @@ public struct TrafficPolicy: Sendable, Hashable {
     /// `MergeSubsetTrafficPolicy` in pilot/pkg/networking/util/util.go): each group the
     /// subset sets (loadBalancer, connectionPool, outlierDetection) replaces the top-level
     /// group whole; a group it leaves out is the top-level one. Fields within a group are not
-    /// merged: a subset's `connectionPool` without `http` has Istio's default http limits.
+    /// merged: a subset's `connectionPool` without `http` has Istio's default http limits, and
+    /// a subset's `loadBalancer` without `localityLbSetting` has none (Istio's proto holds both
+    /// in one `LoadBalancerSettings`, replaced whole).
     public static func merged(_ top: TrafficPolicy?, subset: TrafficPolicy?) -> TrafficPolicy? {
         guard let subset else { return top }
         guard let top else { return subset }
+        let subsetBalances = subset.loadBalancer != nil || subset.localityLbSetting != nil
         return TrafficPolicy(
-            loadBalancer: subset.loadBalancer ?? top.loadBalancer, connectionPool: subset.connectionPool ?? top.connectionPool,
-            outlierDetection: subset.outlierDetection ?? top.outlierDetection, location: subset.location)
+            loadBalancer: subsetBalances ? subset.loadBalancer : top.loadBalancer, connectionPool: subset.connectionPool ?? top.connectionPool,
+            outlierDetection: subset.outlierDetection ?? top.outlierDetection,
+            localityLbSetting: subsetBalances ? subset.localityLbSetting : top.localityLbSetting, location: subset.location)
     }
 }
 

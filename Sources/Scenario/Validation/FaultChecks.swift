@@ -71,6 +71,15 @@ enum FaultChecks {
                 return .failure(Problem(message: "the gateway has \(instances(gateway.replicas, noun: "replica")), so there is no replica \(index)"))
             }
             return .success(1)
+        case .zone(let zone):
+            let placed = scenario.services.flatMap { service in service.versions.map { ($0.zones, $0.replicas) } }
+                + (scenario.gateway.map { [($0.zones, $0.replicas)] } ?? [])
+            let known = placed.flatMap(\.0).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            guard known.contains(zone) else {
+                let hint = known.isEmpty ? "no service, version or gateway has a zone" : Suggestion.hint(for: zone, among: known, listName: "zones in use are")
+                return .failure(Problem(message: "no instance or gateway replica is in zone \(zone); \(hint)"))
+            }
+            return .success(placed.reduce(0) { Saturating.sum($0, ZonePlacement.count(in: zone, zones: $1.0, instances: $1.1)) })
         }
     }
 
@@ -99,6 +108,7 @@ enum FaultChecks {
         case .instance(let service, let version, let index): return "\(service)/\(version)/\(index)"
         case .gateway: return "the gateway"
         case .gatewayReplica(let index): return "gateway/\(index)"
+        case .zone(let zone): return "zone \(zone)"
         }
     }
 }

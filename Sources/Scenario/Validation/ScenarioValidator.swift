@@ -15,6 +15,7 @@ public enum ScenarioValidator {
         let callGraph = CallGraphChecks.diagnostics(scenario, names)
         let found = ClientChecks.diagnostics(scenario, names) + RequestKeyChecks.diagnostics(scenario)
             + GatewayChecks.diagnostics(scenario, names)
+            + IstioGatewayChecks.diagnostics(scenario, names)
             + KongUpstreamChecks.diagnostics(scenario, names)
             + callGraph + (callGraph.isEmpty ? FanOutChecks.diagnostics(scenario) : [])
             + MeshPolicyChecks.diagnostics(scenario, names)

@@ -91,7 +91,13 @@ struct EvalSequence {
             report.line("headers", request.headers.map { "\($0.name): \($0.value)" }.joined(separator: ", "))
         }
         let service: String?
-        if gateway != nil {
+        if let edge = gateway?.istioEdge {
+            let replica = gateway?.replica(ofRequest: number) ?? 0
+            if gateway?.runIstio(request, replica: replica, into: &report) == true {
+                MeshEvaluation(scenario: scenario, service: edge, request: request).run(into: &report, &rng)
+            }
+            return report
+        } else if gateway != nil {
             let replica = gateway?.replica(ofRequest: number) ?? 0
             service = gateway?.run(request, replica: replica, into: &report, &rng)
             // The mesh matches the request as the route's request-transformer left it.

@@ -7,7 +7,7 @@ import Scenario
 /// The rate limits' counters carry over from one request to the next of `eval --repeat`.
 struct GatewayEvaluation {
     /// One counter per plugin, and per replica under a local policy, as the simulation keeps them.
-    private struct CounterKey: Hashable {
+    struct CounterKey: Hashable {
         var plugin: SourceLocation
         var replica: Int
     }
@@ -15,7 +15,7 @@ struct GatewayEvaluation {
     let scenario: Scenario
     let gateway: Gateway
     private var limiters: [CounterKey: RateLimitingPolicy] = [:]
-    private var buckets: [CounterKey: LocalRateLimitPolicy] = [:]
+    var buckets: [CounterKey: LocalRateLimitPolicy] = [:]
     private var cache = EvalProxyCache()
     /// The headers of the last request as its upstream call carries them.
     var upstreamHeaders: [Header] = []

@@ -22,6 +22,11 @@ struct MeshEvaluation {
             report.decide("reaches \(service.name)")
             return
         }
+        let security = SecurityEvaluation(scenario: scenario, request: request)
+        if let security, !security.caller.hasSidecar {
+            direct(security, into: &report, &rng)
+            return
+        }
         let router = VirtualServiceRouter(host: service.name, routes: service.http)
         let meshRequest = MeshRequest(method: request.method, path: request.path, headers: request.headers)
         guard let rule = router.match(meshRequest) else {
@@ -64,14 +69,31 @@ struct MeshEvaluation {
         if let mirror = route.mirror, router.shouldMirror(rule: rule, &rng) {
             report.line("mirror", "a copy goes to \(mirror.host)\(mirror.subset.map { "/\($0)" } ?? ""), its answer ignored")
         }
-        endpoint(destination, into: &report, &rng)
+        endpoint(destination, security, into: &report, &rng)
         report.decide(delayed + report.verdict)
     }
 
-    private func endpoint(_ destination: Destination, into report: inout EvalReport, _ rng: inout RandomStream) {
+    /// A caller without a sidecar reaches the Kubernetes Service itself: kube-proxy picks any
+    /// instance of any version, and no VirtualService or DestinationRule applies.
+    private func direct(_ security: SecurityEvaluation, into report: inout EvalReport, _ rng: inout RandomStream) {
+        report.line("mesh route", "\(security.caller.name) has no sidecar: it calls the Kubernetes Service \(service.name) directly (no VirtualService, no DestinationRule)")
+        let instances = service.versions.flatMap { version in (0..<max(version.replicas, 0)).map { (version, $0) } }
+        guard !instances.isEmpty else {
+            report.line("instance", "none: \(service.name) has no instance (connection refused)")
+            report.decide("connection refused: \(service.name) has no instance")
+            return
+        }
+        let (version, index) = instances[rng.nextInt(below: instances.count)]
+        report.line("instance", "\(service.name)/\(version.name)/\(index), picked at random by kube-proxy")
+        guard security.run(service, version, into: &report) else { return }
+        report.decide("reaches \(service.name)/\(version.name)")
+    }
+
+    private func endpoint(_ destination: Destination, _ security: SecurityEvaluation?, into report: inout EvalReport, _ rng: inout RandomStream) {
         guard let host = scenario.service(named: destination.host) else { return }
         let versions = destination.subset.flatMap { subset in host.versions.filter { $0.name == subset } } ?? host.versions
         let instances = versions.flatMap { version in (0..<version.replicas).map { "\(host.name)/\(version.name)/\($0)" } }
+        let instanceVersions = versions.flatMap { version in (0..<version.replicas).map { _ in version } }
         let policy = host.trafficPolicy
         let breaker = CircuitBreaker(policy?.connectionPool)
         report.line("breaker", "\(Self.limit(breaker.maxRequests)) requests in flight, \(Self.limit(breaker.maxConnections)) connections, \(Self.limit(breaker.maxPendingRequests)) pending, \(Self.limit(breaker.maxRetries)) retries in flight (per caller)")
@@ -88,7 +110,12 @@ struct MeshEvaluation {
         report.line("balancer", "\(Self.describe(balancer.algorithm)) over \(instances.count) instance\(instances.count == 1 ? "" : "s") of \(destination.host)\(destination.subset.map { "/\($0)" } ?? "")")
         report.line("instance", chosen.map { instances[$0] } ?? "none: 503 no healthy upstream (UH)")
         let target = "\(destination.host)\(destination.subset.map { "/\($0)" } ?? "")"
-        report.decide(chosen == nil ? "503 (UH): no healthy upstream in \(target)" : "reaches \(target)")
+        guard let chosen else {
+            report.decide("503 (UH): no healthy upstream in \(target)")
+            return
+        }
+        if let security, security.applies(to: instanceVersions[chosen]), !security.run(host, instanceVersions[chosen], into: &report) { return }
+        report.decide("reaches \(target)")
     }
 
     private static func limit(_ value: Int) -> String {
