@@ -19,6 +19,7 @@ public enum ScenarioValidator {
             + KongUpstreamChecks.diagnostics(scenario, names)
             + callGraph + (callGraph.isEmpty ? FanOutChecks.diagnostics(scenario) : [])
             + MeshPolicyChecks.diagnostics(scenario, names)
+            + SecurityPolicyChecks.diagnostics(scenario)
             + RateLimitReplicaChecks.diagnostics(scenario)
             + GatewayAccessChecks.diagnostics(scenario)
             + ShadowedRouteChecks.diagnostics(scenario, names)
