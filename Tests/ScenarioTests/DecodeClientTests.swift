@@ -131,13 +131,13 @@ import Testing
               - name: b
                 target: orders
                 rate: 1/s
-                credential: { jwt: { exp: 1h, aud: x } }
+                credential: { jwt: { exp: 1h, scope: x } }
               - { name: c, target: orders, rate: 1/s, credential: {} }
             """
         #expect(messages(yaml) == [
             "7:17: error: clients[0].credential must have only one of apiKey or jwt, not both",
             "11:24: error: clients[1].credential.jwt.iss is required",
-            "11:35: error: unknown key 'aud' in clients[1].credential.jwt; valid keys are: iss, exp, nbf",
+            "11:35: error: unknown key 'scope' in clients[1].credential.jwt; valid keys are: iss, exp, nbf, sub, aud, claims",
             "12:55: error: clients[2].credential needs one of apiKey or jwt",
         ])
     }

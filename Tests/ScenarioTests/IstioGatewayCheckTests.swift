@@ -96,4 +96,22 @@ import Testing
             """)
         #expect(messages == ["6: warning: gateway.http is read only with gateway.kind: istio (Kong routes by gateway.routes); ignored"])
     }
+
+    @Test func aRolloutDoesNotMoveTheGatewaysWeights() {
+        let messages = validate("""
+            gateway:
+              kind: istio
+              http: [{ route: [{ destination: { host: orders, subset: v1 } }] }]
+            rollout:
+              service: orders
+              stable: v1
+              canary: v2
+              start: 1m
+              analysis: { interval: 1m, threshold: 5, stepWeight: 10, maxWeight: 50 }
+            """).filter { $0.contains("rollout") }
+        #expect(messages == [
+            "6: warning: the rollout moves the weights of the VirtualService of orders; gateway.http sends to the clusters "
+                + "of orders itself, so the gateway's traffic keeps this rule's weights",
+        ])
+    }
 }

@@ -26,16 +26,20 @@ extension TelemetryRecorder {
                 service: route.service, route: route.route, firstSample: gateway.latencyFirstSample[series],
                 request: gateway.requestPoints[series], upstream: gateway.upstreamPoints[series])
         }
+        // Istio's ingress gateway exports no Kong series: its hops are in the mesh's.
+        let kong = world.mesh?.edge == nil
         return RunTelemetry(
             sampleTimes: sampleTimes, meshBounds: MeshTelemetryRecorder.bounds, gatewayBounds: GatewayTelemetryRecorder.bounds,
-            mesh: mesh, gatewayRequests: requests, gatewayLatency: latency)
+            mesh: mesh, gatewayRequests: kong ? requests : [], gatewayLatency: kong ? latency : [])
     }
 
     /// Clients first, then the gateway, then each version (see the type's comment).
     private func sourceWorkload(_ source: Int, _ world: World) -> (workload: String, version: String?) {
         if source < world.clients.count { return (world.clients[source].name, nil) }
         let version = source - world.clients.count - 1
-        guard world.versions.indices.contains(version) else { return (MetricsFormat.gatewayWorkload, nil) }
+        guard world.versions.indices.contains(version) else {
+            return (MetricsFormat.gatewayWorkload(world.mesh?.edge == nil ? .kong : .istio), nil)
+        }
         return (world.services[world.versions[version].service].name, world.versions[version].name)
     }
 

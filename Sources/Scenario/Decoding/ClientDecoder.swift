@@ -15,15 +15,35 @@ enum ClientDecoder {
         let requests = reader.read("requests") { node, path in
             ScenarioDecoder.nonEmptyList(node, path, values) { ClientPartsDecoder.request($0, path: $1, context: context) }
         }
+        let identity = decodeIdentity(reader)
         reader.finish()
         guard let name, let target, let arrival else { return nil }
+        if target == .gateway {
+            for key in ["sidecar", "namespace", "serviceAccount"] where reader.has(key) {
+                context.warning(
+                    "\(reader.path(key)) has no effect: a client of the gateway calls it from outside the mesh (only a client that targets a service is a mesh workload)",
+                    at: reader.location(of: key))
+            }
+        }
         var client = Client(
             name: name, target: target, arrival: arrival, timeout: timeout, retries: retries,
-            addresses: addresses ?? 1, credential: credential, invalidCredentials: invalidCredentials ?? 0,
+            addresses: addresses ?? 1, credential: credential?.credential, invalidCredentials: invalidCredentials ?? 0,
             requests: requests ?? [RequestTemplate()], location: node.location
         )
+        client.identity = WorkloadIdentity(
+            sidecar: identity.sidecar ?? true, namespace: identity.namespace ?? context.namespace,
+            serviceAccount: identity.serviceAccount ?? name)
+        client.jwtClaims = credential?.claims ?? JWTClaims()
         client.zone = zone
         return client
+    }
+
+    /// `sidecar`, `namespace` and `serviceAccount` as written (nil = the default).
+    private static func decodeIdentity(_ reader: MappingReader) -> (sidecar: Bool?, namespace: String?, serviceAccount: String?) {
+        let sidecar = reader.bool("sidecar")
+        let namespace = reader.read("namespace") { Names.namespace($0, $1, reader.values) }
+        let serviceAccount = reader.read("serviceAccount") { Names.serviceAccount($0, $1, reader.values) }
+        return (sidecar, namespace, serviceAccount)
     }
 
     private static func decodeTarget(_ reader: MappingReader, hasGateway: Bool) -> Client.Target? {

@@ -30,18 +30,25 @@ enum ClientPartsDecoder {
         }
     }
 
-    /// Exactly one of `apiKey` and `jwt`.
-    static func credential(_ node: YAMLNode, path: String, context: DecodeContext) -> Credential? {
+    /// Exactly one of `apiKey` and `jwt`; with `jwt`, the claims Istio reads besides `iss`,
+    /// `exp` and `nbf` (empty for an API key).
+    static func credential(_ node: YAMLNode, path: String, context: DecodeContext) -> (credential: Credential, claims: JWTClaims)? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
         let apiKey = reader.nonEmptyString("apiKey")
-        let jwt = reader.read("jwt") { node, path -> Credential? in
+        let jwt = reader.read("jwt") { node, path -> (Credential, JWTClaims)? in
             guard let claims = MappingReader(node, path: path, context: context) else { return nil }
             let issuer = claims.nonEmptyString("iss", required: true)
             // Relative to the send time; negative values make expired or already-valid tokens.
             let expiresIn = claims.duration("exp", .any)
             let notBefore = claims.duration("nbf", .any)
+            let subject = claims.nonEmptyString("sub")
+            let audiences = claims.read("aud") { stringOrList($0, $1, claims.values) }
+            let others = claims.read("claims") { otherClaims($0, path: $1, claims.values) }
             claims.finish()
-            return issuer.map { .jwt(issuer: $0, expiresIn: expiresIn, notBefore: notBefore) }
+            return issuer.map {
+                (.jwt(issuer: $0, expiresIn: expiresIn, notBefore: notBefore),
+                 JWTClaims(subject: subject, audiences: audiences ?? [], claims: others ?? [:]))
+            }
         }
         let written = ["apiKey", "jwt"].filter { reader.has($0) }
         reader.finish()
@@ -51,7 +58,28 @@ enum ClientPartsDecoder {
                 : "\(path) must have only one of apiKey or jwt, not both", at: reader.location)
             return nil
         }
-        return apiKey.map(Credential.apiKey) ?? jwt
+        return apiKey.map { (Credential.apiKey($0), JWTClaims()) } ?? jwt
+    }
+
+    /// A JWT claim is a string or a list of strings (`aud: shop` or `aud: [shop, admin]`).
+    private static func stringOrList(_ node: YAMLNode, _ path: String, _ values: ValueReader) -> [String]? {
+        if case .sequence = node.value { return values.stringList(node, path) }
+        return values.string(node, path).map { [$0] }
+    }
+
+    /// `claims: { NAME: VALUE or [VALUES] }`; the registered claims have their own fields.
+    private static func otherClaims(_ node: YAMLNode, path: String, _ values: ValueReader) -> [String: [String]]? {
+        guard let entries = values.entries(node, path) else { return nil }
+        var claims: [String: [String]] = [:]
+        for entry in entries {
+            if ["iss", "sub", "aud", "exp", "nbf"].contains(entry.key) {
+                let parent = path.split(separator: ".").dropLast().joined(separator: ".")
+                values.context.error("\(path).\(entry.key): write the \(entry.key) claim as \(parent).\(entry.key)", at: entry.keyLocation)
+                continue
+            }
+            claims[entry.key] = stringOrList(entry.value, "\(path).\(entry.key)", values)
+        }
+        return claims
     }
 
     static func request(_ node: YAMLNode, path: String, context: DecodeContext) -> RequestTemplate? {

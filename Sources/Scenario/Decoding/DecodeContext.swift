@@ -4,9 +4,12 @@ final class DecodeContext {
     /// Files (manifests) where the cluster has accepted whatever keys are written: there an
     /// unknown key or a field meshsim does not simulate is a warning, not an error.
     let lenientFiles: Set<String>
+    /// The scenario's `namespace:`: the namespace of the workloads and policies that name none.
+    let namespace: String
 
-    init(lenientFiles: Set<String> = []) {
+    init(lenientFiles: Set<String> = [], namespace: String = "default") {
         self.lenientFiles = lenientFiles
+        self.namespace = namespace
     }
 
     func isLenient(_ location: SourceLocation) -> Bool {

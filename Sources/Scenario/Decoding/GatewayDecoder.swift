@@ -21,6 +21,7 @@ enum GatewayDecoder {
         }
         let consumers = reader.read("consumers") { ConsumerDecoder.decode($0, path: $1, context: context) }
         let zones = ZoneDecoder.zones(reader)
+        let identity = GatewayIdentityDecoder.decode(reader, kind: kind ?? .kong)
         reader.finish()
         var gateway = Gateway(
             replicas: replicas ?? 1, workers: workers, queue: queue, latency: latency ?? .zero,
@@ -28,6 +29,7 @@ enum GatewayDecoder {
             services: services ?? [], location: node.location
         )
         gateway.zones = zones ?? []
+        gateway.identity = identity
         ConsumerDecoder.merge(into: &gateway, context: context)
         IstioGatewayDecoder.apply(kind: kind ?? .kong, http: http, to: &gateway)
         return gateway

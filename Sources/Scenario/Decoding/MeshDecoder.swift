@@ -9,13 +9,33 @@ enum MeshDecoder {
         let mtlsLatency = reader.distribution("mtlsLatency")
         let proxyCost = reader.mapping("proxyCost").map(Self.proxyCost)
         let crossZoneLatency = reader.distribution("crossZoneLatency")
+        let rootNamespace = reader.read("rootNamespace") { Names.namespace($0, $1, reader.values) }
+        let peers = policies(reader, "peerAuthentications", kind: "PeerAuthentication", PeerAuthenticationDecoder.decode)
+        let authorizations = policies(reader, "authorizationPolicies", kind: "AuthorizationPolicy", AuthorizationPolicyDecoder.decode)
+        let requests = policies(reader, "requestAuthentications", kind: "RequestAuthentication", RequestAuthenticationDecoder.decode)
         reader.finish()
         var mesh = Mesh(
             enabled: enabled ?? false, sidecarLatency: sidecarLatency ?? .zero, mtls: mtls ?? .strict,
             mtlsLatency: mtlsLatency ?? .zero, proxyCost: proxyCost ?? Mesh.ProxyCost(), location: node.location
         )
+        mesh.rootNamespace = rootNamespace ?? mesh.rootNamespace
+        mesh.peerAuthentications = peers
+        mesh.authorizationPolicies = authorizations
+        mesh.requestAuthentications = requests
         mesh.crossZoneLatency = crossZoneLatency ?? .zero
         return mesh
+    }
+
+    /// A list of one kind of Istio security policy; a name used twice in one namespace is an
+    /// error, as Kubernetes keeps one object per kind, namespace and name.
+    private static func policies<T>(
+        _ reader: MappingReader, _ key: String, kind: String, _ decode: (YAMLNode, String, DecodeContext) -> T?
+    ) -> [T] {
+        let context = reader.context
+        return reader.read(key) { node, path -> [T]? in
+            SecurityPolicyMetadata.reportDuplicates(in: node, kind: kind, context)
+            return ScenarioDecoder.list(node, path, reader.values) { item, itemPath, _ in decode(item, itemPath, context) }
+        } ?? []
     }
 
     /// `proxyCost:`; a figure left out (or wrong, after its error) keeps Istio's.

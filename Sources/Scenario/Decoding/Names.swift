@@ -21,6 +21,36 @@ enum Names {
         return name
     }
 
+    /// A Kubernetes namespace name (RFC 1123 label): lower-case letters, digits and '-', at most
+    /// 63, starting and ending with a letter or digit.
+    static func namespace(_ node: YAMLNode, _ path: String, _ values: ValueReader) -> String? {
+        kubernetesName(node, path, values, what: "namespace", dots: false, maxLength: 63)
+    }
+
+    /// A Kubernetes service account name (RFC 1123 subdomain): as a namespace, with '.', at most 253.
+    static func serviceAccount(_ node: YAMLNode, _ path: String, _ values: ValueReader) -> String? {
+        kubernetesName(node, path, values, what: "service account", dots: true, maxLength: 253)
+    }
+
+    private static func kubernetesName(
+        _ node: YAMLNode, _ path: String, _ values: ValueReader, what: String, dots: Bool, maxLength: Int
+    ) -> String? {
+        guard let name = values.nonEmptyString(node, path) else { return nil }
+        let bytes = Array(name.utf8)
+        let alphanumeric = { (byte: UInt8) in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        let valid = bytes.count <= maxLength
+            && bytes.allSatisfy { alphanumeric($0) || $0 == UInt8(ascii: "-") || (dots && $0 == UInt8(ascii: ".")) }
+            && bytes.first.map(alphanumeric) == true && bytes.last.map(alphanumeric) == true
+        guard valid else {
+            let characters = dots ? "lower-case letters, digits, '-' and '.'" : "lower-case letters, digits and '-'"
+            values.fail(path, "must be a Kubernetes \(what) name (\(characters), at most \(maxLength), starting and ending with a letter or digit), not '\(Diagnostic.excerpt(name))'", at: node)
+            return nil
+        }
+        return name
+    }
+
     /// Reports each `key` value of a list's mappings that repeats an earlier one, at the repeat.
     static func reportDuplicates(in list: YAMLNode, key: String, of kind: String, _ context: DecodeContext) {
         guard case .sequence(let items) = list.value else { return }

@@ -4,8 +4,12 @@ public enum ScenarioDecoder {
     /// Decodes a whole scenario. Collects every error it can find (it does not stop at the first),
     /// plus warnings, in file order. `scenario` is nil when there is any error.
     /// In `lenientFiles` (manifests merged into the tree) unknown and unsimulated keys are warnings.
-    public static func decode(_ root: YAMLNode, lenientFiles: Set<String> = []) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
-        let context = DecodeContext(lenientFiles: lenientFiles)
+    /// `namespace` is the scenario's `namespace:` (read by the expansion): the default namespace
+    /// of services, clients and security policies.
+    public static func decode(
+        _ root: YAMLNode, lenientFiles: Set<String> = [], namespace: String = "default"
+    ) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        let context = DecodeContext(lenientFiles: lenientFiles, namespace: namespace)
         let scenario = decode(root, context)
         let diagnostics = context.sortedDiagnostics
         return (context.hasErrors ? nil : scenario, diagnostics)

@@ -21,6 +21,8 @@ enum ServiceDecoder {
     private static func decode(_ node: YAMLNode, name: String, path: String, context: DecodeContext) -> Service? {
         guard let reader = MappingReader(node, path: path, context: context) else { return nil }
         let shared = VersionFields(reader)
+        let namespace = reader.read("namespace") { Names.namespace($0, $1, reader.values) } ?? context.namespace
+        let port = reader.int("port", 1...65535)
         let versions = reader.read("versions") { node, path -> [ServiceVersion]? in
             guard let entries = reader.values.entries(node, path) else { return nil }
             guard !entries.isEmpty else {
@@ -36,7 +38,8 @@ enum ServiceDecoder {
                 // service's where its cluster is built (`Service.trafficPolicy(subset:)`).
                 let policy = versionReader.read("trafficPolicy") { TrafficPolicyDecoder.decode($0, path: $1, context: context) }
                 versionReader.finish()
-                var version = own.inheriting(shared).version(named: versionName, at: entry.value.location)
+                var version = own.inheriting(shared).version(
+                    named: versionName, of: name, namespace: namespace, at: entry.value.location)
                 version.trafficPolicy = policy
                 return version
             }
@@ -45,10 +48,14 @@ enum ServiceDecoder {
         let http = reader.read("http") { HTTPRouteDecoder.decodeList($0, path: $1, owner: name, context: context) }
         reader.finish()
         let declared = reader.has("versions")
-        return Service(
-            name: name, versions: declared ? versions ?? [] : [shared.version(named: "default", at: node.location)],
+        var service = Service(
+            name: name,
+            versions: declared ? versions ?? [] : [shared.version(named: "default", of: name, namespace: namespace, at: node.location)],
             trafficPolicy: trafficPolicy, http: http, hasDeclaredVersions: declared, location: node.location
         )
+        service.namespace = namespace
+        service.port = port
+        return service
     }
 }
 
@@ -63,6 +70,9 @@ private struct VersionFields {
     var calls: [CallStep]?
     var onCallFailure: Service.OnCallFailure?
     var zones: [String]?
+    var sidecar: Bool?
+    var serviceAccount: String?
+    var labels: [String: String]?
 
     init(_ reader: MappingReader) {
         replicas = reader.int("replicas", 0...Int.max)
@@ -74,6 +84,9 @@ private struct VersionFields {
         calls = reader.read("calls") { CallDecoder.decodeList($0, path: $1, context: reader.context) }
         onCallFailure = reader.choice("onCallFailure", [Service.OnCallFailure.fail, .ignore])
         zones = ZoneDecoder.zones(reader)
+        sidecar = reader.bool("sidecar")
+        serviceAccount = reader.read("serviceAccount") { Names.serviceAccount($0, $1, reader.values) }
+        labels = reader.read("labels") { WorkloadSelectorDecoder.labels($0, path: $1, values: reader.values) }
     }
 
     /// These fields where written, else the service's.
@@ -87,15 +100,26 @@ private struct VersionFields {
         merged.errorStatus = errorStatus ?? service.errorStatus
         merged.calls = calls ?? service.calls
         merged.onCallFailure = onCallFailure ?? service.onCallFailure
+        merged.sidecar = sidecar ?? service.sidecar
+        merged.serviceAccount = serviceAccount ?? service.serviceAccount
+        // Labels merge key by key: a version adds to (or overrides) the service's pod labels.
+        if let serviceLabels = service.labels {
+            merged.labels = serviceLabels.merging(labels ?? [:]) { _, own in own }
+        }
         merged.zones = zones ?? service.zones
         return merged
     }
 
-    func version(named name: String, at location: SourceLocation) -> ServiceVersion {
+    /// Pods carry `app: SERVICE` and `version: VERSION` (the labels Istio's samples and its
+    /// telemetry use) unless the written labels say otherwise.
+    func version(named name: String, of service: String, namespace: String, at location: SourceLocation) -> ServiceVersion {
+        let identity = WorkloadIdentity(
+            sidecar: sidecar ?? true, namespace: namespace, serviceAccount: serviceAccount ?? service,
+            labels: ["app": service, "version": name].merging(labels ?? [:]) { _, written in written })
         var version = ServiceVersion(
             name: name, replicas: replicas ?? 1, concurrency: concurrency ?? 1, queue: queue, latency: latency ?? .zero,
             errors: errors ?? 0, errorStatus: errorStatus ?? 500, calls: calls ?? [], onCallFailure: onCallFailure ?? .fail,
-            location: location
+            identity: identity, location: location
         )
         version.zones = zones ?? []
         return version

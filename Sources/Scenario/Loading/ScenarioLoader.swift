@@ -117,7 +117,7 @@ public enum ScenarioLoader {
 
     private static func decode(_ prepared: Prepared, parsed: YAMLNode, overrides: [Override], expansion: (any ScenarioExpansion)?) -> Loaded {
         guard let root = prepared.root else { return Loaded(scenario: nil, found: prepared.diagnostics.inFileOrder()) }
-        let (decoded, decodeDiagnostics) = ScenarioDecoder.decode(root, lenientFiles: prepared.files)
+        let (decoded, decodeDiagnostics) = ScenarioDecoder.decode(root, lenientFiles: prepared.files, namespace: prepared.namespace)
         var diagnostics = prepared.diagnostics + decodeDiagnostics
         guard var scenario = decoded else { return Loaded(scenario: nil, found: diagnostics.inFileOrder()) }
         scenario.manifestFiles = prepared.files
@@ -170,15 +170,17 @@ public enum ScenarioLoader {
         } else if let root = base.root {
             prepared = prepare(root, overrides: overrides, expansion: nil)
             prepared.files = base.files
+            prepared.namespace = base.namespace
         } else {
             return []
         }
         var errors = prepared.diagnostics.filter { $0.severity == .error }
         if let root = prepared.root {
-            let (decoded, diagnostics) = ScenarioDecoder.decode(root, lenientFiles: prepared.files)
+            let (decoded, diagnostics) = ScenarioDecoder.decode(root, lenientFiles: prepared.files, namespace: prepared.namespace)
             errors += diagnostics.filter { $0.severity == .error }
             if var scenario = decoded {
                 scenario.manifestFiles = prepared.files
+                scenario.namespace = prepared.namespace
                 errors += ScenarioValidator.validate(scenario).filter { $0.severity == .error }
             }
         }

@@ -6,4 +6,11 @@ public enum MetricsFormat: String, Sendable, Hashable, CaseIterable {
     /// The gateway's workload name in the mesh series (`source_workload`): the Kong Ingress
     /// Controller's Deployment.
     public static let gatewayWorkload = "kong"
+
+    /// Under `gateway.kind: istio`: the Deployment of Istio's ingress gateway chart.
+    public static let istioGatewayWorkload = "istio-ingressgateway"
+
+    public static func gatewayWorkload(_ kind: Gateway.Kind) -> String {
+        kind == .istio ? istioGatewayWorkload : gatewayWorkload
+    }
 }

@@ -87,9 +87,10 @@ public struct Mesh: Sendable {
     public var mtlsLatency: Distribution
     /// What `meshsim compare` charges each proxy pass for; it changes nothing in a run.
     public var proxyCost: ProxyCost
-    /// Istio's root namespace: a PeerAuthentication there without a selector is mesh-wide, and
-    /// AuthorizationPolicies and RequestAuthentications there apply in every namespace.
+    /// `rootNamespace` (Istio's MeshConfig default `istio-system`): a security policy there
+    /// without a selector applies to the whole mesh.
     public var rootNamespace = "istio-system"
+    /// In file order, which decides between several policies at one level (Istio: the oldest).
     public var peerAuthentications: [PeerAuthentication] = []
     public var authorizationPolicies: [AuthorizationPolicy] = []
     public var requestAuthentications: [RequestAuthentication] = []

@@ -21,6 +21,12 @@ enum IstioGatewayChecks {
             }
             if let mirror = route.mirror { found += check(mirror, "gateway.http[\(index)] mirror", at: route.location, names) }
         }
+        if let rollout = scenario.rollout,
+           let route = gateway.http.first(where: { $0.route.contains { $0.destination.host == rollout.service } }) {
+            found.append(.warning(
+                "the rollout moves the weights of the VirtualService of \(rollout.service); gateway.http sends to the clusters "
+                    + "of \(rollout.service) itself, so the gateway's traffic keeps this rule's weights", at: route.location))
+        }
         if gateway.http.isEmpty, scenario.clients.contains(where: { $0.target == .gateway }) {
             found.append(.warning(
                 "gateway.http is empty: Istio's ingress gateway answers every request 404 (NR, no route); "

@@ -8,7 +8,7 @@ enum MetricsNameChecks {
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         guard scenario.metrics != nil, scenario.mesh.enabled else { return [] }
         var owners: [String: String] = [:]
-        if scenario.gateway != nil { owners[MetricsFormat.gatewayWorkload] = "the gateway" }
+        if let gateway = scenario.gateway { owners[MetricsFormat.gatewayWorkload(gateway.kind)] = "the gateway" }
         var found: [Diagnostic] = []
         for service in scenario.services where service.versions.contains(where: { $0.name == "default" }) {
             if let owner = owners[service.name] {

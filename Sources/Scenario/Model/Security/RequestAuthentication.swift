@@ -34,6 +34,9 @@ public struct RequestAuthentication: Sendable, Hashable {
         /// Empty: Istio's default, `Authorization: Bearer <token>` (and the `access_token` query parameter).
         public var fromHeaders: [HeaderLocation]
         public var fromParams: [String]
+        /// `fromCookies`: meshsim's clients send no cookies, but naming a location (header,
+        /// parameter or cookie) turns Istio's default location off.
+        public var fromCookies: [String] = []
         /// Default false: the sidecar removes the token before the request reaches the workload.
         public var forwardOriginalToken: Bool
         public var location: SourceLocation
