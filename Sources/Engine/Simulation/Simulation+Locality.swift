@@ -46,6 +46,10 @@ extension Simulation {
             queue.push(.attemptFailed(call: call, token: token, failure: .connectFailure), at: now)
             return
         }
+        if world.security != nil, hops[call].direct {
+            sendDirect(call, token: token, server: server)
+            return
+        }
         admit(call: call, token: token, at: server)
     }
 
