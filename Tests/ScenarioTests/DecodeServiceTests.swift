@@ -104,7 +104,7 @@ import Testing
             "9:18: error: services.orders.errorStatus must be between 400 and 599, not 200",
             "10:20: error: services.orders.onCallFailure must be one of fail, ignore, not 'retry'",
             "11:14: error: services.orders.latency is not a valid distribution: lognormal(p50, p99) needs p99 greater than p50",
-            "12:36: error: unknown key 'weight' in services.orders.versions.v1; valid keys are: replicas, concurrency, queue, latency, errors, errorStatus, calls, onCallFailure, sidecar, serviceAccount, labels, trafficPolicy",
+            "12:36: error: unknown key 'weight' in services.orders.versions.v1; valid keys are: replicas, concurrency, queue, latency, errors, errorStatus, calls, onCallFailure, zone, zones, sidecar, serviceAccount, labels, trafficPolicy",
             "14:11: error: unknown key 'service' in services.orders.calls[0]; valid keys are: parallel",
             "15:21: error: services.orders.calls[1].parallel must list at least one entry",
             "16:22: error: unknown key 'parallel' in services.orders.calls[2].parallel[0]; valid keys are: service, percent, path",
