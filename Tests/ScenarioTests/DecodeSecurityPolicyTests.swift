@@ -180,6 +180,7 @@ import Testing
                 - { name: i, rules: [{ from: [{ source: { serviceAccounts: [a], namespaces: [x] } }] }] }
                 - { name: j, rules: [{ to: [{ operation: { ports: [http] } }] }] }
                 - { name: k, rules: [{ from: [{ source: { trustDomains: [td] } }] }] }
+                - { name: l, rules: [{ when: [{ key: "request.auth.claims[realm][roles]", values: [a] }, { key: source.trustDomain, values: [cluster.local] }] }] }
             """)
         #expect(messages == [
             "8:26: error: mesh.authorizationPolicies[0].action must be one of ALLOW, DENY, AUDIT, CUSTOM, not 'allow'; did you mean 'ALLOW'?",
@@ -195,6 +196,7 @@ import Testing
             "16:47: error: mesh.authorizationPolicies[8].rules[0].from[0].source.serviceAccounts cannot be set with namespaces (Istio rejects it)",
             "17:56: error: mesh.authorizationPolicies[9].rules[0].to[0].operation.ports[0] must be a whole number, not 'http'",
             "18:47: error: mesh.authorizationPolicies[10].rules[0].from[0].source.trustDomains is an Istio field that meshsim does not simulate",
+            "19:42: warning: mesh.authorizationPolicies[11].rules[0].when[0].key request.auth.claims[realm][roles]: meshsim's JWT claims are flat (credential.jwt.claims), so a nested claim never holds",
         ])
     }
 

@@ -65,7 +65,7 @@ import Testing
             "7:11: error: services.orders.port must be between 1 and 65535, not 70000",
             "8:21: error: services.orders.serviceAccount must be a Kubernetes service account name (lower-case letters, digits, '-' and '.', at most 253, starting and ending with a letter or digit), not 'orders/sa'",
             "9:13: error: services.orders.labels must be a mapping, not a list",
-            "10:23: error: unknown key 'namespace' in services.orders.versions.v1; valid keys are: replicas, concurrency, queue, latency, errors, errorStatus, calls, onCallFailure, sidecar, serviceAccount, labels, trafficPolicy",
+            "10:23: error: unknown key 'namespace' in services.orders.versions.v1; valid keys are: replicas, concurrency, queue, latency, errors, errorStatus, calls, onCallFailure, zone, zones, sidecar, serviceAccount, labels, trafficPolicy",
             "10:46: error: services.orders.versions.v1.sidecar must be true or false, not 'maybe'",
         ])
     }

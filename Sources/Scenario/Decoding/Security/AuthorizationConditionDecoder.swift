@@ -4,7 +4,7 @@
 enum AuthorizationConditionDecoder {
     /// Attributes named as written.
     static let plainKeys = [
-        "source.ip", "remote.ip", "source.namespace", "source.serviceAccount", "source.principal",
+        "source.ip", "remote.ip", "source.namespace", "source.serviceAccount", "source.principal", "source.trustDomain",
         "request.auth.principal", "request.auth.audiences", "request.auth.presenter",
         "destination.ip", "destination.port", "connection.sni",
     ]
@@ -58,7 +58,12 @@ enum AuthorizationConditionDecoder {
                 !name.isEmpty && !name.contains("[") && !name.contains("]")
             }
             let nests = key.hasPrefix("request.auth.claims") || names.count == 1
-            if wellFormed, nests { return true }
+            if wellFormed, nests {
+                if names.count > 1 {
+                    context.warning("\(path) \(key): meshsim's JWT claims are flat (credential.jwt.claims), so a nested claim never holds", at: node.location)
+                }
+                return true
+            }
             context.error("\(path) must name the \(key.hasPrefix("request.auth") ? "claim" : "header") in brackets, as in \(key[..<open])[NAME], not '\(Diagnostic.excerpt(key))'", at: node.location)
             return false
         }
