@@ -4,7 +4,8 @@ import Scenario
 /// entries of `mesh.peerAuthentications`, `mesh.authorizationPolicies` and
 /// `mesh.requestAuthentications`: `name` and `namespace` from the object's metadata beside its
 /// spec's own entries, so the scenario's decoders read (and locate) every field of the
-/// manifest. Each list keeps file order, which stands in for Istio's "oldest wins".
+/// manifest (a policy with `targetRef` too: the decoder warns and leaves it out). Each list
+/// keeps file order, which stands in for Istio's "oldest wins".
 enum SecurityPolicyTranslator {
     static let lists = [
         "PeerAuthentication": "peerAuthentications",
@@ -17,11 +18,6 @@ enum SecurityPolicyTranslator {
         var firstObject: [String: ManifestObject] = [:]
         for object in translation.objects where SecurityPolicyChecks.groups.contains(object.group) {
             guard let list = lists[object.kind] else { continue }
-            if let target = ["targetRef", "targetRefs"].lazy.compactMap({ object.spec?.entry($0) }).first {
-                // A policy with a targetRef attaches to a waypoint or a Gateway API gateway, not to sidecars.
-                translation.fragment.warning("ignored: \(object.kind) \(object.name) names spec.\(target.key), which attaches it to a waypoint or gateway of Istio's ambient mode or the Gateway API; meshsim simulates sidecars, so it applies no policy with a targetRef", at: target.keyLocation)
-                continue
-            }
             entries[list, default: []].append(entry(of: object))
             if firstObject[list] == nil { firstObject[list] = object }
         }

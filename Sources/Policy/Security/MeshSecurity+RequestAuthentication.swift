@@ -32,7 +32,7 @@ extension MeshSecurity {
     }
 
     static func reads(_ rule: RequestAuthentication.JWTRule, _ token: RequestToken) -> Bool {
-        let locations = rule.fromHeaders.isEmpty && rule.fromParams.isEmpty
+        let locations = rule.fromHeaders.isEmpty && rule.fromParams.isEmpty && rule.fromCookies.isEmpty
             ? [RequestAuthentication.JWTRule.HeaderLocation(name: "Authorization", prefix: "Bearer ")]
             : rule.fromHeaders
         return locations.contains { $0.name.lowercased() == token.headerName.lowercased() && $0.prefix == token.prefix }
