@@ -34,6 +34,22 @@ import Testing
             """) == [])
     }
 
+    /// Istio prefixes every principal with spiffe:// itself (pilot's srcPrincipalGenerator), so
+    /// `spiffe://cluster.local/...` is matched as `spiffe://spiffe://cluster.local/...`: never.
+    @Test func aPrincipalWrittenWithSpiffeNeverMatches() {
+        let warnings = messages(base + """
+            mesh:
+              enabled: true
+              authorizationPolicies:
+                - name: deny
+                  action: DENY
+                  rules: [{ from: [{ source: { notPrincipals: ["spiffe://cluster.local/ns/kong/sa/kong", "cluster.local/ns/default/sa/web"] } }] }]
+            """).filter { $0.contains("spiffe") }
+        #expect(warnings == [
+            "12:49: warning: mesh.authorizationPolicies[0].rules[0].from[0].source.notPrincipals 'spiffe://cluster.local/ns/kong/sa/kong' never matches: Istio adds spiffe:// itself; write 'cluster.local/ns/kong/sa/kong'",
+        ])
+    }
+
     @Test func selectorsThatSelectNothing() {
         #expect(messages(base + """
             mesh:

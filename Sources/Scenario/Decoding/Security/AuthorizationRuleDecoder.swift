@@ -46,6 +46,7 @@ enum AuthorizationRuleDecoder {
         source.notIpBlocks = reader.stringList("notIpBlocks") ?? []
         source.remoteIpBlocks = reader.stringList("remoteIpBlocks") ?? []
         source.notRemoteIpBlocks = reader.stringList("notRemoteIpBlocks") ?? []
+        warnSpiffePrefix(reader, ["principals", "notPrincipals"], context: context)
         let accounts = reader.read("serviceAccounts") { principals($0, path: $1, namespace: namespace, reader.values) }
         let notAccounts = reader.read("notServiceAccounts") { principals($0, path: $1, namespace: namespace, reader.values) }
         for key in ["ipBlocks", "notIpBlocks", "remoteIpBlocks", "notRemoteIpBlocks"] where reader.has(key) {
@@ -69,6 +70,19 @@ enum AuthorizationRuleDecoder {
     }
 
     /// `ns/sa` or `sa` (the policy's namespace) → `*/ns/NS/sa/SA`; Istio allows no wildcard.
+    /// Istio writes `spiffe://` before every principal itself (pilot's srcPrincipalGenerator
+    /// matches with spiffe.URIPrefix), so a value written with it never matches a peer.
+    private static func warnSpiffePrefix(_ reader: MappingReader, _ keys: [String], context: DecodeContext) {
+        for key in keys {
+            for item in reader.node(key)?.items ?? [] {
+                guard let text = item.text, text.hasPrefix("spiffe://") else { continue }
+                context.warning(
+                    "\(reader.path(key)) '\(Diagnostic.excerpt(text))' never matches: Istio adds spiffe:// itself; write '\(Diagnostic.excerpt(String(text.dropFirst(9))))'",
+                    at: item.location)
+            }
+        }
+    }
+
     private static func principals(_ node: YAMLNode, path: String, namespace: String, _ values: ValueReader) -> [String]? {
         guard let items = values.sequence(node, path) else { return nil }
         let principals = items.enumerated().map { index, item -> String? in
