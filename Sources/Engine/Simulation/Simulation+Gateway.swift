@@ -7,6 +7,12 @@ import Scenario
 extension Simulation {
     mutating func routeAtGateway(_ job: Int32) {
         if recordsTelemetry { telemetry?.gatewayRouting(job) }
+        // Istio's ingress gateway runs its jwt_authn and RBAC filters before its local rate
+        // limit and router (Istio inserts them first; the rate limit goes before the router).
+        if let rejection = gatewayRejection(job) {
+            answer(job, outcome: rejection.outcome)
+            return
+        }
         let record = jobs[job]
         let plan = world.clients[Int(record.attribution.client)].gatewayPlans[Int(record.attribution.template)]
         guard let routeIndex = plan.route else {
