@@ -41,6 +41,8 @@ import Testing
         let result = try MeshScenario.run(yaml)
         #expect(MeshScenario.count(result, .client, "web", code: 403, flag: "RBAC") == 1000)
         #expect(T.row(result, .client, "web")?.counts.unauthorized == 1000)
+        // Counted on the matched rule, as the local rate limit's 429 is.
+        #expect(T.row(result, .route, "http[0]")?.counts.unauthorized == 1000)
         // The gateway's own answer: its 2 ms, none of s's 10 ms, and s never sees a request.
         #expect(T.row(result, .client, "web")?.latency?.max == 2 * T.ms)
         #expect(T.row(result, .version, "s/default")?.counts.requests ?? 0 == 0)
