@@ -9,7 +9,10 @@ import Testing
 @Suite struct IstioGatewaySecurityTests {
     typealias T = TestScenarios
 
-    private func edge(clients: String, policies: String, services: String = "s: { latency: 10ms, concurrency: 100 }") -> String {
+    private func edge(
+        clients: String, policies: String, http: String = "[{ route: [{ destination: { host: s } }] }]",
+        services: String = "s: { latency: 10ms, concurrency: 100 }"
+    ) -> String {
         """
         name: edge-security
         duration: 10s
@@ -18,7 +21,7 @@ import Testing
         gateway:
           kind: istio
           latency: 2ms
-          http: [{ route: [{ destination: { host: s } }] }]
+          http: \(http)
         mesh:
           enabled: true
         \(policies)
@@ -46,6 +49,21 @@ import Testing
         // The gateway's own answer: its 2 ms, none of s's 10 ms, and s never sees a request.
         #expect(T.row(result, .client, "web")?.latency?.max == 2 * T.ms)
         #expect(T.row(result, .version, "s/default")?.counts.requests ?? 0 == 0)
+    }
+
+    @Test func theRBACFilterAnswersBeforeTheRouterFindsNoRule() throws {
+        let yaml = edge(
+            clients: "  - { name: web, rate: 100/s, arrival: uniform, requests: [{ path: /admin }] }",
+            policies: """
+                  authorizationPolicies:
+                    - { name: no-admin, namespace: istio-system, action: DENY, rules: [{ to: [{ operation: { paths: ["/admin"] } }] }] }
+                """,
+            http: "[{ match: [{ uri: { prefix: /api } }], route: [{ destination: { host: s } }] }]")
+        let result = try MeshScenario.run(yaml)
+        // A root-namespace policy without selector selects the gateway too; no rule matches
+        // /admin, but Envoy's RBAC filter runs before the router: 403, not 404 NR.
+        #expect(MeshScenario.count(result, .client, "web", code: 403, flag: "RBAC") == 1000)
+        #expect(MeshScenario.count(result, .client, "web", code: 404, flag: "NR") == 0)
     }
 
     @Test func theGatewayRejectsBadTokensWith401AndRequestsWithoutTokenWith403() throws {
