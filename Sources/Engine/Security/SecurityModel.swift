@@ -25,6 +25,11 @@ final class SecurityModel: Sendable {
     /// Per client, its token when its credential is a JWT (valid signature).
     let tokens: [RequestToken?]
     let clientHasToken: [Bool]
+    /// The gateway's workload, and whether it is Istio's ingress gateway with an
+    /// AuthorizationPolicy or RequestAuthentication selecting it (else it checks nothing).
+    let gatewayWorkload: Int32
+    let istioGateway: Bool
+    let gatewayEnforces: Bool
     let sidecarLatency: Sampler
     /// Drawn for an mTLS connection to a STRICT workload (the existing `mtlsLatency` rule).
     let mtlsLatency: Sampler
@@ -54,7 +59,13 @@ final class SecurityModel: Sendable {
             callerCarriesToken.append(true)
         }
         let gateway = Int32(workloads.count)
-        workloads.append(scenario.gateway?.identity ?? WorkloadIdentity(namespace: "kong", serviceAccount: "kong"))
+        let gatewayIdentity = scenario.gateway?.identity ?? WorkloadIdentity(namespace: "kong", serviceAccount: "kong")
+        workloads.append(gatewayIdentity)
+        gatewayWorkload = gateway
+        istioGateway = scenario.gateway?.kind == .istio
+        gatewayEnforces = istioGateway
+            && !(security.authorizationPolicies(selecting: gatewayIdentity).isEmpty
+                && security.requestAuthentications(selecting: gatewayIdentity).isEmpty)
         let firstVersion = workloads.count
         var versionPort: [Int?] = []
         for service in scenario.services {
@@ -105,13 +116,42 @@ final class SecurityModel: Sendable {
         // Auto mTLS sends mTLS unless the destination says DISABLE; a caller without a sidecar
         // sends plaintext. Only an mTLS peer has a principal.
         let mutual = callerSidecar[caller] && versionMode[version] != .disable
-        var token = callerCarriesToken[caller] ? tokens[client] : nil
+        var token = callerCarriesToken[caller] ? clientToken(client, badCredential: badCredential) : nil
+        // Istio's ingress gateway strips the token it verified unless `forwardOriginalToken`.
+        if istioGateway, callerWorkload[caller] == gatewayWorkload, let sent = token,
+           !security.forwards(sent, at: workloads[Int(gatewayWorkload)]) {
+            token = nil
+        }
+        return verdict(
+            token: token, peer: mutual ? workloads[Int(callerWorkload[caller])] : nil, at: destination,
+            shape: shape, path: path, host: host, port: versionPort[version])
+    }
+
+    /// Istio's ingress gateway's own decision (its jwt_authn, then RBAC filters) on a client's
+    /// request: the client is an external plaintext source (no principal, no namespace); the
+    /// host is the request's `Host` header when written. Cached as `decide` is.
+    func decideAtGateway(client: Int, shape: RequestTemplate, path: String, badCredential: Bool) -> SecurityVerdict {
+        let host = shape.headers.first { $0.name.lowercased() == "host" }?.value
+        return verdict(
+            token: clientToken(client, badCredential: badCredential), peer: nil, at: workloads[Int(gatewayWorkload)],
+            shape: shape, path: path, host: host, port: nil)
+    }
+
+    private func clientToken(_ client: Int, badCredential: Bool) -> RequestToken? {
+        var token = tokens[client]
         if badCredential { token?.signatureValid = false }
+        return token
+    }
+
+    private func verdict(
+        token: RequestToken?, peer: WorkloadIdentity?, at destination: WorkloadIdentity,
+        shape: RequestTemplate, path: String, host: String?, port: Int?
+    ) -> SecurityVerdict {
         let authentication = security.authenticate(token, at: destination)
         if case .rejected = authentication { return .unauthenticated }
         let request = AuthorizationRequest(
-            mtlsPeer: mutual ? workloads[Int(callerWorkload[caller])] : nil, authentication: authentication,
-            method: shape.method, path: path, host: host, headers: shape.headers, port: versionPort[version])
+            mtlsPeer: peer, authentication: authentication,
+            method: shape.method, path: path, host: host, headers: shape.headers, port: port)
         return security.authorize(request, at: destination).allowed ? .admit : .denied
     }
 }

@@ -9,7 +9,15 @@ extension Simulation {
         if recordsTelemetry { telemetry?.gatewayRouting(job) }
         let record = jobs[job]
         let plan = world.clients[Int(record.attribution.client)].gatewayPlans[Int(record.attribution.template)]
-        guard let routeIndex = plan.route else {
+        if let routeIndex = plan.route { jobs[job].attribution.route = Int32(routeIndex) }
+        // Istio's ingress gateway runs its jwt_authn and RBAC filters before its local rate
+        // limit and router (Istio inserts them first; the rate limit goes before the router):
+        // a 401/403 counts on the matched route, as a 429 does, and comes before a 404.
+        if let rejection = gatewayRejection(job) {
+            answer(job, outcome: rejection.outcome)
+            return
+        }
+        guard plan.route != nil else {
             // Kong answers before its plugins; Envoy's filters (the steps of an Istio gateway
             // plan) run before its router finds no route.
             if case .answer(let outcome) = applyPlugins(plan.steps, to: job) {
@@ -19,7 +27,6 @@ extension Simulation {
             answer(job, outcome: Outcome(status: 404, flag: .noRoute))
             return
         }
-        jobs[job].attribution.route = Int32(routeIndex)
         proceedAtGateway(job)
     }
 

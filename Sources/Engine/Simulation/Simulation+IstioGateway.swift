@@ -8,9 +8,11 @@ import Scenario
 /// detection). The destination's own VirtualService is not applied again: Envoy at the
 /// gateway routes straight to the cluster.
 ///
-/// Security hook: AuthorizationPolicy and RequestAuthentication selecting the gateway's
-/// labels (`Gateway.identity`) run here, before the hop, with the client as a plaintext
-/// source; the policies of the destination run at its sidecar with the gateway's principal.
+/// Security: AuthorizationPolicy and RequestAuthentication selecting the gateway's labels
+/// (`Gateway.identity`) run before the replica routes (`gatewayRejection`), with the client
+/// as a plaintext source; the policies of the destination run at its sidecar with the
+/// gateway's principal, and see the client's token unless the gateway verified it without
+/// `forwardOriginalToken`.
 extension Simulation {
     mutating func callFromIstioGateway(_ job: Int32, rule: Int, _ model: MeshModel) {
         let record = jobs[job]

@@ -65,7 +65,32 @@ extension Simulation {
                 host: world.services[world.versions[version].service].name, badCredential: key.badCredential)
             mesh.decisions[key] = verdict
         }
-        switch verdict {
+        return verdict.failure
+    }
+
+    /// What Istio's ingress gateway's own filters (jwt_authn, RBAC) do with a client's request,
+    /// before its router: nil to route it; a 401 or 403 the replica answers itself. Cached with
+    /// the sidecars' decisions under version -1.
+    mutating func gatewayRejection(_ job: Int32) -> AttemptFailure? {
+        guard let security = world.security, security.gatewayEnforces, let model = world.mesh else { return nil }
+        let attribution = jobs[job].attribution
+        let client = Int(attribution.client)
+        let template = model.firstTemplate[client] + Int(attribution.template)
+        let key = SecurityDecisions.Key(
+            workload: security.callerWorkload[client], version: -1, template: Int32(template), path: attribution.path,
+            badCredential: attribution.badCredential && security.clientHasToken[client])
+        if let known = mesh.decisions[key] { return known.failure }
+        let shape = model.templates[template]
+        let path = model.paths.indices.contains(Int(attribution.path)) ? model.paths[Int(attribution.path)] : shape.path
+        let verdict = security.decideAtGateway(client: client, shape: shape, path: path, badCredential: key.badCredential)
+        mesh.decisions[key] = verdict
+        return verdict.failure
+    }
+}
+
+extension SecurityVerdict {
+    var failure: AttemptFailure? {
+        switch self {
         case .admit: return nil
         case .unauthenticated: return .unauthenticated
         case .denied: return .rbacDenied

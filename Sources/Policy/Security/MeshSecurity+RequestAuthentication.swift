@@ -31,6 +31,17 @@ extension MeshSecurity {
         return .rejected(reason: failure ?? "Jwt issuer is not configured")
     }
 
+    /// Whether `workload` passes `token` upstream: Envoy's jwt_authn removes the token after a
+    /// successful verification by a provider whose `forward` is false, and Istio sets `forward`
+    /// from `forwardOriginalToken` (default false; pilot/pkg/security/authn `convertToEnvoyJwtConfig`,
+    /// envoy jwt_authn config.proto `JwtProvider.forward`). A token no rule accepts is passed
+    /// as is (or rejected with 401 before it goes anywhere).
+    public func forwards(_ token: RequestToken, at workload: WorkloadIdentity) -> Bool {
+        let accepting = requestAuthentications(selecting: workload).flatMap(\.jwtRules)
+            .first { Self.reads($0, token) && Self.rejection(of: token, by: $0) == nil }
+        return accepting?.forwardOriginalToken ?? true
+    }
+
     static func reads(_ rule: RequestAuthentication.JWTRule, _ token: RequestToken) -> Bool {
         let locations = rule.fromHeaders.isEmpty && rule.fromParams.isEmpty && rule.fromCookies.isEmpty
             ? [RequestAuthentication.JWTRule.HeaderLocation(name: "Authorization", prefix: "Bearer ")]

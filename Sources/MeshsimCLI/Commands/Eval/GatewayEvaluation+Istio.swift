@@ -2,7 +2,8 @@ import Engine
 import Policy
 import Scenario
 
-/// `eval` at Istio's ingress gateway: the replica, Envoy's local rate limit, then the mesh's
+/// `eval` at Istio's ingress gateway: the replica, its own RequestAuthentication and
+/// AuthorizationPolicy, Envoy's local rate limit, then the mesh's
 /// stages with the gateway's VirtualService as the route table (`MeshEvaluation`).
 extension GatewayEvaluation {
     /// The gateway's VirtualService as the host `MeshEvaluation` routes by; nil under Kong.
@@ -15,6 +16,10 @@ extension GatewayEvaluation {
     mutating func runIstio(_ request: EvalRequest, replica: Int, into report: inout EvalReport) -> Bool {
         report.line("gateway", "Istio's ingress gateway, \(gateway.replicas) replica\(gateway.replicas == 1 ? "" : "s")"
             + (gateway.replicas > 1 ? ", requests spread round-robin: this one goes to replica \(replica + 1)" : ""))
+        // Istio puts jwt_authn and RBAC before the local rate limit.
+        if let security = SecurityEvaluation(scenario: scenario, request: request), !security.runAtGateway(into: &report) {
+            return false
+        }
         for plugin in gateway.plugins {
             guard case .localRateLimit(let config) = plugin.config else { continue }
             let key = CounterKey(plugin: plugin.location, replica: replica)

@@ -17,10 +17,13 @@ struct SecurityEvaluation {
     let security: MeshSecurity
     let caller: Caller
     let request: EvalRequest
+    /// The caller is Istio's ingress gateway, an Envoy that enforces its own policies.
+    let viaIstioGateway: Bool
 
     /// nil when the request has no known sender (no client, no gateway in front).
     init?(scenario: Scenario, request: EvalRequest) {
         let viaGateway = request.client.map { $0.target == .gateway } ?? true
+        viaIstioGateway = viaGateway && scenario.gateway?.kind == .istio
         if viaGateway, let gateway = scenario.gateway {
             let identity = gateway.identity
             caller = Caller(
@@ -40,6 +43,21 @@ struct SecurityEvaluation {
     /// Whether anything here can differ from a plain mesh hop; else `eval` prints as before.
     func applies(to version: ServiceVersion) -> Bool {
         security.isActive || !caller.hasSidecar || !version.identity.sidecar
+    }
+
+    /// Istio's ingress gateway's own jwt_authn and RBAC filters, before it routes, with the
+    /// client as a plaintext source; false when the gateway answers 401 or 403. Prints nothing
+    /// when no policy selects the gateway.
+    func runAtGateway(into report: inout EvalReport) -> Bool {
+        let gateway = caller.identity
+        guard viaIstioGateway,
+              !(security.authorizationPolicies(selecting: gateway).isEmpty && security.requestAuthentications(selecting: gateway).isEmpty)
+        else { return true }
+        report.line("peer", "\(request.client.map { "client \($0.name)" } ?? "the client") is outside the mesh: plaintext, no principal")
+        let host = request.headers.first { $0.name.lowercased() == "host" }?.value
+        return check(
+            at: gateway, target: caller.name, answerer: "the gateway", peer: nil,
+            token: request.client.flatMap { RequestToken(of: $0) }, host: host, port: nil, into: &report)
     }
 
     /// The stages at `version`'s sidecar; false when the call ends there (refused, 401, 403).
@@ -68,27 +86,40 @@ struct SecurityEvaluation {
             report.line("peer", "\(caller.name): \(caller.identity.principal) (mTLS)")
             peer = caller.identity
         }
-        let token = request.client.flatMap { RequestToken(of: $0) }
-        let authentication = security.authenticate(token, at: version.identity)
+        var token = request.client.flatMap { RequestToken(of: $0) }
+        if viaIstioGateway, let sent = token, !security.forwards(sent, at: caller.identity) {
+            report.line("jwt", "the ingress gateway removed the token it verified (forwardOriginalToken: false)")
+            token = nil
+        }
+        return check(
+            at: version.identity, target: target, answerer: "the sidecar", peer: peer, token: token,
+            host: service.name, port: service.port, into: &report)
+    }
+
+    /// RequestAuthentication then AuthorizationPolicy at `workload`; false on 401 or 403.
+    private func check(
+        at workload: WorkloadIdentity, target: String, answerer: String, peer: WorkloadIdentity?, token: RequestToken?,
+        host: String?, port: Int?, into report: inout EvalReport
+    ) -> Bool {
+        let authentication = security.authenticate(token, at: workload)
         switch authentication {
         case .noToken:
-            let why = security.requestAuthentications(selecting: version.identity).isEmpty
+            let why = security.requestAuthentications(selecting: workload).isEmpty
                 ? "no RequestAuthentication selects \(target)" : token == nil ? "no token" : "no jwtRule reads the token where it is sent"
             report.line("jwt", "\(why): no request principal")
         case .authenticated(let principal, _, _):
             report.line("jwt", "valid: request principal \(principal)")
         case .rejected(let reason):
-            report.line("jwt", "401 \(reason): the sidecar answers")
+            report.line("jwt", "401 \(reason): \(answerer) answers")
             report.decide("401: \(reason) at \(target)")
             return false
         }
-        let headers = request.headers
         let decision = security.authorize(
             AuthorizationRequest(
                 mtlsPeer: peer, authentication: authentication, method: request.method, path: request.path,
-                host: service.name, headers: headers, port: service.port
+                host: host, headers: request.headers, port: port
             ),
-            at: version.identity
+            at: workload
         )
         for name in decision.custom { report.line("authz", "CUSTOM \(name) matches: meshsim cannot ask its provider; passes") }
         for name in decision.audited { report.line("authz", "AUDIT \(name) matches: no effect on the decision") }
