@@ -46,7 +46,7 @@ import Testing
                   rules: [{ from: [{ source: { notPrincipals: ["spiffe://cluster.local/ns/kong/sa/kong", "cluster.local/ns/default/sa/web"] } }] }]
             """).filter { $0.contains("spiffe") }
         #expect(warnings == [
-            "12:49: warning: mesh.authorizationPolicies[0].rules[0].from[0].source.notPrincipals 'spiffe://cluster.local/ns/kong/sa/kong' never matches: Istio adds spiffe:// itself; write 'cluster.local/ns/kong/sa/kong'",
+            "12:52: warning: mesh.authorizationPolicies[0].rules[0].from[0].source.notPrincipals 'spiffe://cluster.local/ns/kong/sa/kong' never matches: Istio adds spiffe:// itself; write 'cluster.local/ns/kong/sa/kong'",
         ])
     }
 

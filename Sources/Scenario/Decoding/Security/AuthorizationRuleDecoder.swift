@@ -74,8 +74,9 @@ enum AuthorizationRuleDecoder {
     /// matches with spiffe.URIPrefix), so a value written with it never matches a peer.
     private static func warnSpiffePrefix(_ reader: MappingReader, _ keys: [String], context: DecodeContext) {
         for key in keys {
-            for item in reader.node(key)?.items ?? [] {
-                guard let text = item.text, text.hasPrefix("spiffe://") else { continue }
+            guard case .sequence(let items)? = reader.node(key)?.value else { continue }
+            for item in items {
+                guard case .scalar(let text, _) = item.value, text.hasPrefix("spiffe://") else { continue }
                 context.warning(
                     "\(reader.path(key)) '\(Diagnostic.excerpt(text))' never matches: Istio adds spiffe:// itself; write '\(Diagnostic.excerpt(String(text.dropFirst(9))))'",
                     at: item.location)
