@@ -64,16 +64,7 @@ struct SidecarCluster: ~Copyable {
         func pick() -> Int? {
             balancer.pick(eligibility, isHealthy: { !detector.isEjected($0) }, active: { Int(active[$0]) }, hashKey: hashKey, &rng)
         }
-        guard let first = pick() else { return nil }
-        if tried.isEmpty || balancer.hashHeader != nil { return first }
-        var initial: Int? = first
-        return PreviousHosts.pick(avoiding: tried) {
-            if let host = initial {
-                initial = nil
-                return host
-            }
-            return pick() ?? first
-        }
+        return Self.host(pick, avoiding: tried, hashing: balancer.hashHeader != nil)
     }
 
     /// With locality failover: Envoy first draws a priority level by the priority load (see
@@ -95,8 +86,15 @@ struct SidecarCluster: ~Copyable {
                 .healthy(count: count), isHealthy: { level[$0] == chosen && (choice.panic || !detector.isEjected($0)) },
                 active: { Int(active[$0]) }, hashKey: hashKey, &rng)
         }
+        return Self.host(pick, avoiding: tried, hashing: balancer.hashHeader != nil)
+    }
+
+    /// `pick`'s first choice; for a retry, Envoy's `previous_hosts` repicks away from the hosts
+    /// tried, except under consistent hashing (Istio sets no predicate there).
+    @inline(__always)
+    private static func host(_ pick: () -> Int?, avoiding tried: TriedHosts, hashing: Bool) -> Int? {
         guard let first = pick() else { return nil }
-        if tried.isEmpty || balancer.hashHeader != nil { return first }
+        if tried.isEmpty || hashing { return first }
         var initial: Int? = first
         return PreviousHosts.pick(avoiding: tried) {
             if let host = initial {
