@@ -9,6 +9,8 @@ import Foundation
 @main
 struct MeshsimBench {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "--generate" { generate(Array(arguments.dropFirst())) }
         let options: BenchOptions
         do {
             options = try BenchOptions(parsing: Array(CommandLine.arguments.dropFirst()))
@@ -26,5 +28,17 @@ struct MeshsimBench {
             exit(1)
         }
         exit(suite.broken ? 1 : 0)
+    }
+
+    /// `--generate AXIS SIZE`: prints the scaling section's scenario of that size.
+    static func generate(_ arguments: [String]) -> Never {
+        guard arguments.count == 2, let axis = ScaleScenario.Axis(rawValue: arguments[0]),
+              let size = Int(arguments[1]), size >= 1 else {
+            let axes = ScaleScenario.Axis.allCases.map(\.rawValue).joined(separator: "|")
+            FileHandle.standardError.write(Data("usage: meshsim-bench --generate \(axes) SIZE\n".utf8))
+            exit(2)
+        }
+        print(ScaleScenario(axis: axis, size: size).text, terminator: "")
+        exit(0)
     }
 }

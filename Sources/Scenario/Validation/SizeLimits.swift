@@ -10,8 +10,9 @@ public enum SizeLimits {
     /// of times a real scenario, and reads and parses in about a second.
     static let fileBytes = 32 << 20
     /// Instances of one service (its versions together): larger than the biggest
-    /// Kubernetes deployments; each instance has a record and a load-balancer slot.
-    static let instancesPerService = 10_000
+    /// Kubernetes deployments; each instance has a record and a load-balancer slot. As many
+    /// as in all, so one service can hold them.
+    static let instancesPerService = 100_000
     /// Instances of all services together.
     static let instances = 100_000
     static let gatewayReplicas = 10_000
@@ -36,14 +37,15 @@ public enum SizeLimits {
     static let gatewayRetries = 32_767
     /// `http[].retries.attempts`.
     static let meshRetries = 1_000
-    /// More than most companies run in all; each service has its report scopes (some 30 KB
-    /// of latency histograms each) and its place in the routing tables.
-    static let services = 2_000
+    /// More than most companies run in all; each service has its report scopes (a few KB at
+    /// rest, as latency histograms grow with the buckets used) and its place in the routing
+    /// tables.
+    static let services = 10_000
     static let versionsPerService = 100
     static let clients = 10_000
     /// Each request template is matched against every route, by validation, lint and the
     /// engine alike, so routes and templates multiply.
-    static let routes = 1_000
+    static let routes = 10_000
     /// Plugin entries, global and per route together.
     static let plugins = 10_000
     static let variants = 1_000
@@ -68,13 +70,13 @@ public enum SizeLimits {
     static let callsPerRequest = 1_000_000
     static let httpRulesPerService = 1_000
     /// Entries of a client's `requests` mix, and of all clients' together.
-    static let requestTemplates = 1_000
+    static let requestTemplates = 10_000
     /// `{1..N}` in a request path: a Zipf table costs 8 bytes a key.
     static let requestKeys = 1_000_000
     static let zipfKeysInAll = 10_000_000
     /// proxy-cache `cache_ttl`/`storage_ttl`, seconds: a year is longer than any run.
     static let cacheTTLSeconds = 31_536_000
-    static let requestTemplatesInAll = 10_000
+    static let requestTemplatesInAll = 100_000
     /// `match` entries of all `http` rules of a service: the shadowed-rule check compares each
     /// with those of the earlier rules.
     static let matchEntriesPerService = 1_000
@@ -101,9 +103,9 @@ public enum SizeLimits {
     static let kongProbes = 1_000_000_000
     /// Time-series intervals of one scope (`duration / interval`).
     static let intervals = 100_000
-    /// Report scopes: 1 (the total) + clients + routes + services + versions. Each keeps latency
-    /// histograms of some 30 KB, so this bound keeps them to a few hundred megabytes.
-    static let scopes = 10_000
+    /// Report scopes: 1 (the total) + clients + routes + services + versions. Each keeps at most
+    /// 10 KB at rest, so this bound keeps them to a few hundred megabytes.
+    static let scopes = 50_000
     /// Time-series rows of all scopes: intervals × scopes. Each row is about 100 bytes in memory
     /// before it is written, and a line of timeseries.csv after.
     static let timeSeriesRows = 2_000_000
