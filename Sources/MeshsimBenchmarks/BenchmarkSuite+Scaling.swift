@@ -45,7 +45,7 @@ extension BenchmarkSuite {
         var figures: [(String, (ScalingSweep.Point) -> Double?, (Double) -> String)] = []
         if sweep.validates { figures.append(("validate time", \.validate, ScalingTable.seconds)) }
         figures.append(("run time", \.run, ScalingTable.seconds))
-        figures.append(("peak memory", { $0.kilobytes.map(Double.init) }, { ScalingTable.mebibytes(Int($0)) }))
+        figures.append(("peak memory", { $0.peak.map(Double.init) }, { ScalingTable.mebibytes(Int($0)) }))
         let stopped = points.first { $0.timedOut }
         for (name, figure, text) in figures {
             let measured = points.filter { figure($0) != nil }
@@ -68,46 +68,51 @@ extension BenchmarkSuite {
             let small = services.point(10)
             let large = services.point(largest)
             let name = "\(CountText.grouped(largest)) services"
-            report.add("\(name): validate", large?.validate.map(ScalingTable.seconds) ?? "not measured",
+            report.add("\(name): validate", large.map { $0.validate.map(ScalingTable.seconds) ?? ScalingTable.timedOut } ?? "not measured",
                        target: "≤ 1 s", passes: (large?.validate ?? .infinity) <= 1)
-            ratioRow("\(name): run / 10 services", large?.run, small?.run, limit: 2)
-            report.add("\(name): peak memory", large?.kilobytes.map(ScalingTable.mebibytes) ?? "not measured",
-                       target: "< 300 MiB", passes: (large?.kilobytes ?? .max) < 300 * 1024)
-            perScopeRow(name, services: largest, small?.kilobytes, large?.kilobytes)
+            ratioRow("\(name): run / 10 services", large, small, limit: 2)
+            report.add("\(name): peak memory", large.flatMap(ScalingTable.memory) ?? "not measured",
+                       target: "< 300 MiB", passes: (large?.peak ?? .max) < 300 * 1024)
+            perScopeRow(name, services: largest, small?.peak, large)
         }
         if let largest = sweeps[.ejected]?.sweep.sizes.last {
-            ratioRow("ejected / instances at \(CountText.grouped(largest))", sweeps[.ejected]?.point(largest)?.run,
-                     sweeps[.instances]?.point(largest)?.run, limit: 1.5)
+            ratioRow("ejected / instances at \(CountText.grouped(largest))", sweeps[.ejected]?.point(largest),
+                     sweeps[.instances]?.point(largest), limit: 1.5)
         }
         for axis in [ScaleScenario.Axis.identities, .requests] {
             guard let sweep = sweeps[axis], let largest = sweep.sweep.sizes.last else { continue }
-            ratioRow("\(axis.rawValue) \(CountText.grouped(largest)) / 1,000", sweep.point(largest)?.run,
-                     sweep.point(1000)?.run, limit: 1.5)
+            ratioRow("\(axis.rawValue) \(CountText.grouped(largest)) / 1,000", sweep.point(largest),
+                     sweep.point(1000), limit: 1.5)
         }
     }
 
-    /// `measured` over `base` run time, at most `limit` times.
-    private mutating func ratioRow(_ name: String, _ measured: Double?, _ base: Double?, limit: Double) {
+    /// `measured` over `base` run time, at most `limit` times; at least the timeout over
+    /// `base` when `measured` timed out.
+    private mutating func ratioRow(_ name: String, _ measured: ScalingSweep.Point?, _ base: ScalingSweep.Point?, limit: Double) {
         let target = "≤ \(NumberText.fixed(limit, 1))x"
-        guard let measured, let base else {
-            report.add(name, "not measured (timed out or failed)", target: target, passes: false)
+        guard let measured, let base = base?.run else {
+            report.add(name, "not measured", target: target, passes: false)
             return
         }
-        let ratio = measured / base
-        report.add(name, "\(ScalingTable.seconds(measured)) / \(ScalingTable.seconds(base)) (\(NumberText.fixed(ratio, 2))x)",
-                   target: target, passes: ratio <= limit)
+        let seconds = measured.run ?? Double(ScalingRunner.timeout)
+        let bound = measured.run == nil ? "≥ " : ""
+        let text = measured.run.map(ScalingTable.seconds) ?? ScalingTable.timedOut
+        report.add(name, "\(text) / \(ScalingTable.seconds(base)) (\(bound)\(NumberText.fixed(seconds / base, 2))x)",
+                   target: target, passes: measured.run != nil && seconds / base <= limit)
     }
 
-    /// The memory each added report scope costs, from the smallest to the largest services size.
-    private mutating func perScopeRow(_ name: String, services largest: Int, _ small: Int?, _ large: Int?) {
+    /// The memory each added report scope costs, from the smallest to the largest services
+    /// size; at least so much when the largest timed out.
+    private mutating func perScopeRow(_ name: String, services largest: Int, _ small: Int?, _ large: ScalingSweep.Point?) {
         let scopes = ScaleScenario(axis: .services, size: largest).scopes - ScaleScenario(axis: .services, size: 10).scopes
         let measurement = "memory per scope, 10 → \(name)"
-        guard let small, let large, scopes > 0 else {
+        guard let small, let reached = large?.kilobytes, scopes > 0 else {
             report.add(measurement, "not measured", target: "≤ 10 KB", passes: false)
             return
         }
-        let bytes = Double(large - small) * 1024 / Double(scopes)
-        report.add(measurement, "\(CountText.grouped(bytes)) bytes (\(CountText.grouped(scopes)) more scopes)",
-                   target: "≤ 10 KB", passes: bytes <= 10 * 1024)
+        let bytes = Double(reached - small) * 1024 / Double(scopes)
+        let finished = large?.peak != nil
+        report.add(measurement, "\(finished ? "" : "≥ ")\(CountText.grouped(bytes)) bytes (\(CountText.grouped(scopes)) more scopes)",
+                   target: "≤ 10 KB", passes: finished && bytes <= 10 * 1024)
     }
 }

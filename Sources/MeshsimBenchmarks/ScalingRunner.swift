@@ -1,10 +1,10 @@
 import Foundation
 
 /// Measures one size of a scaling sweep: writes the generated scenario to a file and times
-/// the release `meshsim validate` and `meshsim run` on it as subprocesses, the run under
-/// `/usr/bin/time -f %M` for its peak memory. Each command runs under `timeout`, which stops
-/// the whole process group (time and meshsim), so a size the engine cannot yet handle is
-/// reported as timed out instead of holding the suite.
+/// the release `meshsim validate` and `meshsim run` on it as subprocesses, under
+/// `/usr/bin/time -f %M` for the peak memory. meshsim runs under `timeout`, so a size the
+/// engine cannot yet handle is reported as timed out instead of holding the suite; time,
+/// outside it, still reports the memory that run had reached.
 struct ScalingRunner {
     let meshsim: String
     /// Where the scenarios and report folders go; removed by the caller.
@@ -27,47 +27,45 @@ struct ScalingRunner {
         defer { try? FileManager.default.removeItem(atPath: scenario) }
         var point = ScalingSweep.Point(size: size)
         if validates {
-            guard let validate = try best([meshsim, "validate", scenario]) else { return point }
+            let validate = try best([meshsim, "validate", scenario])
             point.validate = validate.seconds
+            guard validate.seconds != nil else { return point }
         }
         let out = folder.appendingPathComponent("out-\(axis.rawValue)-\(size)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        guard let run = try best(["/usr/bin/time", "-f", "%M", meshsim, "run", scenario, "--out", out, "--quiet"]) else {
-            return point
-        }
+        let run = try best([meshsim, "run", scenario, "--out", out, "--quiet"])
         point.run = run.seconds
         point.kilobytes = run.kilobytes
         return point
     }
 
-    private struct Measured {
-        var seconds: Double
-        /// Read when the command is `/usr/bin/time -f %M …`.
-        var kilobytes: Int?
+    struct Measured {
+        /// Nil when meshsim was stopped at the timeout.
+        var seconds: Double?
+        /// The peak; when stopped, the peak so far.
+        var kilobytes: Int
     }
 
-    /// The fastest of up to `rounds` runs of `command` (and the smallest peak memory), or nil
-    /// once one is stopped at the timeout.
-    private func best(_ command: [String]) throws(Subprocess.Failure) -> Measured? {
-        var best: Measured?
-        for _ in 0..<rounds {
-            guard let next = try timed(command) else { return nil }
-            let kilobytes = [best?.kilobytes, next.kilobytes].compactMap { $0 }.min()
-            best = Measured(seconds: min(best?.seconds ?? next.seconds, next.seconds), kilobytes: kilobytes)
-            if next.seconds > Self.repeatBelow { break }
+    /// The fastest of up to `rounds` runs of `command` and the smallest peak memory; a run
+    /// stopped at the timeout is the last.
+    private func best(_ command: [String]) throws(Subprocess.Failure) -> Measured {
+        var best = try timed(command)
+        for _ in 1..<max(rounds, 1) {
+            guard let seconds = best.seconds, seconds <= Self.repeatBelow else { break }
+            let next = try timed(command)
+            guard let again = next.seconds else { return next }
+            best = Measured(seconds: min(seconds, again), kilobytes: min(best.kilobytes, next.kilobytes))
         }
         return best
     }
 
-    /// Runs `command` under `timeout`; nil when it was stopped there.
-    private func timed(_ command: [String]) throws(Subprocess.Failure) -> Measured? {
-        let arguments = ["--kill-after=5", String(Self.timeout)] + command
-        let outcome = try Subprocess(executable: "/usr/bin/timeout", arguments: arguments, succeeds: [0, Self.timedOut]).run()
-        guard outcome.status == 0 else { return nil }
-        let kilobytes = command.first == "/usr/bin/time" ? try PeakMemory.kilobytes(timeOutput: outcome.stderr) : nil
-        return Measured(seconds: outcome.seconds, kilobytes: kilobytes)
+    private func timed(_ command: [String]) throws(Subprocess.Failure) -> Measured {
+        let arguments = ["-f", "%M", "/usr/bin/timeout", "--kill-after=5", String(Self.timeout)] + command
+        let outcome = try Subprocess(executable: "/usr/bin/time", arguments: arguments, succeeds: [0, Self.timedOut]).run()
+        let kilobytes = try PeakMemory.kilobytes(timeOutput: outcome.stderr)
+        return Measured(seconds: outcome.status == 0 ? outcome.seconds : nil, kilobytes: kilobytes)
     }
 
-    /// `timeout`'s exit status when it stopped the command.
+    /// `timeout`'s exit status when it stopped meshsim, which GNU time passes on.
     private static let timedOut: Int32 = 124
 }

@@ -4,15 +4,19 @@ struct ScalingSweep {
     let axis: ScaleScenario.Axis
     let sizes: [Int]
 
-    /// What one size gave; a figure is nil when its command was stopped at the timeout (and
+    /// What one size gave; a time is nil when its command was stopped at the timeout (and
     /// `validate` also off the services axis).
     struct Point {
         var size: Int
         var validate: Double?
         var run: Double?
-        /// Peak resident memory of the run.
+        /// Peak resident memory of the run; of a run stopped at the timeout (or not started
+        /// as validate was), what it had reached: a lower bound, or nil.
         var kilobytes: Int?
         var timedOut: Bool { run == nil }
+
+        /// The peak memory of a run that finished.
+        var peak: Int? { run == nil ? nil : kilobytes }
     }
 
     /// Every sweep; `--quick` drops each one's largest size (a tenth of it remains).

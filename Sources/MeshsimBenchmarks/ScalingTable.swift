@@ -33,9 +33,9 @@ struct ScalingTable {
             `limit_by: ip`) and request-mix entries (`limit_by: header`). Each size is a scenario of \
             `Sources/MeshsimBenchmarks/ScaleScenario.swift`, written to a file and run by the release build as a subprocess: \
             `meshsim validate FILE` (services only) and `/usr/bin/time -f %M meshsim run FILE --out DIR --quiet`, reports \
-            written; wall time, \(runs), and peak resident memory (MiB = 1,024 KiB). A command still \
-            running after \(ScalingRunner.timeout) s is stopped and its size reported as timed out; larger sizes of that \
-            sweep are not run. Each slope is the least-squares fit of log(figure) against log(size) over the sizes measured \
+            written; wall time, \(runs), and peak resident memory (MiB = 1,024 KiB). meshsim still \
+            running after \(ScalingRunner.timeout) s is stopped and its size reported as timed out, with the memory it had \
+            reached (≥); larger sizes of that sweep are not run. Each slope is the least-squares fit of log(figure) against log(size) over the sizes measured \
             (1 is linear growth); above \(limit) it is missed, as is every slope of a sweep that timed out. Memory per scope \
             is (RSS at the largest services size − RSS at 10) / the scopes added, a scope being the total, a client, a \
             route, a service or a version. To reproduce a row: \
@@ -51,17 +51,26 @@ struct ScalingTable {
     /// A size's validate, run and memory cells, closing the row.
     private func cells(_ point: ScalingSweep.Point?, validates: Bool) -> String {
         guard let point else { return "not run | not run | not run |" }
-        let validate = validates ? (point.validate.map(Self.seconds) ?? "timed out") : "—"
-        let run = point.run.map(Self.seconds) ?? (validates && point.validate == nil ? "not run" : "timed out")
-        return "\(validate) | \(run) | \(point.kilobytes.map(Self.mebibytes) ?? "—") |"
+        let validate = validates ? (point.validate.map(Self.seconds) ?? Self.timedOut) : "—"
+        let run = point.run.map(Self.seconds) ?? (validates && point.validate == nil ? "not run" : Self.timedOut)
+        return "\(validate) | \(run) | \(Self.memory(point) ?? "—") |"
     }
 
     /// One size for the progress line.
     static func describe(_ point: ScalingSweep.Point) -> String {
-        let validate = point.validate.map { "validate \(seconds($0)), " } ?? ""
-        guard let run = point.run, let kilobytes = point.kilobytes else { return validate + "timed out" }
-        return validate + "run \(seconds(run)), \(mebibytes(kilobytes))"
+        var parts = point.validate.map { ["validate \(seconds($0))"] } ?? []
+        parts.append(point.run.map { "run \(seconds($0))" } ?? timedOut)
+        if let memory = memory(point) { parts.append(memory) }
+        return parts.joined(separator: ", ")
     }
+
+    /// The peak memory of a run, or at least what a run stopped at the timeout had reached.
+    static func memory(_ point: ScalingSweep.Point) -> String? {
+        if let peak = point.peak { return mebibytes(peak) }
+        return point.kilobytes.map { "≥ \(mebibytes($0))" }
+    }
+
+    static let timedOut = "timed out (> \(ScalingRunner.timeout) s)"
 
     static func seconds(_ value: Double) -> String {
         NumberText.fixed(value, value < 10 ? 2 : 1) + " s"
