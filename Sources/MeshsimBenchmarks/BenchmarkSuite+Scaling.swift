@@ -39,25 +39,27 @@ extension BenchmarkSuite {
         report.notes.append(ScalingTable(sweeps: results, rounds: runner.rounds).note)
     }
 
-    /// One row per figure of the sweep: its slope against the limit. A sweep cut short by the
-    /// timeout misses in every row, whatever its smaller sizes gave.
+    /// One row per figure of the sweep: its slope against the limit. A figure that timed out,
+    /// or a sweep cut short, misses, whatever the smaller sizes gave.
     private mutating func addSlopes(_ sweep: ScalingSweep, _ points: [ScalingSweep.Point]) {
         var figures: [(String, (ScalingSweep.Point) -> Double?, (Double) -> String)] = []
         if sweep.validates { figures.append(("validate time", \.validate, ScalingTable.seconds)) }
         figures.append(("run time", \.run, ScalingTable.seconds))
         figures.append(("peak memory", { $0.peak.map(Double.init) }, { ScalingTable.mebibytes(Int($0)) }))
-        let stopped = points.first { $0.timedOut }
         for (name, figure, text) in figures {
             let measured = points.filter { figure($0) != nil }
+            let stopped = points.first { figure($0) == nil }
+            let cut = stopped == nil && points.count < sweep.sizes.count ? points.last : nil
             let slope = ScalingSweep.slope(points, figure)
             var parts = [slope.map { "slope \(NumberText.fixed($0, 2))" } ?? "no slope"]
             if let first = measured.first, let last = measured.last, let low = figure(first), let high = figure(last) {
                 parts.append("(\(text(low)) at \(CountText.grouped(first.size)) → \(text(high)) at \(CountText.grouped(last.size)))")
             }
             if let stopped { parts.append("timed out at \(CountText.grouped(stopped.size))") }
+            if let cut { parts.append("nothing above \(CountText.grouped(cut.size)) run") }
             report.add("scaling: \(sweep.axis.rawValue), \(name)", parts.joined(separator: " "),
                        target: "slope ≤ \(NumberText.fixed(Self.slopeLimit, 2))",
-                       passes: stopped == nil && (slope ?? .infinity) <= Self.slopeLimit)
+                       passes: stopped == nil && points.count == sweep.sizes.count && (slope ?? .infinity) <= Self.slopeLimit)
         }
     }
 
