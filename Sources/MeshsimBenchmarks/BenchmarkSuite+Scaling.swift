@@ -52,6 +52,10 @@ extension BenchmarkSuite {
             let cut = stopped == nil && points.count < sweep.sizes.count ? points.last : nil
             let slope = ScalingSweep.slope(points, figure)
             var parts = [slope.map { "slope \(NumberText.fixed($0, 2))" } ?? "no slope"]
+            // The fit averages the sweep: a figure flat at small sizes hides a steep last step.
+            if measured.count > 2, let step = ScalingSweep.slope(Array(measured.suffix(2)), figure) {
+                parts[0] += ", last step \(NumberText.fixed(step, 2))"
+            }
             if let first = measured.first, let last = measured.last, let low = figure(first), let high = figure(last) {
                 parts.append("(\(text(low)) at \(CountText.grouped(first.size)) → \(text(high)) at \(CountText.grouped(last.size)))")
             }
