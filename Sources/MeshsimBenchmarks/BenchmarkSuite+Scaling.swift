@@ -39,8 +39,8 @@ extension BenchmarkSuite {
         report.notes.append(ScalingTable(sweeps: results, rounds: runner.rounds).note)
     }
 
-    /// One row per figure of the sweep: its slope against the limit. A figure that timed out,
-    /// or a sweep cut short, misses, whatever the smaller sizes gave.
+    /// One row per figure of the sweep: its slope, and its last step's, against the limit. A
+    /// figure that timed out, or a sweep cut short, misses, whatever the smaller sizes gave.
     private mutating func addSlopes(_ sweep: ScalingSweep, _ points: [ScalingSweep.Point]) {
         var figures: [(String, (ScalingSweep.Point) -> Double?, (Double) -> String)] = []
         if sweep.validates { figures.append(("validate time", \.validate, ScalingTable.seconds)) }
@@ -52,10 +52,10 @@ extension BenchmarkSuite {
             let cut = stopped == nil && points.count < sweep.sizes.count ? points.last : nil
             let slope = ScalingSweep.slope(points, figure)
             var parts = [slope.map { "slope \(NumberText.fixed($0, 2))" } ?? "no slope"]
-            // The fit averages the sweep: a figure flat at small sizes hides a steep last step.
-            if measured.count > 2, let step = ScalingSweep.slope(Array(measured.suffix(2)), figure) {
-                parts[0] += ", last step \(NumberText.fixed(step, 2))"
-            }
+            // The fit averages the sweep: a figure flat at small sizes hides a steep last step,
+            // so the last step is judged too.
+            let step = measured.count > 2 ? ScalingSweep.slope(Array(measured.suffix(2)), figure) : nil
+            if let step { parts[0] += ", last step \(NumberText.fixed(step, 2))" }
             if let first = measured.first, let last = measured.last, let low = figure(first), let high = figure(last) {
                 parts.append("(\(text(low)) at \(CountText.grouped(first.size)) → \(text(high)) at \(CountText.grouped(last.size)))")
             }
@@ -63,7 +63,8 @@ extension BenchmarkSuite {
             if let cut { parts.append("nothing above \(CountText.grouped(cut.size)) run") }
             report.add("scaling: \(sweep.axis.rawValue), \(name)", parts.joined(separator: " "),
                        target: "slope ≤ \(NumberText.fixed(Self.slopeLimit, 2))",
-                       passes: stopped == nil && points.count == sweep.sizes.count && (slope ?? .infinity) <= Self.slopeLimit)
+                       passes: stopped == nil && points.count == sweep.sizes.count && (slope ?? .infinity) <= Self.slopeLimit
+                           && (step ?? 0) <= Self.slopeLimit)
         }
     }
 

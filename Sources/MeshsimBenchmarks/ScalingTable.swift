@@ -36,7 +36,7 @@ struct ScalingTable {
             written; wall time, \(runs), and peak resident memory (MiB = 1,024 KiB). meshsim still \
             running after \(ScalingRunner.timeout) s is stopped and its size reported as timed out, with the memory it had \
             reached (≥); larger sizes of that sweep are not run. Each slope is the least-squares fit of log(figure) against log(size) over the sizes measured \
-            (1 is linear growth); above \(limit) it is missed, as is the slope of a figure that timed out or of a sweep cut short. Memory per scope \
+            (1 is linear growth), and the last step's between the two largest sizes; either above \(limit) is missed, as is a figure that timed out or a sweep cut short. Memory per scope \
             is (RSS at the largest services size − RSS at 10) / the scopes added, a scope being the total, a client, a \
             route, a service or a version. To reproduce a row: \
             `meshsim-bench --generate services 10000 > s.yaml; meshsim run s.yaml --out /tmp/s --quiet` \
