@@ -11,10 +11,12 @@ enum RetryAmplificationLint {
 
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         var chains = CallChainFailures(scenario)
+        // Built once: it costs a pass over the routes.
+        let router = scenario.gateway.flatMap { $0.kind == .kong ? KongRouter(routes: $0.routes) : nil }
         var found: [Diagnostic] = []
         for client in scenario.clients {
             var worst: Amplification?
-            for candidate in amplifications(client, scenario, &chains) where candidate.factors.count > 1 {
+            for candidate in amplifications(client, router, &chains) where candidate.factors.count > 1 {
                 if candidate.attempts > worst?.attempts ?? 0 { worst = candidate }
             }
             if let worst, worst.attempts > maximumAttempts {
@@ -34,7 +36,7 @@ enum RetryAmplificationLint {
         var attempts: Int
     }
 
-    private static func amplifications(_ client: Client, _ scenario: Scenario, _ chains: inout CallChainFailures) -> [Amplification] {
+    private static func amplifications(_ client: Client, _ router: KongRouter?, _ chains: inout CallChainFailures) -> [Amplification] {
         var found: [Amplification] = []
         switch client.target {
         case .service(let service):
@@ -42,8 +44,8 @@ enum RetryAmplificationLint {
                 found.append(amplification(client, reach, gateway: nil, seen: reach.seen))
             }
         case .gateway:
-            guard let gateway = scenario.gateway else { return [] }
-            for route in routes(taking: client.requests, in: gateway) {
+            guard let router else { return [] }
+            for route in routes(taking: client.requests, router) {
                 for service in route.receivingServices {
                     for reach in chains.afterHop(into: service) {
                         let (tries, seen) = kong(route, reach.seen)
@@ -56,11 +58,9 @@ enum RetryAmplificationLint {
     }
 
     /// The routes Kong picks for the client's request templates, in file order, each once.
-    private static func routes(taking requests: [RequestTemplate], in gateway: Gateway) -> [GatewayRoute] {
-        guard gateway.kind == .kong else { return [] }
-        let router = KongRouter(routes: gateway.routes)
+    private static func routes(taking requests: [RequestTemplate], _ router: KongRouter) -> [GatewayRoute] {
         let chosen = Set(requests.compactMap { router.route(method: $0.method, path: $0.path, headers: $0.headers) })
-        return chosen.sorted().map { gateway.routes[$0] }
+        return chosen.sorted().map { router.routes[$0] }
     }
 
     private static func amplification(_ client: Client, _ reach: FailureReach, gateway: (GatewayRoute, Int)?, seen: TryFailure) -> Amplification {
