@@ -29,11 +29,23 @@ enum RetryAmplificationLint {
     /// The layers that retry one way of failing, outermost first.
     private struct Amplification {
         var reach: FailureReach
+        /// The client's `retries.attempts` when they retry this way of failing.
+        var clientRetries: Int?
+        /// The gateway route when it retries this way of failing.
+        var gatewayRoute: GatewayRoute?
         /// Tries at each retrying layer (each mesh hop is a layer of its own).
         var factors: [Int]
-        /// What each retrying layer is, for the message.
-        var parts: [String]
         var attempts: Int
+
+        /// What each retrying layer is, for the message: written only for the worst way, as
+        /// a client through the gateway may have thousands.
+        var parts: [String] {
+            var parts: [String] = []
+            if let clientRetries { parts.append("client retries \(clientRetries)") }
+            if let gatewayRoute { parts.append("gateway route \"\(gatewayRoute.name)\" retries \(gatewayRoute.retries)") }
+            if let mesh = meshText(reach.meshRetries, hiddenHops: reach.hiddenHops) { parts.append(mesh) }
+            return parts
+        }
     }
 
     private static func amplifications(_ client: Client, _ router: KongRouter?, _ chains: inout CallChainFailures) -> [Amplification] {
@@ -64,19 +76,18 @@ enum RetryAmplificationLint {
     }
 
     private static func amplification(_ client: Client, _ reach: FailureReach, gateway: (GatewayRoute, Int)?, seen: TryFailure) -> Amplification {
-        var found = Amplification(reach: reach, factors: [], parts: [], attempts: 1)
+        var found = Amplification(reach: reach, factors: [], attempts: 1)
         if let retries = client.retries, retried(by: client, retries, seen) {
             found.factors.append(Saturating.tries(retries: retries.attempts))
-            found.parts.append("client retries \(retries.attempts)")
+            found.clientRetries = retries.attempts
         }
         if let (route, tries) = gateway, tries > 1 {
             found.factors.append(tries)
-            found.parts.append("gateway route \"\(route.name)\" retries \(route.retries)")
+            found.gatewayRoute = route
         }
-        if let mesh = meshText(reach.meshRetries, hiddenHops: reach.hiddenHops) {
+        if !reach.meshRetries.isEmpty {
             found.factors += reach.meshRetries.map { Saturating.tries(retries: $0.retries) }
             if reach.hiddenHops > 0 { found.factors.append(reach.hiddenTries) }
-            found.parts.append(mesh)
         }
         found.attempts = found.factors.reduce(1) { Saturating.product($0, $1) }
         return found
