@@ -31,7 +31,7 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
     /// Each single count: its bound passes, one more is refused with the field, value and bound.
     @Test func everySingleCountHasABound() {
         let cases: [(String, (inout Scenario, Int) -> Void, Int, String)] = [
-            ("services.api.replicas", { $0.services[0].versions[0].replicas = $1 }, 10_000, "instances meshsim simulates per service"),
+            ("services.api.replicas", { $0.services[0].versions[0].replicas = $1 }, 100_000, "instances meshsim simulates per service"),
             ("services.api.concurrency", { $0.services[0].versions[0].concurrency = $1 }, 1_000_000, "requests meshsim processes at once per instance"),
             ("services.api.queue", { $0.services[0].versions[0].queue = $1 }, 1_000_000,
              "waiting requests meshsim holds per instance (leave queue out for an unlimited queue)"),
@@ -69,10 +69,10 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
 
     @Test func listsHaveABound() {
         var scenario = small()
-        scenario.services = (0..<2_001).map { service("s\($0)", replicas: 1, line: 8 + $0) }
+        scenario.services = (0..<10_001).map { service("s\($0)", replicas: 1, line: 8 + $0) }
         scenario.clients[0].target = .service("s0")
         #expect(ScenarioValidator.validate(scenario) == [
-            .error("services has 2,001 entries, more than the 2,000 services meshsim simulates", at: at(7, 1)),
+            .error("services has 10,001 entries, more than the 10,000 services meshsim simulates", at: at(7, 1)),
         ])
         scenario.services.removeLast()
         #expect(errors(scenario) == [])
@@ -90,28 +90,28 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(errors(scenario) == [])
     }
 
-    /// Ten clients of 1,000 requests each are the bound on request templates in all; an 11th is refused.
+    /// Ten clients of 10,000 requests each are the bound on request templates in all; an 11th is refused.
     @Test func requestTemplatesOfAllClientsAreBounded() {
         var scenario = small()
-        let mix = (0..<1_000).map { RequestTemplate(path: "/\($0)") }
+        let mix = (0..<10_000).map { RequestTemplate(path: "/\($0)") }
         scenario.clients = (0..<10).map { Client(name: "c\($0)", target: .service("api"), arrival: .rate(1, .poisson), requests: mix, location: at(4 + $0, 5)) }
         scenario.sectionLocations["clients"] = at(3, 1)
         #expect(errors(scenario) == [])
         scenario.clients.append(Client(name: "c10", target: .service("api"), arrival: .rate(1, .poisson), requests: mix, location: at(14, 5)))
-        #expect(errors(scenario) == ["clients[].requests has 11,000 entries, more than the 10,000 requests meshsim mixes in all clients together"])
+        #expect(errors(scenario) == ["clients[].requests has 110,000 entries, more than the 100,000 requests meshsim mixes in all clients together"])
         scenario.clients = [Client(name: "c", target: .service("api"), arrival: .rate(1, .poisson), requests: mix + [RequestTemplate()], location: at(4, 5))]
-        #expect(errors(scenario) == ["clients[0].requests has 1,001 entries, more than the 1,000 requests meshsim mixes per client"])
+        #expect(errors(scenario) == ["clients[0].requests has 10,001 entries, more than the 10,000 requests meshsim mixes per client"])
     }
 
-    /// Versions of 6,000 and 5,000 replicas pass one by one, not together.
+    /// Versions of 60,000 and 50,000 replicas pass one by one, not together.
     @Test func theVersionsOfAServiceShareItsBound() {
         var scenario = small()
         scenario.services[0].hasDeclaredVersions = true
         scenario.services[0].versions = [
-            ServiceVersion(name: "v1", replicas: 6_000, location: at(9, 5)), ServiceVersion(name: "v2", replicas: 5_000, location: at(10, 5)),
+            ServiceVersion(name: "v1", replicas: 60_000, location: at(9, 5)), ServiceVersion(name: "v2", replicas: 50_000, location: at(10, 5)),
         ]
-        #expect(errors(scenario) == ["services.api: its versions have 11,000 replicas in all, more than the 10,000 instances meshsim simulates per service"])
-        scenario.services[0].versions[1].replicas = 4_000
+        #expect(errors(scenario) == ["services.api: its versions have 110,000 replicas in all, more than the 100,000 instances meshsim simulates per service"])
+        scenario.services[0].versions[1].replicas = 40_000
         #expect(errors(scenario) == [])
     }
 
@@ -132,20 +132,20 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         ])
     }
 
-    /// 1 (the total) + 4,999 clients + 1,000 services + their 4,000 versions = 10,000 scopes,
-    /// the bound; a 5,000th client makes 10,001.
+    /// 1 (the total) + 9,999 clients + 8,000 services + their 32,000 versions = 50,000 scopes,
+    /// the bound; a 10,000th client makes 50,001.
     @Test func reportScopesAreBounded() {
         var scenario = small()
-        scenario.services = (0..<1_000).map { index in
+        scenario.services = (0..<8_000).map { index in
             Service(
                 name: "s\(index)", versions: (0..<4).map { ServiceVersion(name: "v\($0)", location: at(8 + index)) }, hasDeclaredVersions: true,
                 location: at(8 + index))
         }
-        scenario.clients = (0..<4_999).map { Client(name: "c\($0)", target: .service("s0"), arrival: .rate(1, .poisson), location: at(4, 5)) }
+        scenario.clients = (0..<9_999).map { Client(name: "c\($0)", target: .service("s0"), arrival: .rate(1, .poisson), location: at(4, 5)) }
         #expect(errors(scenario) == [])
-        scenario.clients.append(Client(name: "c4999", target: .service("s0"), arrival: .rate(1, .poisson), location: at(4, 5)))
+        scenario.clients.append(Client(name: "c9999", target: .service("s0"), arrival: .rate(1, .poisson), location: at(4, 5)))
         #expect(errors(scenario) == [
-            "services: the scenario has 10,001 report scopes (the total, clients, routes, services and versions), more than the 10,000 meshsim measures",
+            "services: the scenario has 50,001 report scopes (the total, clients, routes, services and versions), more than the 50,000 meshsim measures",
         ])
     }
 
@@ -193,17 +193,17 @@ private func service(_ name: String, replicas: Int, calls: [String] = [], line: 
         #expect(errors(scenario) == [])
     }
 
-    /// A chain of 10,000 calls, past the bound on services, is still walked without recursion,
+    /// A chain of 20,000 calls, past the bound on services, is still walked without recursion,
     /// and closing it is one cycle through every service.
     @Test func theCallGraphIsWalkedWithoutRecursion() {
         var scenario = small()
-        scenario.services = (0..<10_000).map { service("s\($0)", replicas: 1, calls: $0 < 9_999 ? ["s\($0 + 1)"] : [], line: 8 + $0) }
+        scenario.services = (0..<20_000).map { service("s\($0)", replicas: 1, calls: $0 < 19_999 ? ["s\($0 + 1)"] : [], line: 8 + $0) }
         #expect(CallGraphChecks.diagnostics(scenario, NameIndex(scenario)) == [])
-        scenario.services[9_999].versions[0].calls = [.call(DownstreamCall(service: "s0", location: at(20_000, 9)))]
+        scenario.services[19_999].versions[0].calls = [.call(DownstreamCall(service: "s0", location: at(40_000, 9)))]
         let found = CallGraphChecks.diagnostics(scenario, NameIndex(scenario))
         #expect(found.count == 1)
         #expect(found.first?.message.hasPrefix("calls form a cycle: s0 → s1 → s2") == true)
-        #expect(found.first?.message.hasSuffix("s9998 → s9999 → s0") == true)
+        #expect(found.first?.message.hasSuffix("s19998 → s19999 → s0") == true)
     }
 
     /// 100 services of 1,000 calls each are the bound on calls in all; one more call is refused.

@@ -40,6 +40,8 @@ struct CallChainFailures {
     /// Error statuses a failing service may answer with: the ones some layer treats apart.
     private let statuses: [Int]
     private var outcomes: [String: [FailureReach]] = [:]
+    /// `hopped(into:)` by service: every caller of a service sees the same.
+    private var hops: [String: [FailureReach]] = [:]
 
     init(_ scenario: Scenario) {
         var byName: [String: Service] = [:]
@@ -68,7 +70,18 @@ struct CallChainFailures {
     /// What a caller sees of its tries to `service` once its sidecar (with the mesh) has applied
     /// the service's `http` rules: for each kind of failure, the way with the most attempts.
     mutating func afterHop(into service: String) -> [FailureReach] {
-        hop(into: service, below: outcomes(of: service))
+        _ = outcomes(of: service)
+        return hopped(into: service)
+    }
+
+    /// `hop` over the service's own outcomes, worked out once per service rather than once
+    /// per caller; nothing while they are unknown (the service closes a call cycle).
+    private mutating func hopped(into service: String) -> [FailureReach] {
+        if let known = hops[service] { return known }
+        guard let below = outcomes[service] else { return [] }
+        let found = hop(into: service, below: below)
+        hops[service] = found
+        return found
     }
 
     private func hop(into service: String, below: [FailureReach]) -> [FailureReach] {
@@ -110,18 +123,19 @@ struct CallChainFailures {
             }
             path.removeLast()
             onPath.remove(service)
-            outcomes[service] = ownOutcomes(service)
+            let own = ownOutcomes(service)
+            outcomes[service] = own
         }
         return outcomes[root] ?? []
     }
 
     /// The ways a try to `service` fails, once its callees' ways are known.
-    private func ownOutcomes(_ service: String) -> [FailureReach] {
+    private mutating func ownOutcomes(_ service: String) -> [FailureReach] {
         let failingCallers = services[service]?.versions.contains { $0.onCallFailure == .fail } ?? false
         var table = Table()
         // Deeper failures first, so that a tie names the end of the longer chain.
         for callee in callees[service] ?? [] {
-            for reach in hop(into: callee, below: outcomes[callee] ?? []) {
+            for reach in hopped(into: callee) {
                 var next = reach
                 next.seen = reach.seen.passedOn(failingCallers: failingCallers)
                 table.offer(next)

@@ -11,8 +11,8 @@ enum FanOutLint {
     static func diagnostics(_ scenario: Scenario, _ traffic: CallTraffic) -> [Diagnostic] {
         let below = callsBelow(traffic)
         var found: [Diagnostic] = []
-        for client in scenario.clients {
-            let entries = CallTraffic.entries(client, scenario).map { (service: $0.service, calls: below[$0.service] ?? 0) }
+        for (client, entered) in zip(scenario.clients, traffic.entries) {
+            let entries = entered.map { (service: $0.service, calls: below[$0.service] ?? 0) }
             guard let worst = entries.max(by: { $0.calls < $1.calls }), worst.calls > maximumCalls else { continue }
             let message = "client \"\(client.name)\": one request to \(worst.service) can make up to \(CountText.grouped(worst.calls)) "
                 + "calls between services, more than \(CountText.grouped(maximumCalls)): calls repeated at several levels of the call graph "

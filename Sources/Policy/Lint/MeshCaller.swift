@@ -45,7 +45,8 @@ struct MeshCaller {
     /// Kong's routes by their backends and composed calls; Istio's by their `http` destinations.
     private static func reached(by gateway: Gateway) -> [String] {
         var services: [String] = []
-        func add(_ service: String) { if !services.contains(service) { services.append(service) } }
+        var seen: Set<String> = []
+        func add(_ service: String) { if seen.insert(service).inserted { services.append(service) } }
         switch gateway.kind {
         case .kong:
             for route in gateway.routes {

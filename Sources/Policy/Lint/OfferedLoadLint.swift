@@ -20,6 +20,8 @@ import Scenario
 enum OfferedLoadLint {
     static func diagnostics(_ scenario: Scenario, _ traffic: CallTraffic) -> [Diagnostic] {
         let offered = offeredRates(scenario, traffic)
+        // Every route's destinations by host, gathered once rather than for each overloaded version.
+        let routed = Dictionary(grouping: scenario.services.flatMap { ($0.http ?? []).flatMap { $0.route.map(\.destination) } }, by: \.host)
         var found: [Diagnostic] = []
         for service in scenario.services {
             guard let rate = offered[service.name], rate > 0 else { continue }
@@ -27,8 +29,7 @@ enum OfferedLoadLint {
             for version in service.versions where version.queue == nil {
                 let received = rate * Double(version.replicas) / Double(max(replicas, 1))
                 let capacity = capacity(of: version)
-                // The sidecar check scans every route of the scenario: only for an overloaded version.
-                guard received > capacity, !limitedBySidecars(version, of: service, scenario) else { continue }
+                guard received > capacity, !limitedBySidecars(version, of: service, routedTo: routed[service.name] ?? [], scenario) else { continue }
                 let name = service.hasDeclaredVersions ? "\(service.name)/\(version.name)" : service.name
                 let message = "\(name) receives \(rateText(received)) req/s against a capacity of \(rateText(capacity)) req/s "
                     + "and its queue is unlimited: it will grow by ~\(rateText(received - capacity)) requests per second; "
@@ -42,8 +43,8 @@ enum OfferedLoadLint {
     /// Requests per second offered to each service, callers before callees.
     static func offeredRates(_ scenario: Scenario, _ traffic: CallTraffic) -> [String: Double] {
         var offered: [String: Double] = [:]
-        for client in scenario.clients {
-            for entry in CallTraffic.entries(client, scenario) {
+        for (client, entries) in zip(scenario.clients, traffic.entries) {
+            for entry in entries {
                 guard let service = traffic.services[entry.service],
                       let rate = rate(of: client, entering: service, through: scenario.gateway) else { continue }
                 offered[entry.service, default: 0] += rate * entry.share * clientTries(client, service) * sidecarTries(into: service, scenario)
@@ -128,10 +129,10 @@ enum OfferedLoadLint {
     /// service, or one names it without subset) under the service's policy, and the version's
     /// subset cluster (a route names it) under the subset's merged over it. Limited only when
     /// every one of them is; a version no route reaches keeps the service's answer.
-    private static func limitedBySidecars(_ version: ServiceVersion, of service: Service, _ scenario: Scenario) -> Bool {
+    private static func limitedBySidecars(
+        _ version: ServiceVersion, of service: Service, routedTo destinations: [Destination], _ scenario: Scenario
+    ) -> Bool {
         guard scenario.mesh.enabled else { return false }
-        let destinations = scenario.services.flatMap { ($0.http ?? []).flatMap { $0.route.map(\.destination) } }
-            .filter { $0.host == service.name }
         var policies: [TrafficPolicy?] = []
         if destinations.isEmpty || destinations.contains(where: { $0.subset == nil }) { policies.append(service.trafficPolicy) }
         if destinations.contains(where: { $0.subset == version.name }) { policies.append(service.trafficPolicy(subset: version.name)) }

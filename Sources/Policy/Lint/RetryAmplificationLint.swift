@@ -11,10 +11,12 @@ enum RetryAmplificationLint {
 
     static func diagnostics(_ scenario: Scenario) -> [Diagnostic] {
         var chains = CallChainFailures(scenario)
+        // Built once: it costs a pass over the routes.
+        let router = scenario.gateway.flatMap { $0.kind == .kong ? KongRouter(routes: $0.routes) : nil }
         var found: [Diagnostic] = []
         for client in scenario.clients {
             var worst: Amplification?
-            for candidate in amplifications(client, scenario, &chains) where candidate.factors.count > 1 {
+            for candidate in amplifications(client, router, &chains) where candidate.factors.count > 1 {
                 if candidate.attempts > worst?.attempts ?? 0 { worst = candidate }
             }
             if let worst, worst.attempts > maximumAttempts {
@@ -27,14 +29,26 @@ enum RetryAmplificationLint {
     /// The layers that retry one way of failing, outermost first.
     private struct Amplification {
         var reach: FailureReach
+        /// The client's `retries.attempts` when they retry this way of failing.
+        var clientRetries: Int?
+        /// The gateway route when it retries this way of failing.
+        var gatewayRoute: GatewayRoute?
         /// Tries at each retrying layer (each mesh hop is a layer of its own).
         var factors: [Int]
-        /// What each retrying layer is, for the message.
-        var parts: [String]
         var attempts: Int
+
+        /// What each retrying layer is, for the message: written only for the worst way, as
+        /// a client through the gateway may have thousands.
+        var parts: [String] {
+            var parts: [String] = []
+            if let clientRetries { parts.append("client retries \(clientRetries)") }
+            if let gatewayRoute { parts.append("gateway route \"\(gatewayRoute.name)\" retries \(gatewayRoute.retries)") }
+            if let mesh = meshText(reach.meshRetries, hiddenHops: reach.hiddenHops) { parts.append(mesh) }
+            return parts
+        }
     }
 
-    private static func amplifications(_ client: Client, _ scenario: Scenario, _ chains: inout CallChainFailures) -> [Amplification] {
+    private static func amplifications(_ client: Client, _ router: KongRouter?, _ chains: inout CallChainFailures) -> [Amplification] {
         var found: [Amplification] = []
         switch client.target {
         case .service(let service):
@@ -42,8 +56,8 @@ enum RetryAmplificationLint {
                 found.append(amplification(client, reach, gateway: nil, seen: reach.seen))
             }
         case .gateway:
-            guard let gateway = scenario.gateway else { return [] }
-            for route in routes(taking: client.requests, in: gateway) {
+            guard let router else { return [] }
+            for route in routes(taking: client.requests, router) {
                 for service in route.receivingServices {
                     for reach in chains.afterHop(into: service) {
                         let (tries, seen) = kong(route, reach.seen)
@@ -56,27 +70,24 @@ enum RetryAmplificationLint {
     }
 
     /// The routes Kong picks for the client's request templates, in file order, each once.
-    private static func routes(taking requests: [RequestTemplate], in gateway: Gateway) -> [GatewayRoute] {
-        guard gateway.kind == .kong else { return [] }
-        let router = KongRouter(routes: gateway.routes)
+    private static func routes(taking requests: [RequestTemplate], _ router: KongRouter) -> [GatewayRoute] {
         let chosen = Set(requests.compactMap { router.route(method: $0.method, path: $0.path, headers: $0.headers) })
-        return chosen.sorted().map { gateway.routes[$0] }
+        return chosen.sorted().map { router.routes[$0] }
     }
 
     private static func amplification(_ client: Client, _ reach: FailureReach, gateway: (GatewayRoute, Int)?, seen: TryFailure) -> Amplification {
-        var found = Amplification(reach: reach, factors: [], parts: [], attempts: 1)
+        var found = Amplification(reach: reach, factors: [], attempts: 1)
         if let retries = client.retries, retried(by: client, retries, seen) {
             found.factors.append(Saturating.tries(retries: retries.attempts))
-            found.parts.append("client retries \(retries.attempts)")
+            found.clientRetries = retries.attempts
         }
         if let (route, tries) = gateway, tries > 1 {
             found.factors.append(tries)
-            found.parts.append("gateway route \"\(route.name)\" retries \(route.retries)")
+            found.gatewayRoute = route
         }
-        if let mesh = meshText(reach.meshRetries, hiddenHops: reach.hiddenHops) {
+        if !reach.meshRetries.isEmpty {
             found.factors += reach.meshRetries.map { Saturating.tries(retries: $0.retries) }
             if reach.hiddenHops > 0 { found.factors.append(reach.hiddenTries) }
-            found.parts.append(mesh)
         }
         found.attempts = found.factors.reduce(1) { Saturating.product($0, $1) }
         return found
