@@ -11,8 +11,6 @@ struct GatewayPlanBuilder {
     private struct Limiter {
         var config: RateLimitingConfig
         var slot: Int
-        /// Its place in `limiterOrder`.
-        var instance: Int
         var identities: [String: Int] = [:]
     }
 
@@ -20,10 +18,12 @@ struct GatewayPlanBuilder {
     let replicas: Int
     /// `gateway.consumers`' groups by username, for acl.
     private let consumerGroups: [String: [String]]
-    /// Keyed by the plugin instance ("global:LOCATION" or "route:ROUTE:LOCATION"), in the
-    /// order they were first met, so slots are numbered deterministically.
-    private var limiters: [String: Limiter] = [:]
-    private var limiterOrder: [String] = []
+    /// In the order they were first met, so slots are numbered deterministically; found by the
+    /// plugin instance ("global:LOCATION" or "route:ROUTE:LOCATION"). An array, so that a
+    /// template's identity is added in place: a limiter copied out of a dictionary and back
+    /// copied its whole identity table per template.
+    private var limiters: [Limiter] = []
+    private var limiterIndex: [String: Int] = [:]
     /// Per-address identity tables, by instance key, then client name.
     private var addressTables: [String: [String: Int]] = [:]
     private var tableList: [GatewayCounters.AddressTable] = []
@@ -98,12 +98,16 @@ struct GatewayPlanBuilder {
                 steps.append(.jwtClaims(policy, expiresIn: expiresIn, notBefore: notBefore, bad: bad))
             case .rateLimiting(let config):
                 let perReplica = config.policy == .local
-                if limiters[key] == nil {
-                    limiters[key] = Limiter(config: config, slot: nextLimiterSlot, instance: limiterOrder.count)
-                    limiterOrder.append(key)
+                let instance: Int
+                if let known = limiterIndex[key] {
+                    instance = known
+                } else {
+                    instance = limiters.count
+                    limiterIndex[key] = instance
+                    limiters.append(Limiter(config: config, slot: nextLimiterSlot))
                     nextLimiterSlot += perReplica ? max(replicas, 1) : 1
                 }
-                var entry = limiters[key] ?? Limiter(config: config, slot: 0, instance: 0)
+                let entry = (slot: limiters[instance].slot, instance: instance)
                 let name = { (address: Int) in
                     RateLimitIdentifier.name(
                         config, address: RateLimitIdentifier.address(client: client.name, index: address), path: template.path,
@@ -115,10 +119,13 @@ struct GatewayPlanBuilder {
                     identity = .perAddress(table: addressTable(key, client: client.name, limiter: entry, perReplica: perReplica))
                 } else {
                     let shared = name(0)
-                    if entry.identities[shared] == nil { entry.identities[shared] = entry.identities.count }
-                    identity = .shared(entry.identities[shared] ?? 0)
+                    if let known = limiters[instance].identities[shared] {
+                        identity = .shared(known)
+                    } else {
+                        identity = .shared(limiters[instance].identities.count)
+                        limiters[instance].identities[shared] = limiters[instance].identities.count
+                    }
                 }
-                limiters[key] = entry
                 steps.append(.rateLimit(limiter: entry.slot, perReplica: perReplica, identity: identity))
             case .localRateLimit(let config):
                 steps.append(tokenBucket(key, config))
@@ -169,7 +176,7 @@ struct GatewayPlanBuilder {
     }
 
     /// The table of `client`'s addresses under the instance `key`, shared by its templates.
-    private mutating func addressTable(_ key: String, client: String, limiter: Limiter, perReplica: Bool) -> Int {
+    private mutating func addressTable(_ key: String, client: String, limiter: (slot: Int, instance: Int), perReplica: Bool) -> Int {
         if let known = addressTables[key]?[client] { return known }
         tableList.append(.init(instance: limiter.instance, firstSlot: limiter.slot, copies: perReplica ? max(replicas, 1) : 1))
         addressTables[key, default: [:]][client] = tableList.count - 1
@@ -180,8 +187,7 @@ struct GatewayPlanBuilder {
     func counters() -> GatewayCounters {
         var counters = GatewayCounters()
         counters.addressTables = tableList
-        for key in limiterOrder {
-            guard let limiter = limiters[key] else { continue }
+        for limiter in limiters {
             let copies = limiter.config.policy == .local ? max(replicas, 1) : 1
             counters.limiters += Array(repeating: RateLimitingPolicy(limiter.config, identities: max(limiter.identities.count, 1)), count: copies)
             counters.identityCounts.append(limiter.identities.count)

@@ -166,7 +166,7 @@ extension Simulation {
         hops[call].phase = .routing
         mesh.sidecars[sidecar].active[host] -= 1
         releaseAdmittedRetry(call)
-        if let event = mesh.sidecars[sidecar].detector.record(host: host, status: status, now: now) {
+        if let event = mesh.sidecars[sidecar].record(host: host, status: status, now: now) {
             outlierChanged(event, sidecar: sidecar)
         }
         releaseConnection(sidecar)

@@ -22,7 +22,7 @@ extension Simulation {
         var ejected = false
         for sidecar in mesh.sidecarsOfTimer[timer] {
             mesh.outlierEvents.removeAll(keepingCapacity: true)
-            mesh.sidecars[Int(sidecar)].detector.tick(now: now, events: &mesh.outlierEvents)
+            mesh.sidecars[Int(sidecar)].tick(now: now, events: &mesh.outlierEvents)
             for event in mesh.outlierEvents { outlierChanged(event, sidecar: Int(sidecar)) }
             if mesh.sidecars[Int(sidecar)].detector.ejectedCount > 0 { ejected = true }
         }

@@ -53,7 +53,8 @@ public struct LoadBalancer: Sendable {
         return nil
     }
 
-    /// Picks a host among the eligible ones.
+    /// Picks a host among the eligible ones, finding the k-th of them by walking the hosts
+    /// (for callers without a healthy host list of their own).
     /// - Parameters:
     ///   - eligibility: from `OutlierDetector.eligibility`; with `.healthy(count:)`, `count`
     ///     must be the number of hosts for which `isHealthy` is true.
@@ -65,6 +66,20 @@ public struct LoadBalancer: Sendable {
         _ eligibility: OutlierDetector.Eligibility, isHealthy: (Int) -> Bool, active: (Int) -> Int,
         hashKey: String?, _ rng: inout R
     ) -> Int? {
+        let hosts = hosts
+        return pick(eligibility, kth: { Self.kthHost($0, of: hosts, where: isHealthy) }, isHealthy: isHealthy, active: active, hashKey: hashKey, &rng)
+    }
+
+    /// Picks a host among the eligible ones, as Envoy does from its healthy host list.
+    /// - Parameters:
+    ///   - kth: the k-th (from 0) host, in host order, for which `isHealthy` is true, for
+    ///     k below the eligible count; consulted only when some hosts are not eligible.
+    ///   - isHealthy: read by consistent hashing only, when some hosts are not eligible.
+    ///   The others as in `pick(_:isHealthy:active:hashKey:_:)`.
+    public mutating func pick<R: RandomSource>(
+        _ eligibility: OutlierDetector.Eligibility, kth: (Int) -> Int?, isHealthy: (Int) -> Bool, active: (Int) -> Int,
+        hashKey: String?, _ rng: inout R
+    ) -> Int? {
         let count: Int
         switch eligibility {
         case .none: return nil
@@ -74,7 +89,7 @@ public struct LoadBalancer: Sendable {
         guard count > 0 else { return nil }
         let filtered = count < hosts
         func candidate(_ k: Int) -> Int? {
-            filtered ? Self.kthHost(k, of: hosts, where: isHealthy) : k
+            filtered ? kth(k) : k
         }
         switch algorithm {
         case .leastRequest:

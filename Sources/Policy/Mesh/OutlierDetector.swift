@@ -26,6 +26,10 @@ public struct OutlierDetector: Sendable {
     /// Hosts ejected now.
     public private(set) var ejectedCount = 0
     private var monitors: [HostMonitor]
+    /// The hosts `tick` may change (ejected, or with a multiplier above 0), so that a tick
+    /// visits those rather than every host; sorted before a tick when `watchedSorted` is false.
+    private var watched: [Int32] = []
+    private var watchedSorted = true
 
     /// nil is a cluster without outlier detection (its panic threshold is then Envoy's 50%).
     public init(_ detection: OutlierDetection?, hosts: Int) {
@@ -88,6 +92,11 @@ public struct OutlierDetector: Sendable {
         monitors[host].ejections += 1
         monitors[host].lastEjection = now
         monitors[host].multiplier = config.multiplier(afterEjectionWith: monitors[host].multiplier)
+        if !monitors[host].isWatched {
+            monitors[host].isWatched = true
+            watched.append(Int32(host))
+            watchedSorted = false
+        }
         let duration = config.ejectionDuration(multiplier: monitors[host].multiplier)
         let (until, overflow) = now.addingReportingOverflow(duration)
         return .ejected(host: host, rule: rule, count: monitors[host].ejections, until: overflow ? .max : until)
@@ -96,22 +105,42 @@ public struct OutlierDetector: Sendable {
     /// The interval timer, to be called at every multiple of `interval` from the start.
     /// Appends an `.unejected` event per host returned to service to the caller's reused
     /// buffer, so steady state does not allocate.
+    /// Only watched hosts can change here; they are visited in host order, as Envoy's timer
+    /// walks its hosts, so the events come in the same order.
     public mutating func tick(now: Nanoseconds, events: inout [OutlierEvent]) {
         guard isEnabled else { return }
-        for host in monitors.indices {
-            if monitors[host].isEjected {
-                let duration = config.ejectionDuration(multiplier: monitors[host].multiplier)
-                guard duration <= Self.elapsed(from: monitors[host].lastEjection, to: now) else { continue }
-                monitors[host].isEjected = false
-                monitors[host].resetCounters()
-                monitors[host].lastUnejection = now
-                ejectedCount -= 1
-                events.append(.unejected(host: host))
-            } else if let unejected = monitors[host].lastUnejection, monitors[host].multiplier > 0,
-                Self.elapsed(from: unejected, to: now) >= config.interval
-            {
-                monitors[host].multiplier -= 1
+        if !watchedSorted {
+            watched.sort()
+            watchedSorted = true
+        }
+        var kept = 0
+        for index in watched.indices {
+            let host = Int(watched[index])
+            visit(host, now: now, events: &events)
+            if monitors[host].isEjected || monitors[host].multiplier > 0 {
+                watched[kept] = watched[index]
+                kept += 1
+            } else {
+                monitors[host].isWatched = false
             }
+        }
+        watched.removeLast(watched.count - kept)
+    }
+
+    /// Envoy's `checkHostForUneject`, then the multiplier's decay.
+    private mutating func visit(_ host: Int, now: Nanoseconds, events: inout [OutlierEvent]) {
+        if monitors[host].isEjected {
+            let duration = config.ejectionDuration(multiplier: monitors[host].multiplier)
+            guard duration <= Self.elapsed(from: monitors[host].lastEjection, to: now) else { return }
+            monitors[host].isEjected = false
+            monitors[host].resetCounters()
+            monitors[host].lastUnejection = now
+            ejectedCount -= 1
+            events.append(.unejected(host: host))
+        } else if let unejected = monitors[host].lastUnejection, monitors[host].multiplier > 0,
+            Self.elapsed(from: unejected, to: now) >= config.interval
+        {
+            monitors[host].multiplier -= 1
         }
     }
 
@@ -131,6 +160,8 @@ private struct HostMonitor: Sendable {
     var multiplier = 0
     var lastEjection: Nanoseconds = 0
     var lastUnejection: Nanoseconds?
+    /// In the detector's `watched`.
+    var isWatched = false
 
     mutating func resetCounters() {
         consecutive5xx = 0
