@@ -144,12 +144,24 @@ import Testing
         #expect(histogram.quantile(0.5) == 7 && histogram.quantile(1) == 1_000_000)
     }
 
-    @Test func memoryIsFixedWhateverIsRecorded() {
-        // 128 exact buckets + 56 powers of two (2⁷ to 2⁶²) × 64 sub-buckets.
+    @Test func memoryGrowsOnlyWithTheChunksValuesFallIn() {
+        // Chunks of 64 buckets: 0–63, 64–127, then one per power of two from 2⁷ to 2⁶².
         var histogram = LatencyHistogram()
-        #expect(histogram.storedBucketCount == 3_712)
+        #expect(histogram.storedBucketCount == 0)
+        // 1 ms to 1.04 ms lie in [2¹⁹, 2²⁰): one chunk, however many values.
+        for value in stride(from: Int64(1_000_000), to: 1_040_000, by: 7) { histogram.record(value) }
+        #expect(histogram.storedBucketCount == 64)
+        histogram.record(5)
+        histogram.record(3_000_000)  // in [2²¹, 2²²)
+        #expect(histogram.storedBucketCount == 192)
+        // A reset keeps the chunks for the next values.
+        histogram.reset()
+        histogram.record(1_000_000)
+        #expect(histogram.storedBucketCount == 192)
+        // Every chunk: 58 × 64 = 3,712 buckets, as many as a dense histogram.
         for shift in 0..<63 { histogram.record(Int64(1) << shift) }
         histogram.record(Int64.max)
+        histogram.record(100)
         #expect(histogram.storedBucketCount == 3_712)
     }
 }

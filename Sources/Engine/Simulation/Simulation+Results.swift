@@ -15,6 +15,7 @@ extension Simulation {
         lastTick = end
         if recordsTelemetry { sampleTelemetry(at: end) }
         let seconds = Double(world.interval) / 1e9
+        reserveRows(at: end)
         var latency = LatencyHistogram()
         for scope in 0..<scopes.count {
             // Children come after their parent, so they are still open here.
@@ -28,13 +29,27 @@ extension Simulation {
             latencies.reset(scope)
             let (counts, p50, p99) = stats[scope].closeInterval(latency: latency)
             let kind = scopes.kind(of: scope)
+            // Every interval appends a row per scope: the one an interval back shares its name's
+            // storage, where building the name again would allocate a copy for every row.
+            let previous = timeseries.count - scopes.count
+            let scopeName = previous >= 0 ? timeseries[previous].name : name(of: scope)
             timeseries.append(TimeseriesRow(
-                end: end, scope: kind, name: name(of: scope), requests: counts.requests,
+                end: end, scope: kind, name: scopeName, requests: counts.requests,
                 rps: Double(counts.requests) / seconds, ok: counts.ok, errors: counts.errors,
                 rateLimited: counts.rateLimited, timeouts: counts.timeouts, p50: p50, p99: p99,
                 ejected: ejected(scope: scope, kind: kind),
                 weight: kind == .version ? versionWeight(scope - scopes.versions) : nil))
         }
+    }
+
+    /// Room for a row per scope at this interval's end, at each one left to the duration and
+    /// at the drain's, reserved at once: grown by doubling, the rows would take up to twice
+    /// their size. The run writes them all. Past the duration, rows grow as usual.
+    private mutating func reserveRows(at end: Nanoseconds) {
+        guard end <= world.duration, world.interval > 0, timeseries.capacity - timeseries.count < scopes.count else { return }
+        let after = world.duration - end
+        let ticks = Int(after / world.interval) + (after % world.interval == 0 ? 0 : 1)
+        timeseries.reserveCapacity(Saturating.sum(timeseries.count, Saturating.product(Saturating.sum(ticks, 2), scopes.count)))
     }
 
     /// Instances of a service or version that at least one caller has ejected now.

@@ -1,12 +1,18 @@
 import Scenario
 
 /// The open time-series interval's latencies of every report scope, as `LatencyHistogram`
-/// buckets in one block of memory the simulation owns.
+/// buckets in memory the simulation owns.
 ///
 /// Recording is the per-request path: through a histogram's array, every record first asked
 /// the runtime whether the buckets were uniquely referenced. Owned memory that cannot be
 /// copied needs no such check. At an interval's close each scope's buckets go into a
 /// `LatencyHistogram`, which the reports read.
+///
+/// Sparse, as `LatencyHistogram` is: a scope's buckets are 64-bucket chunks taken from one pool
+/// on the chunk's first value of the interval, and given back when the interval closes. The
+/// pool holds what one interval uses, not every chunk of every scope (29,696 bytes a scope);
+/// a scope keeps only its chunk table (58 × 4 bytes) and extent. Once the pool has grown to an
+/// interval's needs, recording allocates nothing.
 struct IntervalLatencies: ~Copyable {
     /// What a histogram keeps besides its buckets, for one scope. Internal, not private:
     /// `record` is inlined into other files, and Swift 6.3's debug build then fails to link a
@@ -26,13 +32,19 @@ struct IntervalLatencies: ~Copyable {
         }
     }
 
-    private static var width: Int { LatencyHistogram.bucketCount }
-    /// Scope s's buckets are `buckets[s * width ..< (s + 1) * width]`.
-    private var buckets: DenseTable<UInt64>
+    private static var chunkCount: Int { LatencyHistogram.chunkCount }
+    private static var chunkSize: Int { LatencyHistogram.chunkSize }
+    /// Scope s's chunk k is pool chunk `table[s * chunkCount + k] − 1`; 0: none. At most
+    /// scopes × 58 chunks are in use, far below Int32's range (scopes are at most 50,000).
+    private var table: DenseTable<Int32>
+    /// Chunk c is `pool[c * chunkSize ..< (c + 1) * chunkSize]`.
+    private var pool = DenseTable<UInt64>()
+    /// Pool chunks given back, all zeros.
+    private var free: [Int32] = []
     private var extents: DenseTable<Extent>
 
     init(scopes: Int) {
-        buckets = DenseTable(repeatElement(0, count: scopes * Self.width))
+        table = DenseTable(repeatElement(0, count: scopes * Self.chunkCount))
         extents = DenseTable(repeatElement(Extent(), count: scopes))
     }
 
@@ -40,7 +52,14 @@ struct IntervalLatencies: ~Copyable {
     @inline(__always)
     mutating func record(_ value: Nanoseconds, scope: Int) {
         let v = max(value, 0)
-        buckets[scope * Self.width + LatencyHistogram.index(of: v)] += 1
+        let index = LatencyHistogram.index(of: v)
+        let slot = scope * Self.chunkCount + index / Self.chunkSize
+        var chunk = Int(table[slot])
+        if chunk == 0 {
+            chunk = takeChunk()
+            table[slot] = Int32(chunk)
+        }
+        pool[(chunk - 1) * Self.chunkSize + index % Self.chunkSize] += 1
         extents[scope].add(count: 1, minimum: v, maximum: v, sum: UInt128(v))
     }
 
@@ -48,31 +67,50 @@ struct IntervalLatencies: ~Copyable {
     func add(_ scope: Int, to histogram: inout LatencyHistogram) {
         let extent = extents[scope]
         guard extent.count > 0 else { return }
-        let base = scope * Self.width
+        let base = scope * Self.chunkCount
         histogram.merge(
             count: extent.count, minimum: extent.minimum, maximum: extent.maximum, sum: extent.sum,
-            bucket: { buckets[base + $0] })
+            holds: { table[base + $0] != 0 },
+            bucket: { pool[(Int(table[base + $0 / Self.chunkSize]) - 1) * Self.chunkSize + $0 % Self.chunkSize] })
     }
 
     /// Adds a child scope's open interval to its parent's, before either closes.
     mutating func absorb(_ child: Int, into parent: Int) {
         let extent = extents[child]
         guard extent.count > 0 else { return }
-        let (from, to) = (child * Self.width, parent * Self.width)
-        for index in LatencyHistogram.indices(from: extent.minimum, to: extent.maximum) {
-            buckets[to + index] += buckets[from + index]
+        let (from, to) = (child * Self.chunkCount, parent * Self.chunkCount)
+        for index in LatencyHistogram.chunks(from: extent.minimum, to: extent.maximum) where table[from + index] != 0 {
+            if table[to + index] == 0 { table[to + index] = Int32(takeChunk()) }
+            let (source, target) = ((Int(table[from + index]) - 1) * Self.chunkSize, (Int(table[to + index]) - 1) * Self.chunkSize)
+            for sub in 0..<Self.chunkSize {
+                pool[target + sub] += pool[source + sub]
+            }
         }
         extents[parent].add(count: extent.count, minimum: extent.minimum, maximum: extent.maximum, sum: extent.sum)
     }
 
-    /// Empties the scope's open interval. O(buckets between its minimum and maximum).
+    /// Empties the scope's open interval and gives its chunks back. O(buckets between its
+    /// minimum and maximum).
     mutating func reset(_ scope: Int) {
         let extent = extents[scope]
         guard extent.count > 0 else { return }
-        let base = scope * Self.width
-        for index in LatencyHistogram.indices(from: extent.minimum, to: extent.maximum) {
-            buckets[base + index] = 0
+        let base = scope * Self.chunkCount
+        for index in LatencyHistogram.chunks(from: extent.minimum, to: extent.maximum) where table[base + index] != 0 {
+            let chunk = table[base + index]
+            let start = (Int(chunk) - 1) * Self.chunkSize
+            for sub in 0..<Self.chunkSize {
+                pool[start + sub] = 0
+            }
+            free.append(chunk)
+            table[base + index] = 0
         }
         extents[scope] = Extent()
+    }
+
+    /// A chunk of zeros: a given-back one, or a new one at the pool's end. Numbered from 1.
+    private mutating func takeChunk() -> Int {
+        if let chunk = free.popLast() { return Int(chunk) }
+        for _ in 0..<Self.chunkSize { pool.append(0) }
+        return pool.count / Self.chunkSize
     }
 }
