@@ -67,7 +67,10 @@ extension Simulation {
         }
         // Read through `model` in place: binding a host or rule would copy its tables.
         let (host, rule, caller) = (Int(hop.routeHost), Int(hop.rule), Int(hop.caller))
-        guard let pick = model.hosts[host].pickDestination(rule: rule, &egress[caller]),
+        // A single destination takes everything without a draw, as the router would decide:
+        // asking it reads its tables, a cache miss per hop in a large mesh.
+        let single = model.hosts[host].rules[rule].destinations.count == 1
+        guard let pick = single ? 0 : model.hosts[host].pickDestination(rule: rule, &egress[caller]),
               model.hosts[host].rules[rule].destinations.indices.contains(pick)
         else {
             endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
