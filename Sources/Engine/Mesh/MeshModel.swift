@@ -31,14 +31,15 @@ final class MeshModel: Sendable {
 
     /// A service as a destination host: its VirtualService. A class with constant fields, so
     /// that every hop reads its router and rules in place.
+    /// The fields every hop reads come first, in the object's first cache line.
     final class Host: Sendable {
-        let router: VirtualServiceRouter
-        let rules: [Rule]
-        /// Index of the whole-service cluster; subset clusters follow it in version order.
-        let firstCluster: Int
         /// The rule of every request when it does not depend on the request: 0 when the
         /// first rule has no `match`, -1 (404 NR) without rules; else `MeshRuntime.unknownRule`.
         let fixedRule: Int32
+        let rules: [Rule]
+        /// Index of the whole-service cluster; subset clusters follow it in version order.
+        let firstCluster: Int
+        let router: VirtualServiceRouter
 
         init(router: VirtualServiceRouter, rules: [Rule], firstCluster: Int) {
             self.router = router
