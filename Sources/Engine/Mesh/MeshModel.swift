@@ -31,20 +31,33 @@ final class MeshModel: Sendable {
 
     /// A service as a destination host: its VirtualService. A class with constant fields, so
     /// that every hop reads its router and rules in place.
+    /// The fields every hop reads come first, in the object's first cache line.
     final class Host: Sendable {
-        let router: VirtualServiceRouter
+        /// The rule of every request when it does not depend on the request: 0 when the
+        /// first rule has no `match`, -1 (404 NR) without rules; else `MeshRuntime.unknownRule`.
+        let fixedRule: Int32
         let rules: [Rule]
         /// Index of the whole-service cluster; subset clusters follow it in version order.
         let firstCluster: Int
+        let router: VirtualServiceRouter
 
         init(router: VirtualServiceRouter, rules: [Rule], firstCluster: Int) {
             self.router = router
             self.rules = rules
             self.firstCluster = firstCluster
+            if let first = router.routes.first {
+                fixedRule = first.match.isEmpty ? 0 : MeshRuntime.unknownRule
+            } else {
+                fixedRule = -1
+            }
         }
 
         // The router's draws go through the host: called as `host.router.pick…` from the
         // simulation, Swift copied the router (retaining its tables) before every draw.
+        func match(_ request: MeshRequest) -> Int? {
+            router.match(request)
+        }
+
         func pickDestination(rule: Int, _ rng: inout RandomStream) -> Int? {
             router.pickDestination(rule: rule, &rng)
         }

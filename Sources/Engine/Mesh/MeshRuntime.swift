@@ -6,20 +6,24 @@ import Scenario
 /// need about ejections and sidecar traffic. Empty when the mesh is disabled.
 /// Noncopyable, since the sidecar states are a `DenseTable`.
 struct MeshRuntime: ~Copyable {
-    /// Above this many (template, path, service) cells the match cache is not kept; matching
-    /// then runs on every hop.
+    /// The match cache stops growing at this many (template, path, service) cells; matching
+    /// then runs on every hop of a cell not cached.
     static let maximumCacheCells = 1 << 22
-    /// A cache cell not computed yet; -1 is "no rule matches".
+    /// A host whose rule depends on the request (see `MeshModel.Host.fixedRule`); -1 is "no
+    /// rule matches".
     static let unknownRule: Int32 = -2
 
     var sidecars = DenseTable<SidecarCluster>()
-    /// Per caller, its sidecar states (indices into `sidecars`): few, so a scan finds one.
-    var callerSidecars: ContiguousArray<ContiguousArray<Int32>> = []
+    /// Per caller, its sidecar states as `cluster << 32 | state`, sorted: a binary search
+    /// finds one without reading the states, however many clusters the caller calls (a
+    /// gateway replica calls every routed service).
+    var callerSidecars: ContiguousArray<ContiguousArray<Int64>> = []
     /// Per outlier timer (see `MeshModel.outlierIntervals`), the sidecar states whose
     /// detectors tick on it.
     var sidecarsOfTimer: [[Int32]] = []
-    /// The matching rule per (template, path, service), or `unknownRule`.
-    var ruleCache: ContiguousArray<Int32> = []
+    /// The matching rule per (template, path, service) met so far, for the hosts whose rule
+    /// depends on the request: keyed by the cells traffic reaches, never a table of them all.
+    var ruleCache: [Int: Int32] = [:]
     /// Per server, how many callers have it ejected now; per version, its instances that at
     /// least one caller has ejected, and the ejections so far.
     var ejectedBy: ContiguousArray<Int32> = []
@@ -43,11 +47,32 @@ struct MeshRuntime: ~Copyable {
         callerSidecars = ContiguousArray(repeating: [], count: world.callerCount)
         sidecarsOfTimer = Array(repeating: [], count: model.outlierIntervals.count)
         outlierTimerArmed = ContiguousArray(repeating: false, count: model.outlierIntervals.count)
-        let cells = model.templates.count * max(model.paths.count, 1) * world.services.count
-        if cells <= Self.maximumCacheCells {
-            ruleCache = ContiguousArray(repeating: Self.unknownRule, count: cells)
-        }
         countEjections(world)
+    }
+
+    /// The caller's sidecar state for a cluster, nil before its first use.
+    func sidecar(caller: Int, cluster: Int) -> Int32? {
+        callerSidecars[caller].withUnsafeBufferPointer { keys in
+            let position = Self.position(of: cluster, in: keys)
+            guard position < keys.count, keys[position] >> 32 == Int64(cluster) else { return nil }
+            return Int32(truncatingIfNeeded: keys[position])
+        }
+    }
+
+    mutating func addSidecar(_ state: Int32, caller: Int, cluster: Int) {
+        let position = callerSidecars[caller].withUnsafeBufferPointer { Self.position(of: cluster, in: $0) }
+        callerSidecars[caller].insert(Int64(cluster) << 32 | Int64(state), at: position)
+    }
+
+    /// The first key whose cluster is `cluster` or after it.
+    private static func position(of cluster: Int, in keys: UnsafeBufferPointer<Int64>) -> Int {
+        let first = Int64(cluster) << 32
+        var (low, high) = (0, keys.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Sizes the ejection counts, which Kong's health checks share without the mesh.

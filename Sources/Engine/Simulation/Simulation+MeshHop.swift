@@ -67,7 +67,10 @@ extension Simulation {
         }
         // Read through `model` in place: binding a host or rule would copy its tables.
         let (host, rule, caller) = (Int(hop.routeHost), Int(hop.rule), Int(hop.caller))
-        guard let pick = model.hosts[host].pickDestination(rule: rule, &egress[caller]),
+        // A single destination takes everything without a draw, as the router would decide:
+        // asking it reads its tables, a cache miss per hop in a large mesh.
+        let single = model.hosts[host].rules[rule].destinations.count == 1
+        guard let pick = single ? 0 : model.hosts[host].pickDestination(rule: rule, &egress[caller]),
               model.hosts[host].rules[rule].destinations.indices.contains(pick)
         else {
             endHopLocally(call, Outcome(status: 503, flag: .noHealthyUpstream))
@@ -186,27 +189,25 @@ extension Simulation {
     }
 
     /// The index of the first rule of `service`'s VirtualService that matches the hop's
-    /// request, nil when none does; cached per (template, path, service).
+    /// request, nil when none does; cached per (template, path, service) for a host whose
+    /// rule depends on the request.
     private mutating func meshRule(for attribution: Attribution, service: Int, _ model: MeshModel) -> Int32? {
+        let fixed = model.hosts[service].fixedRule
+        if fixed != MeshRuntime.unknownRule { return fixed >= 0 ? fixed : nil }
         let template = model.firstTemplate[Int(attribution.client)] + Int(attribution.template)
         let cell = (template * max(model.paths.count, 1) + Int(attribution.path)) * world.services.count + service
-        if mesh.ruleCache.indices.contains(cell), mesh.ruleCache[cell] != MeshRuntime.unknownRule {
-            let rule = mesh.ruleCache[cell]
-            return rule >= 0 ? rule : nil
-        }
+        if let rule = mesh.ruleCache[cell] { return rule >= 0 ? rule : nil }
         let shape = model.templates[template]
         let path = model.paths.indices.contains(Int(attribution.path)) ? model.paths[Int(attribution.path)] : shape.path
         let request = MeshRequest(method: shape.method, path: path, headers: shape.headers)
-        let rule = model.hosts[service].router.match(request).map { Int32($0) }
-        if mesh.ruleCache.indices.contains(cell) { mesh.ruleCache[cell] = rule ?? -1 }
+        let rule = model.hosts[service].match(request).map { Int32($0) }
+        if mesh.ruleCache.count < MeshRuntime.maximumCacheCells { mesh.ruleCache[cell] = rule ?? -1 }
         return rule
     }
 
     /// The caller's sidecar state for a cluster, created on first use.
     private mutating func sidecarState(caller: Int, cluster: Int, _ model: MeshModel) -> Int32 {
-        for state in mesh.callerSidecars[caller] where mesh.sidecars[Int(state)].cluster == Int32(cluster) {
-            return state
-        }
+        if let state = mesh.sidecar(caller: caller, cluster: cluster) { return state }
         let destination = model.clusters[cluster]
         let policy = model.clusterPolicies[cluster]
         let hosts = destination.instances.count
@@ -220,7 +221,7 @@ extension Simulation {
             localityLevels: localityLevels(caller: caller, cluster: cluster, model), rng: &egress[caller])
         let index = Int32(mesh.sidecars.count)
         mesh.sidecars.append(state)
-        mesh.callerSidecars[caller].append(index)
+        mesh.addSidecar(index, caller: caller, cluster: cluster)
         if destination.timer >= 0 { mesh.sidecarsOfTimer[Int(destination.timer)].append(index) }
         return index
     }
