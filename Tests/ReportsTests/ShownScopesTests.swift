@@ -1,4 +1,5 @@
 import Engine
+import Scenario
 import Testing
 @testable import Reports
 
