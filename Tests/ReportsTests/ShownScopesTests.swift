@@ -82,4 +82,17 @@ import Testing
         let end = try #require(page.range(of: "Responses (responses.csv)"))
         #expect(page[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").count - 1 == 1 + 43)
     }
+
+    /// The ejection chart past the threshold: the versions that ejected most (s3/v1 twice,
+    /// s5/v1 once), then the worst of the others (most requests: s26/v1 down).
+    @Test func theEjectionChartDrawsTheVersionsThatEjectedMost() {
+        var summary = Self.summary()
+        for index in summary.indices where summary[index].name == "s3/v1" || summary[index].name == "s5/v1" {
+            summary[index].ejections = summary[index].name == "s3/v1" ? 2 : 1
+        }
+        let r = RunResult(scenarioName: "big", seed: 1, endTime: 0, summary: summary, timeseries: [], events: [], responses: [])
+        let (names, all) = RunCharts.mostEjected(r)
+        #expect(names == ["s3/v1", "s5/v1", "s26/v1", "s25/v1", "s24/v1", "s23/v1", "s22/v1", "s21/v1"])
+        #expect(all == 27)
+    }
 }

@@ -89,7 +89,7 @@ enum RunCharts {
         case (false, true): "Kong health checks"
         default: "outlier detection"
         }
-        let (versions, all) = charted(r, shown, scope: .version)
+        let (versions, all) = shown.omitted == 0 ? charted(r, shown, scope: .version) : mostEjected(r)
         var chart = timeChart(r, title: "Ejected instances per version (\(by))" + leftOut(versions.count, of: all, .version), yLabel: "instances ejected")
         chart.wholeNumbers = true
         for (index, version) in versions.enumerated() {
@@ -98,6 +98,17 @@ enum RunCharts {
         let drawn = Set(versions)
         chart.markers = EjectionMarkers.markers(changes) { versions.count == all || drawn.contains($0) }
         return chart
+    }
+
+    /// Past the threshold, the `maximumLines` versions with the most ejections, the worst
+    /// first among equals; `all` counts the versions.
+    static func mostEjected(_ r: RunResult) -> (names: [String], all: Int) {
+        let ranked = ShownScopes.worstFirst(r.summary.indices.filter { r.summary[$0].scope == .version }, r.summary)
+        let position = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+        let names = ranked.sorted { a, b in
+            r.summary[a].ejections != r.summary[b].ejections ? r.summary[a].ejections > r.summary[b].ejections : position[a, default: 0] < position[b, default: 0]
+        }.prefix(maximumLines).map { r.summary[$0].name }
+        return (names, ranked.count)
     }
 
     /// The canary version's route weight, each analysis check marked on the line, and the
