@@ -18,7 +18,7 @@ let package = Package(
     name: "meshsim",
     products: [
         .executable(name: "meshsim", targets: ["meshsim"]),
-        // Run by Benchmarks/run in release mode; no test target depends on it.
+        // Run by Benchmarks/run in release mode; MeshsimBenchmarksTests tests its pure maths.
         .executable(name: "meshsim-bench", targets: ["MeshsimBenchmarks"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "ManifestImport", targets: ["ManifestImport"]),
@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Policy", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Engine", "Scenario"], swiftSettings: testSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Engine", "Scenario"], swiftSettings: testSettings),
+        // Imports the executable's module without @testable: it is not compiled for testing.
+        .testTarget(name: "MeshsimBenchmarksTests", dependencies: ["MeshsimBenchmarks"], swiftSettings: testSettings),
         .testTarget(name: "MeshsimCLITests", dependencies: ["MeshsimCLI", "ManifestImport", "Scenario", "Policy", "Engine", "Experiments", "Reports"], swiftSettings: testSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -11,8 +11,8 @@ struct BenchOptions {
     /// Why there is no Python with SimPy, for the report.
     var pythonUnavailable = "no --python given"
     var out = "BENCHMARKS.md"
-    /// Runs a tenth the size (SimPy excepted: its mean needs its 200k customers): checks the
-    /// suite works; the figures mean little.
+    /// Runs a tenth the size (SimPy excepted: its mean needs its 200k customers; the scaling
+    /// sweeps stop a decade short): checks the suite works; the figures mean little.
     var quick = false
     /// `--only NAME` (repeatable): the measurements to run; empty runs them all.
     var only: Set<Measurement> = []
@@ -21,7 +21,7 @@ struct BenchOptions {
     enum Measurement: String, CaseIterable {
         case mmc, simpy, reference, memory
         case inFlight = "in-flight"
-        case compare, replications, sweep, manifests
+        case compare, replications, sweep, manifests, scaling
     }
 
     /// Whether the suite runs `measurement`.

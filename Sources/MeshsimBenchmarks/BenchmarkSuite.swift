@@ -30,6 +30,7 @@ struct BenchmarkSuite {
         if options.runs(.replications) { measureReplications() }
         if options.runs(.sweep) { measureSweepMemory() }
         if options.runs(.manifests) { measureManifestLoad() }
+        if options.runs(.scaling) { measureScaling() }
     }
 
     /// Rounds of the M/M/c: each runs the floor, then meshsim, so that a slow spell of the

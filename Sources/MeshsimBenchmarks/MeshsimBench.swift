@@ -2,8 +2,9 @@ import Foundation
 
 /// `meshsim-bench`: measures meshsim's engine against a hand-written floor and SimPy, the
 /// reference scenario's throughput and memory, the parallel speed-up of `compare` and of
-/// replications, a 1,000-point sweep's memory, and `validate` on 1,000 manifest documents;
-/// prints a table and writes BENCHMARKS.md. Exits 1 only when a
+/// replications, a 1,000-point sweep's memory, `validate` on 1,000 manifest documents, and
+/// how time and memory grow with the world's size (the scaling section); prints a table and
+/// writes BENCHMARKS.md. Exits 1 only when a
 /// measurement could not be made or a simulation disagrees with queueing theory, never for a
 /// missed target; 2 on a bad command line.
 @main

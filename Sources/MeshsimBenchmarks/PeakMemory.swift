@@ -30,7 +30,11 @@ struct PeakMemory {
         if let expecting, !stderr.contains(expecting) {
             throw Subprocess.Failure(description: "meshsim did not stop at the cap (\(expecting)): \(stderr)")
         }
-        // meshsim's own stderr comes first; time's line is the last.
+        return try Self.kilobytes(timeOutput: stderr)
+    }
+
+    /// The peak of `/usr/bin/time -f %M`'s stderr: meshsim's own lines come first, time's is the last.
+    static func kilobytes(timeOutput stderr: String) throws(Subprocess.Failure) -> Int {
         guard let last = stderr.split(separator: "\n").last, let kilobytes = Int(last.trimmingCharacters(in: .whitespaces)) else {
             throw Subprocess.Failure(description: "/usr/bin/time printed no peak memory: \(stderr)")
         }

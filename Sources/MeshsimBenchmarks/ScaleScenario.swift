@@ -31,6 +31,30 @@ struct ScaleScenario {
     /// Services in one group.
     static let chain = 10
 
+    /// Report scopes: 1 (the total) + clients + routes + services + versions (one version a
+    /// service), the count the per-scope memory is divided by.
+    var scopes: Int {
+        switch axis {
+        case .services:
+            let (length, chains) = servicesShape
+            return 1 + 1 + chains + 2 * chains * length
+        case .instances, .ejected: return 1 + 1 + 0 + 2
+        case .clients: return 1 + max(size, 1) + 1 + 2 * Self.chain
+        case .identities: return 1 + 1 + 1 + 2
+        case .requests: return 1 + requestClients + 1 + 2
+        }
+    }
+
+    /// Services in a group and groups (one route each) of the services axis.
+    private var servicesShape: (length: Int, chains: Int) {
+        let length = min(Self.chain, max(size, 1))
+        return (length, max(size / length, 1))
+    }
+
+    /// Clients of the requests axis: 1,000 request-mix entries each.
+    private static let entriesPerClient = 1000
+    private var requestClients: Int { max((size + Self.entriesPerClient - 1) / Self.entriesPerClient, 1) }
+
     var text: String {
         var lines = ["# meshsim-bench --generate \(axis.rawValue) \(size)",
                      "name: scale-\(axis.rawValue)-\(size)", "seed: 1", "duration: \(Self.seconds)s", "interval: 10s"]
@@ -45,8 +69,7 @@ struct ScaleScenario {
     }
 
     private func services() -> [String] {
-        let length = min(Self.chain, max(size, 1))
-        let chains = max(size / length, 1)
+        let (length, chains) = servicesShape
         var lines = ["clients:", "  - name: web", "    rate: \(Self.rate)/s", "    requests:"]
         lines += (0..<chains).map { "      - { path: /c\($0) }" }
         lines += ["gateway:", "  routes:"]
@@ -118,10 +141,9 @@ struct ScaleScenario {
     }
 
     private func requests() -> [String] {
-        let perClient = 1000
-        let clients = max((size + perClient - 1) / perClient, 1)
+        let perClient = Self.entriesPerClient
         var lines = ["clients:"]
-        for client in 0..<clients {
+        for client in 0..<requestClients {
             let first = client * perClient
             let entries = min(perClient, size - first)
             lines += ["  - name: users\(client)", "    rate: \(Double(Self.rate) * Double(entries) / Double(size))/s", "    requests:"]

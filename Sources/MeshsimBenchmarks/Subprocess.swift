@@ -6,6 +6,7 @@ struct Subprocess {
         var stdout: String
         var stderr: String
         var seconds: Double
+        var status: Int32
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -51,6 +52,6 @@ struct Subprocess {
             let tail = stderr.split(separator: "\n").suffix(5).joined(separator: "\n")
             throw Failure(description: "\(commandLine): exit \(process.terminationStatus)\n\(tail)")
         }
-        return Outcome(stdout: stdout, stderr: stderr, seconds: started.seconds)
+        return Outcome(stdout: stdout, stderr: stderr, seconds: started.seconds, status: process.terminationStatus)
     }
 }
