@@ -9,6 +9,9 @@ public struct Console: Sendable {
     /// Standard error is a terminal, so `run` may draw its progress line there directly (it
     /// is erased before the run's next line). False in tests.
     public var stderrIsTerminal = false
+    /// Where progress lines are drawn (with `\r`, no newline) when `stderrIsTerminal`:
+    /// standard error itself unless a test takes them.
+    public var progressSink: Sink = ProgressLine.write
 
     /// What `print` collected; empty when there is an `outputSink`.
     public private(set) var out = ""

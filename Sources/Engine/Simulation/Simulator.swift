@@ -5,21 +5,24 @@ public enum Simulator {
     /// Simulates `scenario` to the end and returns what it measured, with a verdict per
     /// assertion. Throws when the run cannot end, or reaches a limit of `limits`.
     /// `progress`, if given, hears how far the run has got now and then; it changes nothing
-    /// in the result.
+    /// in the result. `building`, if given, hears (services built, services in all) while the
+    /// world is built, a few hundred services apart, and (all, all) once it is.
     public static func run(
-        _ scenario: Scenario, limits: RunLimits = RunLimits(), progress: ((RunProgress) -> Void)? = nil
+        _ scenario: Scenario, limits: RunLimits = RunLimits(), progress: ((RunProgress) -> Void)? = nil,
+        building: ((Int, Int) -> Void)? = nil
     ) throws(DiagnosticList) -> RunResult {
         var limits = limits
         limits.senders = scenario.clients.reduce(0) { senders, client in
             if case .users(let users, _) = client.arrival { return senders + users }
             return senders + 1
         }
-        let world = WorldBuilder.build(scenario)
+        let world = WorldBuilder.build(scenario, progress: building)
         // Istio's auto mTLS makes sidecar-to-sidecar traffic mutual TLS unless it is disabled.
         let telemetry = scenario.metrics.map { _ in
             TelemetryRecorder(routes: world.routes.count, mutualTLS: scenario.mesh.mtls != .disable)
         }
         var simulation = Simulation(world: world, seed: scenario.seed, limits: limits, telemetry: telemetry)
+        building?(scenario.services.count, scenario.services.count)
         simulation.run(progress: progress ?? { _ in })
         if let abort = simulation.abort {
             let closedLoop = scenario.clients.first { if case .users = $0.arrival { return true } else { return false } }

@@ -3,7 +3,8 @@ import Scenario
 
 /// Compiles a validated `Scenario` into the index-based `World` the simulation runs on.
 enum WorldBuilder {
-    static func build(_ scenario: Scenario) -> World {
+    /// `progress` hears (services built, services in all) every `progressServices` services.
+    static func build(_ scenario: Scenario, progress: ((Int, Int) -> Void)? = nil) -> World {
         let serviceIndex = Dictionary(scenario.services.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let gatewayReplicas = scenario.gateway?.replicas ?? 0
 
@@ -16,6 +17,7 @@ enum WorldBuilder {
         var services: [World.ServiceModel] = []
         var versions: [World.VersionModel] = []
         for (index, service) in scenario.services.enumerated() {
+            if index % Self.progressServices == 0 { progress?(index, scenario.services.count) }
             let firstVersion = versions.count
             let firstInstance = servers.count
             for version in service.versions {
@@ -68,6 +70,8 @@ enum WorldBuilder {
         world.locality = LocalityModel.build(scenario)
         return world
     }
+
+    static let progressServices = 256
 
     /// Istio's ingress gateway: one route per rule of its VirtualService, for the per-route
     /// report rows; its requests go to the mesh hop (`MeshModel.edge`), never through `split`.

@@ -32,6 +32,8 @@ enum CapacityCommand {
             console.printError("error: \(options.scenario) has no assertions, so every value passes; capacity searches for the edge where one fails: add some, such as assertions: [\"p99 < 300ms\"]")
             return .badInput
         }
+        // Once, for the range's first value: a search over `replicas` changes the count step by step.
+        if !options.quiet, let size = ScenarioSize.line(first) { console.printError(size) }
         let replications = options.replications ?? first.replications ?? 1
         let folder = options.out ?? "Reports/\(first.name)-capacity"
         guard console.acceptsReportFolder(folder) else { return .badInput }

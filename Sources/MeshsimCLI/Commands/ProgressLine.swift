@@ -12,6 +12,18 @@ struct ProgressLine {
 
     private let started = DispatchTime.now().uptimeNanoseconds
     private var lastDrawn: UInt64?
+    private let sink: Console.Sink
+
+    init(sink: @escaping Console.Sink = Self.write) {
+        self.sink = sink
+    }
+
+    /// "building the world: services 4,000/10,000", before the run starts. Drawn at every
+    /// call: they come a few hundred services apart, some tens in all.
+    mutating func building(_ built: Int, of services: Int) {
+        lastDrawn = DispatchTime.now().uptimeNanoseconds
+        sink("\rbuilding the world: services \(CountText.grouped(built))/\(CountText.grouped(services))\u{1B}[K")
+    }
 
     /// Redraws when the last redraw is old enough; the engine calls this every few tens of
     /// thousands of events.
@@ -24,12 +36,12 @@ struct ProgressLine {
             simulated: progress.simulatedTime, duration: progress.duration, requests: progress.requests,
             elapsed: Double(now - started) / 1e9)
         // Erase to the end of the line: a shorter line would leave the longer one's tail.
-        Self.write("\r" + text + "\u{1B}[K")
+        sink("\r" + text + "\u{1B}[K")
     }
 
     /// Erases the line, if one was drawn.
     func clear() {
-        if lastDrawn != nil { Self.write("\r\u{1B}[K") }
+        if lastDrawn != nil { sink("\r\u{1B}[K") }
     }
 
     /// "simulated 12.3 s of 60 s (20%), 1,234,567 requests, ETA 49 s". The estimate assumes
@@ -60,7 +72,7 @@ struct ProgressLine {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    static func write(_ text: String) {
+    @Sendable static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

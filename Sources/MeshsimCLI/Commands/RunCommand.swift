@@ -35,6 +35,9 @@ enum RunCommand {
             return .badInput
         }
         let metricsStart = options.metrics.startTime ?? .defaultStart
+        // Once, before any variant or sweep point runs: they share the base's size.
+        let size = ScenarioSize.line(scenario)
+        if !options.quiet, let size { console.printError(size) }
 
         let setup = ExperimentRequest.Setup(
             name: scenario.name, path: options.scenario, overrides: overrides, manifests: options.manifests, scenario: scenario)
@@ -51,12 +54,15 @@ enum RunCommand {
         guard console.acceptsReportFolder(folder) else { return .badInput }
 
         let started = DispatchTime.now().uptimeNanoseconds
-        var line = ProgressLine()
-        let progress: ((RunProgress) -> Void)? = console.stderrIsTerminal && !options.quiet ? { line.update($0) } : nil
+        var line = ProgressLine(sink: console.progressSink)
+        let showsProgress = console.stderrIsTerminal && !options.quiet
+        let progress: ((RunProgress) -> Void)? = showsProgress ? { line.update($0) } : nil
+        // Only a big world takes long enough to build to be worth a line.
+        let building: ((Int, Int) -> Void)? = showsProgress && size != nil ? { line.building($0, of: $1) } : nil
         let result: RunResult
         do {
             defer { line.clear() }
-            result = try Simulator.run(scenario, limits: limits, progress: progress)
+            result = try Simulator.run(scenario, limits: limits, progress: progress, building: building)
         } catch {
             for diagnostic in error.diagnostics { console.printError(diagnostic.description) }
             return .badInput

@@ -5,7 +5,8 @@ import Scenario
 /// `meshsim validate [--strict] SCENARIO [MANIFEST...]...`: every error and warning as
 /// `FILE:LINE:COLUMN: …` on stdout, a count on stderr; simulates nothing. Manifests given
 /// after a scenario are read with it (`ManifestArguments` tells them from scenarios), and a
-/// scenario with manifests gets a line on stderr saying how much was read. Each variant is
+/// scenario with manifests gets a line on stderr saying how much was read, and a big one a line
+/// saying how big (`ScenarioSize`). Each variant is
 /// linted as the base scenario is, and its warnings that the base does not have are labelled
 /// with its name. With `--strict` a warning fails the check too, once everything is printed.
 enum ValidateCommand {
@@ -20,6 +21,7 @@ enum ValidateCommand {
             if loaded.expandedFiles > 0 {
                 console.printError("\(path): read \(Self.count(loaded.expandedObjects, "object")) from \(Self.count(loaded.expandedFiles, "manifest file"))")
             }
+            if let size = loaded.scenario.flatMap(ScenarioSize.line) { console.printError(size) }
             let (diagnostics, variants) = Self.diagnostics(loaded, path: path, expansion: expansion)
             // The variants' own diagnostics are capped as the file's are: 1,000 variants of a
             // hundred warnings each would otherwise print 100,000 lines.

@@ -3,30 +3,31 @@
 ///
 /// Rows are written as given: callers keep them as wide as the header.
 public struct CSVTable: Sendable {
-    private var lines: [String]
+    /// The header and every row, each ended by "\n". Written into as rows come, so that a
+    /// table of millions of fields is one string grown in place, not a string per line.
+    public private(set) var text = ""
 
     public init(header: [String]) {
-        lines = [CSVTable.line(header)]
+        append(header)
     }
 
     public mutating func append(_ row: [String]) {
-        lines.append(CSVTable.line(row))
+        for (index, value) in row.enumerated() {
+            if index > 0 { text += "," }
+            CSVTable.append(field: value, to: &text)
+        }
+        text += "\n"
     }
 
-    /// The header and every row, each ended by "\n".
-    public var text: String {
-        lines.map { $0 + "\n" }.joined()
-    }
-
-    private static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",")
-    }
-
-    private static func field(_ value: String) -> String {
-        // Scanning unicode scalars, not characters: "\r\n" is a single Character.
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingQuoteMarks() + "\""
+    private static func append(field value: String, to text: inout String) {
+        // The four bytes are ASCII, so scanning UTF-8 finds what scanning unicode scalars
+        // would: "\r\n" is a single Character, but two bytes.
+        let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+        guard needsQuotes else {
+            text += value
+            return
+        }
+        text += "\"" + value.replacingQuoteMarks() + "\""
     }
 }
 

@@ -17,7 +17,12 @@ public enum SummaryReport {
 
     /// The cells of each row under `header`, as written to the file (report.html shows them too).
     public static func rows(_ r: RunResult) -> [[String]] {
-        r.summary.map { [$0.scope.rawValue, $0.name] + metricCells($0) }
+        r.summary.map(row)
+    }
+
+    /// One scope's cells under `header`.
+    static func row(_ summary: ScopeSummary) -> [String] {
+        [summary.scope.rawValue, summary.name] + metricCells(summary)
     }
 
     /// The row's cells after scope and name (sweep.csv of a sweep without replications

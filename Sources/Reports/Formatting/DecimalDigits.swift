@@ -36,11 +36,13 @@ struct DecimalDigits: Sendable, Equatable {
         var digits: [UInt8] = []
         var integerDigits = 0
         var seenPoint = false
-        for character in mantissa {
-            if character == "." {
+        // `description` writes ASCII: bytes, not characters (a character's numeric value is
+        // a Unicode table look-up).
+        for byte in mantissa.utf8 {
+            if byte == UInt8(ascii: ".") {
                 seenPoint = true
-            } else if let digit = character.wholeNumberValue {
-                digits.append(UInt8(digit))
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits.append(byte - UInt8(ascii: "0"))
                 if !seenPoint { integerDigits += 1 }
             } else {
                 return nil
@@ -97,7 +99,7 @@ struct DecimalDigits: Sendable, Equatable {
     /// "10", "0.5", "12.25".
     func trimmed(places: Int) -> String {
         let text = fixed(places: places)
-        guard text.contains(".") else { return text }
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
         var end = text.endIndex
         while end > text.startIndex, text[text.index(before: end)] == "0" { end = text.index(before: end) }
         if end > text.startIndex, text[text.index(before: end)] == "." { end = text.index(before: end) }

@@ -9,8 +9,14 @@ import Scenario
 /// the same as a missing value.
 public enum NumberFormat {
     /// Nanoseconds as milliseconds with three decimals: 1_234_567 → "1.235", 999_999 → "1.000".
+    /// Integer arithmetic, the same digits as `DecimalDigits` would give: a report writes
+    /// two per time-series row, hundreds of thousands in a run of thousands of services.
     public static func milliseconds(_ ns: Nanoseconds) -> String {
-        DecimalDigits(ns).scaled(byPowerOfTen: -6).fixed(places: 3)
+        // Rounded half away from zero to whole microseconds.
+        let micros = (ns.magnitude + 500) / 1000
+        let fraction = String(micros % 1000)
+        let sign = ns < 0 && micros > 0 ? "-" : ""
+        return sign + String(micros / 1000) + "." + String(repeating: "0", count: 3 - fraction.utf8.count) + fraction
     }
 
     /// Nanoseconds as milliseconds with three decimals, for the mean: 1_234_500.0 → "1.235".

@@ -9,10 +9,17 @@ public enum CompareTable {
     /// The table, then a blank line and the mesh cost lines when any setup ran with the mesh.
     public static func render(_ setups: [CompareSetup]) -> String {
         guard let first = setups.first else { return "" }
+        // Each setup's total and client rows by name, looked up once each: a scan of the
+        // summary per client took time in the square of the clients.
+        let indexed = setups.map { setup in
+            Dictionary(
+                setup.result.summary.filter { $0.scope == .total || $0.scope == .client }.map { ("\($0.scope.rawValue) \($0.name)", $0) },
+                uniquingKeysWith: { first, _ in first })
+        }
         var rows = [header]
         for scope in first.result.summary where scope.scope == .total || scope.scope == .client {
-            for setup in setups {
-                guard let row = setup.result.summary.first(where: { $0.scope == scope.scope && $0.name == scope.name }) else { continue }
+            for (setup, index) in zip(setups, indexed) {
+                guard let row = index["\(scope.scope.rawValue) \(scope.name)"] else { continue }
                 let c = row.counts
                 rows.append([
                     row.scope.rawValue, row.name, setup.name, String(c.requests), String(c.ok), String(c.errors),

@@ -22,11 +22,16 @@ public enum SummaryTable {
     /// Columns 0 and 1 (scope, name) are text; the rest are numbers.
     private static let textColumns = 2
 
+    /// Past `ShownScopes.threshold` rows, each table shows the total and each kind's worst
+    /// rows, and a last line counts the rest.
     public static func render(_ r: RunResult) -> String {
         let unhealthy = noHealthyUpstream(r.responses)
-        return AlignedColumns.render([header] + r.summary.map(cells), textColumns: textColumns)
+        let shown = ShownScopes(r.summary)
+        let rows = shown.rows.map { r.summary[$0] }
+        let more = shown.moreLine.map { $0 + "\n" } ?? ""
+        return AlignedColumns.render([header] + rows.map(cells), textColumns: textColumns) + more
             + "\n"
-            + AlignedColumns.render([causesHeader] + r.summary.map { causes($0, noHealthyUpstream: unhealthy) }, textColumns: textColumns)
+            + AlignedColumns.render([causesHeader] + rows.map { causes($0, noHealthyUpstream: unhealthy) }, textColumns: textColumns) + more
     }
 
     private static func cells(_ row: ScopeSummary) -> [String] {

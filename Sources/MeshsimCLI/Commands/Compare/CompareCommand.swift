@@ -20,6 +20,13 @@ enum CompareCommand {
             return .badInput
         }
         let metricsStart = options.metrics.startTime ?? .defaultStart
+        // Once per scenario file, not once per variant.
+        if !options.quiet {
+            var seen = Set<String>()
+            for setup in setups where seen.insert(setup.path).inserted {
+                if let size = ScenarioSize.line(setup.scenario) { console.printError(size) }
+            }
+        }
         let limits = limits(maxInFlight: options.maxInFlight, setups: setups.count)
         let arguments = ["compare", String(limits.inFlight)] + options.scenarios + options.variants + options.metrics.fingerprintArguments
         let experiment = ExperimentSetup.request(

@@ -16,13 +16,15 @@ enum ReplicationCharts {
     }
 
     /// p99 and p50 of the total and of each client (the client alone when there is one: its
-    /// line is the total's), then requests/s and errors/s of the total.
+    /// line is the total's; the total alone past `ShownScopes.threshold` clients, whose lines
+    /// no one could tell apart, each a scan of every run's rows), then requests/s and errors/s
+    /// of the total.
     static func run(_ outcomes: [UnitOutcome]) -> [LineChart] {
         let total = Series(label: "all clients", outcomes: outcomes, scope: .total, name: "all")
         let clients = ReplicationSeries.names(outcomes, scope: .client).map {
             Series(label: $0, outcomes: outcomes, scope: .client, name: $0)
         }
-        let latency = clients.count == 1 ? clients : [total] + clients
+        let latency = clients.count == 1 ? clients : clients.count > ShownScopes.threshold ? [total] : [total] + clients
         var traffic = chart(outcomes, title: "Traffic (all clients)", yLabel: "per second")
         add(total, .rps, label: "requests/s", colour: 0, to: &traffic)
         add(total, .errorsPerSecond, label: "errors/s", colour: 5, to: &traffic)

@@ -7,7 +7,9 @@ import Engine
 /// a marker sits at the number of that version's instances ejected by at least one caller
 /// right after the event, the count the `ejected` column samples at interval ends.
 enum EjectionMarkers {
-    static func markers(_ events: [EventRecord]) -> [ChartMarker] {
+    /// Only the markers of the versions `drawn` keeps (a chart past `ShownScopes.threshold`
+    /// draws a few versions of thousands).
+    static func markers(_ events: [EventRecord], drawn: (String) -> Bool = { _ in true }) -> [ChartMarker] {
         var callers: [String: Int] = [:]
         var ejected: [String: Int] = [:]
         var markers: [ChartMarker] = []
@@ -19,6 +21,7 @@ enum EjectionMarkers {
             callers[event.target] = after
             if before == 0, after > 0 { ejected[version, default: 0] += 1 }
             if before > 0, after == 0 { ejected[version, default: 0] -= 1 }
+            guard drawn(version) else { continue }
             markers.append(ChartMarker(
                 x: TimeAxis.seconds(event.time), y: Double(ejected[version] ?? 0), kind: ejects ? .eject : .uneject,
                 label: "\(event.kind) \(event.target) at \(NumberFormat.seconds(event.time)) s: \(event.detail)"))

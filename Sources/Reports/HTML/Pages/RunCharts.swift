@@ -4,10 +4,14 @@ import Scenario
 /// The time charts of a run's page, each from the run's own rows and events; a chart that has
 /// nothing to show is left out (nil), one whose rows carry no value says so.
 enum RunCharts {
-    /// In page order: latency per client, per version, requests, failures, ejections, canary weight.
-    static func all(_ r: RunResult) -> [LineChart] {
-        [latency(r, scope: .client, title: "Latency per client"), latency(r, scope: .version, title: "Latency per version"),
-         requests(r), failures(r), ejections(r), canary(r)].compactMap { $0 }.map { TimeAxis.counted($0, warmup: r.warmup, duration: r.duration) }
+    /// In page order: latency per client, per version, requests, failures, ejections, canary
+    /// weight. The rows are indexed by scope once: a scan of every row per client or version
+    /// took time in the square of the scopes.
+    static func all(_ r: RunResult, shown: ShownScopes) -> [LineChart] {
+        let rows = ScopeRows(r.timeseries)
+        return [latency(r, rows, shown, scope: .client, title: "Latency per client"), latency(r, rows, shown, scope: .version, title: "Latency per version"),
+                requests(r, rows), failures(r, rows), ejections(r, rows, shown), canary(r, rows)]
+            .compactMap { $0 }.map { TimeAxis.counted($0, warmup: r.warmup, duration: r.duration) }
     }
 
     /// An empty time chart of the run: x from 0 to the run's end, the fault windows shaded.
@@ -19,12 +23,12 @@ enum RunCharts {
     }
 
     /// p99 (solid) and p50 (dashed) per name of the scope, one colour per name; nil without such a scope.
-    static func latency(_ r: RunResult, scope: ScopeKind, title: String) -> LineChart? {
-        let names = r.summary.filter { $0.scope == scope }.map(\.name)
+    static func latency(_ r: RunResult, _ rows: ScopeRows, _ shown: ShownScopes, scope: ScopeKind, title: String) -> LineChart? {
+        let (names, all) = charted(r, shown, scope: scope)
         guard !names.isEmpty else { return nil }
-        var chart = timeChart(r, title: title, yLabel: "latency (ms)")
+        var chart = timeChart(r, title: title + leftOut(names.count, of: all, scope), yLabel: "latency (ms)")
         for (index, name) in names.enumerated() {
-            let rows = r.timeseries.filter { $0.scope == scope && $0.name == name }
+            let rows = rows.of(scope, name)
             chart.lines.append(ChartLine(label: "\(name) p99", points: rows.map { point($0, $0.p99.map(TimeAxis.milliseconds)) }, colour: index))
             chart.lines.append(
                 ChartLine(label: "\(name) p50", points: rows.map { point($0, $0.p50.map(TimeAxis.milliseconds)) }, colour: index, dashed: true))
@@ -32,17 +36,34 @@ enum RunCharts {
         return chart
     }
 
+    /// The names of `scope` a chart draws, in summary order; past `ShownScopes.threshold`
+    /// scopes, the first `maximumLines` that the tables show (the worst). `all` counts the scope's rows.
+    static func charted(_ r: RunResult, _ shown: ShownScopes, scope: ScopeKind) -> (names: [String], all: Int) {
+        let all = r.summary.reduce(0) { $0 + ($1.scope == scope ? 1 : 0) }
+        guard shown.omitted > 0 else { return (r.summary.filter { $0.scope == scope }.map(\.name), all) }
+        let names = shown.rows.lazy.map { r.summary[$0] }.filter { $0.scope == scope }.map(\.name)
+        return (Array(names.prefix(maximumLines)), all)
+    }
+
+    /// Names one chart draws past the threshold: as many as the palette has colours.
+    static let maximumLines = ChartPalette.colours.count
+
+    /// ": the 8 worst of 10,000 versions" when the chart leaves names out; "" otherwise.
+    private static func leftOut(_ drawn: Int, of all: Int, _ scope: ScopeKind) -> String {
+        drawn < all ? ": the \(drawn) worst of \(CountText.grouped(all)) \(scope.rawValue)s" : ""
+    }
+
     /// The total scope's requests per second (the rps column).
-    static func requests(_ r: RunResult) -> LineChart {
+    static func requests(_ r: RunResult, _ rows: ScopeRows) -> LineChart {
         var chart = timeChart(r, title: "Requests per second (all clients)", yLabel: "requests/s")
-        chart.lines = [ChartLine(label: "requests/s", points: r.timeseries.filter { $0.scope == .total }.map { point($0, $0.rps) }, colour: 0)]
+        chart.lines = [ChartLine(label: "requests/s", points: rows.totals.map { point($0, $0.rps) }, colour: 0)]
         return chart
     }
 
     /// The total scope's errors, rate-limited answers and timeouts per second, on their own
     /// axis: next to the request rate they would lie flat on zero.
-    static func failures(_ r: RunResult) -> LineChart {
-        let rows = r.timeseries.filter { $0.scope == .total }
+    static func failures(_ r: RunResult, _ rows: ScopeRows) -> LineChart {
+        let rows = rows.totals
         let seconds = TimeAxis.intervalSeconds(r, rows)
         func perSecond(_ count: (TimeseriesRow) -> Int) -> [ChartPoint] {
             zip(rows, seconds).map { row, length in point(row, length > 0 ? Double(count(row)) / length : nil) }
@@ -58,7 +79,7 @@ enum RunCharts {
 
     /// Instances ejected per version at each interval end, with every ejection and un-ejection
     /// marked at the count it left; only with a mesh or Kong health checks that ejected someone.
-    static func ejections(_ r: RunResult) -> LineChart? {
+    static func ejections(_ r: RunResult, _ rows: ScopeRows, _ shown: ShownScopes) -> LineChart? {
         let changes = r.events.filter { EjectionMarkers.kinds.contains($0.kind) }
         let kong = changes.contains { $0.kind.hasPrefix("kong_") }
         let ejectedRows = r.timeseries.contains { $0.scope == .version && ($0.ejected ?? 0) > 0 }
@@ -68,23 +89,34 @@ enum RunCharts {
         case (false, true): "Kong health checks"
         default: "outlier detection"
         }
-        var chart = timeChart(r, title: "Ejected instances per version (\(by))", yLabel: "instances ejected")
+        let (versions, all) = shown.omitted == 0 ? charted(r, shown, scope: .version) : mostEjected(r)
+        var chart = timeChart(r, title: "Ejected instances per version (\(by))" + leftOut(versions.count, of: all, .version), yLabel: "instances ejected")
         chart.wholeNumbers = true
-        let versions = r.summary.filter { $0.scope == .version }.map(\.name)
         for (index, version) in versions.enumerated() {
-            let rows = r.timeseries.filter { $0.scope == .version && $0.name == version }
-            chart.lines.append(ChartLine(label: version, points: rows.map { point($0, $0.ejected.map(Double.init)) }, colour: index))
+            chart.lines.append(ChartLine(label: version, points: rows.of(.version, version).map { point($0, $0.ejected.map(Double.init)) }, colour: index))
         }
-        chart.markers = EjectionMarkers.markers(changes)
+        let drawn = Set(versions)
+        chart.markers = EjectionMarkers.markers(changes) { versions.count == all || drawn.contains($0) }
         return chart
+    }
+
+    /// Past the threshold, the `maximumLines` versions with the most ejections, the worst
+    /// first among equals; `all` counts the versions.
+    static func mostEjected(_ r: RunResult) -> (names: [String], all: Int) {
+        let ranked = ShownScopes.worstFirst(r.summary.indices.filter { r.summary[$0].scope == .version }, r.summary)
+        let position = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+        let names = ranked.sorted { a, b in
+            r.summary[a].ejections != r.summary[b].ejections ? r.summary[a].ejections > r.summary[b].ejections : position[a, default: 0] < position[b, default: 0]
+        }.prefix(maximumLines).map { r.summary[$0].name }
+        return (names, ranked.count)
     }
 
     /// The canary version's route weight, each analysis check marked on the line, and the
     /// promotion or rollback as a vertical line; only with a rollout.
-    static func canary(_ r: RunResult) -> LineChart? {
+    static func canary(_ r: RunResult, _ rows: ScopeRows) -> LineChart? {
         guard let rollout = r.rollout else { return nil }
         let name = "\(rollout.service)/\(rollout.canary)"
-        let rows = r.timeseries.filter { $0.scope == .version && $0.name == name }
+        let rows = rows.of(.version, name)
         var chart = timeChart(r, title: "Canary weight (\(name))", yLabel: "weight (%)")
         let line = ChartLine(label: "\(name) weight", points: rows.map { point($0, $0.weight) }, colour: 0)
         chart.lines = [line]

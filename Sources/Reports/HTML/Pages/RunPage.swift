@@ -1,4 +1,5 @@
 import Engine
+import Scenario
 
 /// report.html of one run: the header with the verdict, the run's time charts, and its tables
 /// with the same cells as the CSV files beside it.
@@ -6,21 +7,39 @@ public enum RunPage {
     public static func html(_ r: RunResult) -> String {
         var page = HTMLPage(title: "meshsim: \(r.scenarioName)")
         header(r, into: &page)
+        let shown = ShownScopes(r.summary)
         page.heading("Over time")
-        for chart in RunCharts.all(r) { page.chart(chart) }
+        if let note = shownNote(r, shown) { page.paragraph(note) }
+        for chart in RunCharts.all(r, shown: shown) { page.chart(chart) }
         if !r.assertions.isEmpty {
             page.heading("Assertions")
             page.append(markup: assertionTable(r.assertions))
         }
         page.heading("Summary (summary.csv)")
-        page.append(markup: HTMLTable.html(header: SummaryReport.header, rows: SummaryReport.rows(r)))
+        page.append(markup: HTMLTable.html(header: SummaryReport.header, rows: shown.rows.map { SummaryReport.row(r.summary[$0]) }))
+        if let more = shown.moreLine { page.paragraph(more) }
         page.heading("Responses (responses.csv)")
-        page.append(markup: HTMLTable.html(header: ResponsesReport.header, rows: ResponsesReport.rows(r)))
+        page.append(markup: HTMLTable.html(header: ResponsesReport.header, rows: shownResponses(r, shown)))
         page.heading("Events (events.csv)")
         page.details(
             summary: "\(r.events.count) event\(r.events.count == 1 ? "" : "s")",
             markup: HTMLTable.html(header: EventsReport.header, rows: EventsReport.rows(r)))
         return page.html
+    }
+
+    /// Past `ShownScopes.threshold` scopes, what the charts and tables leave out.
+    static func shownNote(_ r: RunResult, _ shown: ShownScopes) -> String? {
+        guard shown.omitted > 0 else { return nil }
+        return "\(CountText.grouped(r.summary.count)) scopes: the charts and tables show the total and, of each kind of scope, "
+            + "the worst (the most errors, then the highest p99, then the most requests): up to \(ShownScopes.perKind) in a table "
+            + "and \(RunCharts.maximumLines) in a chart. summary.csv, timeseries.csv and responses.csv have every scope."
+    }
+
+    /// responses.csv's rows of the scopes the summary table shows.
+    static func shownResponses(_ r: RunResult, _ shown: ShownScopes) -> [[String]] {
+        guard shown.omitted > 0 else { return ResponsesReport.rows(r) }
+        let kept = Set(shown.rows.map { "\(r.summary[$0].scope.rawValue)\u{0}\(r.summary[$0].name)" })
+        return ResponsesReport.rows(r).filter { kept.contains("\($0[0])\u{0}\($0[1])") }
     }
 
     /// Name, seed, times and version, then the verdict: assertions held, and the rollout's line.
