@@ -1,4 +1,5 @@
 import Engine
+import Experiments
 import Scenario
 import Testing
 @testable import Reports
@@ -36,7 +37,7 @@ import Testing
         let names = shown.rows.map { summary[$0].name }
         #expect(names == ["all", "web", "app", "s7", "s3"] + (12...29).reversed().map { "s\($0)" } + (7...26).reversed().map { "s\($0)/v1" })
         #expect(shown.omitted == 17)
-        #expect(shown.moreLine == "… 17 more scopes in summary.csv")
+        #expect(shown.moreLine() == "… 17 more scopes in summary.csv")
     }
 
     /// 50 rows (the total, 2 clients, 30 services, 17 versions): every row, in order.
@@ -46,7 +47,7 @@ import Testing
         let shown = ShownScopes(summary)
         #expect(shown.rows == Array(0..<50))
         #expect(shown.omitted == 0)
-        #expect(shown.moreLine == nil)
+        #expect(shown.moreLine() == nil)
     }
 
     /// Both terminal tables: a header, the 43 rows shown, then the line counting the rest.
@@ -94,5 +95,19 @@ import Testing
         let (names, all) = RunCharts.mostEjected(r)
         #expect(names == ["s3/v1", "s5/v1", "s26/v1", "s25/v1", "s24/v1", "s23/v1", "s22/v1", "s21/v1"])
         #expect(all == 27)
+    }
+
+    /// `run --replications` past the threshold: the same rows by their means (one value each,
+    /// so the means are the run's counts), and the count names summary-ci.csv.
+    @Test func theReplicationsTableKeepsTheWorstByMean() {
+        let scopes = Self.summary().map { row in
+            ScopeEstimates(scope: row.scope, name: row.name, replications: 1, estimates: SummaryMetric.allCases.map { metric in
+                metric.value(row, countedDuration: 1_000_000_000).flatMap { Estimate([$0]) }
+            })
+        }
+        let lines = SummaryCITable.render(scopes, replications: 1).split(separator: "\n")
+        #expect(lines.last == "… 17 more scopes in summary-ci.csv")
+        #expect(lines.filter { $0.hasPrefix("service ") }.map { $0.split(separator: " ")[1] }.prefix(3) == ["s7", "s3", "s29"])
+        #expect(lines.filter { $0.hasPrefix("version ") }.count == 20)
     }
 }

@@ -28,7 +28,7 @@ public enum SummaryTable {
         let unhealthy = noHealthyUpstream(r.responses)
         let shown = ShownScopes(r.summary)
         let rows = shown.rows.map { r.summary[$0] }
-        let more = shown.moreLine.map { $0 + "\n" } ?? ""
+        let more = shown.moreLine().map { $0 + "\n" } ?? ""
         return AlignedColumns.render([header] + rows.map(cells), textColumns: textColumns) + more
             + "\n"
             + AlignedColumns.render([causesHeader] + rows.map { causes($0, noHealthyUpstream: unhealthy) }, textColumns: textColumns) + more

@@ -103,7 +103,7 @@ enum RunCharts {
     /// Past the threshold, the `maximumLines` versions with the most ejections, the worst
     /// first among equals; `all` counts the versions.
     static func mostEjected(_ r: RunResult) -> (names: [String], all: Int) {
-        let ranked = ShownScopes.worstFirst(r.summary.indices.filter { r.summary[$0].scope == .version }, r.summary)
+        let ranked = ShownScopes.worstFirst(r.summary.indices.filter { r.summary[$0].scope == .version }, r.summary.map(ShownScopes.Rank.init))
         let position = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
         let names = ranked.sorted { a, b in
             r.summary[a].ejections != r.summary[b].ejections ? r.summary[a].ejections > r.summary[b].ejections : position[a, default: 0] < position[b, default: 0]

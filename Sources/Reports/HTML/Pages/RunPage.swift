@@ -17,7 +17,7 @@ public enum RunPage {
         }
         page.heading("Summary (summary.csv)")
         page.append(markup: HTMLTable.html(header: SummaryReport.header, rows: shown.rows.map { SummaryReport.row(r.summary[$0]) }))
-        if let more = shown.moreLine { page.paragraph(more) }
+        if let more = shown.moreLine() { page.paragraph(more) }
         page.heading("Responses (responses.csv)")
         page.append(markup: HTMLTable.html(header: ResponsesReport.header, rows: shownResponses(r, shown)))
         page.heading("Events (events.csv)")
