@@ -7,11 +7,12 @@ struct ScaleScenario {
         /// k calls k + 1 and, on half its requests, k + 2: a request makes about 47 mesh hops
         /// whatever the size, and most services have two callers.
         case services
-        /// One service of SIZE instances behind one mesh client, retries and outlier detection
-        /// on; nothing fails.
+        /// One service of SIZE instances behind one mesh client with retries; the first 10%
+        /// answer 503 all run long, and outlier detection never ejects (it would after a
+        /// million consecutive errors).
         case instances
-        /// The same, with the first 10% of the instances answering 503 all run long and
-        /// outlier detection ejecting each on its first error (consecutive5xxErrors: 1).
+        /// The same, with outlier detection ejecting each failing instance on its first error
+        /// (consecutive5xxErrors: 1): the only difference is ejection.
         case ejected
         /// SIZE clients sharing the traffic, through the gateway into a chain of 10 services.
         case clients
@@ -106,16 +107,14 @@ struct ScaleScenario {
     }
 
     private func instances(ejecting: Bool) -> [String] {
-        var lines = ["clients:", "  - name: load", "    target: backend", "    rate: \(Self.rate)/s",
-                     "mesh: { enabled: true, sidecarLatency: 100us }", "services:", "  backend:",
-                     "    replicas: \(size)", "    concurrency: 8", "    latency: exp(1ms)",
-                     "    http:", "      - route: [{ destination: { host: backend } }]",
-                     "        retries: { attempts: 2, retryOn: 5xx }"]
-        guard ejecting else { return lines }
-        lines += ["    trafficPolicy:",
-                  "      outlierDetection: { consecutive5xxErrors: 1, interval: 1s, baseEjectionTime: 10m, maxEjectionPercent: 100 }",
-                  "faults:", "  - { at: 0s, target: backend, instances: 10%, kind: errors, rate: 100%, status: 503 }"]
-        return lines
+        ["clients:", "  - name: load", "    target: backend", "    rate: \(Self.rate)/s",
+         "mesh: { enabled: true, sidecarLatency: 100us }", "services:", "  backend:",
+         "    replicas: \(size)", "    concurrency: 8", "    latency: exp(1ms)",
+         "    http:", "      - route: [{ destination: { host: backend } }]",
+         "        retries: { attempts: 2, retryOn: 5xx }",
+         "    trafficPolicy:",
+         "      outlierDetection: { consecutive5xxErrors: \(ejecting ? 1 : 1_000_000), interval: 1s, baseEjectionTime: 10m, maxEjectionPercent: 100 }",
+         "faults:", "  - { at: 0s, target: backend, instances: 10%, kind: errors, rate: 100%, status: 503 }"]
     }
 
     private func clients() -> [String] {
