@@ -116,6 +116,16 @@ import Testing
         #expect(detector.ejectedCount == 0)
     }
 
+    @Test func hostsEjectedTogetherComeBackInHostOrder() {
+        // Envoy's interval timer walks its hosts in order, whatever order they were ejected in.
+        var detector = OutlierDetector(detection(maxPercent: 100), hosts: 10)
+        for host in [8, 2, 5] { _ = answers(&detector, host: host, 500, times: 5, at: 3 * s) }
+        _ = answers(&detector, host: 0, 500, times: 5, at: 12 * s)
+        #expect(ticks(&detector, at: 40 * s) == [.unejected(host: 2), .unejected(host: 5), .unejected(host: 8)])
+        #expect(ticks(&detector, at: 50 * s) == [.unejected(host: 0)])
+        #expect(detector.ejectedCount == 0)
+    }
+
     @Test func aSecondEjectionBeforeTheMultiplierShrinksLastsTwiceTheBase() {
         var detector = OutlierDetector(detection(), hosts: 10)
         _ = answers(&detector, host: 0, 500, times: 5, at: 3 * s)
