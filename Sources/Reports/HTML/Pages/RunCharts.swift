@@ -47,6 +47,9 @@ enum RunCharts {
 
     /// Names one chart draws past the threshold: as many as the palette has colours.
     static let maximumLines = ChartPalette.colours.count
+    /// Ejection markers one chart draws: past a few hundred they cover each other, and each
+    /// costs the page some hundred bytes (an outage of a big cluster ejects thousands).
+    static let maximumMarkers = 500
 
     /// ": the 8 worst of 10,000 versions" when the chart leaves names out; "" otherwise.
     private static func leftOut(_ drawn: Int, of all: Int, _ scope: ScopeKind) -> String {
@@ -90,13 +93,17 @@ enum RunCharts {
         default: "outlier detection"
         }
         let (versions, all) = shown.omitted == 0 ? charted(r, shown, scope: .version) : mostEjected(r)
-        var chart = timeChart(r, title: "Ejected instances per version (\(by))" + leftOut(versions.count, of: all, .version), yLabel: "instances ejected")
+        let drawn = Set(versions)
+        let markers = EjectionMarkers.markers(changes) { versions.count == all || drawn.contains($0) }
+        let marked = markers.count > maximumMarkers
+            ? "; the first \(CountText.grouped(maximumMarkers)) of \(CountText.grouped(markers.count)) changes marked (events.csv has all)" : ""
+        var chart = timeChart(r, title: "Ejected instances per version (\(by))" + leftOut(versions.count, of: all, .version) + marked,
+                              yLabel: "instances ejected")
         chart.wholeNumbers = true
         for (index, version) in versions.enumerated() {
             chart.lines.append(ChartLine(label: version, points: rows.of(.version, version).map { point($0, $0.ejected.map(Double.init)) }, colour: index))
         }
-        let drawn = Set(versions)
-        chart.markers = EjectionMarkers.markers(changes) { versions.count == all || drawn.contains($0) }
+        chart.markers = Array(markers.prefix(maximumMarkers))
         return chart
     }
 

@@ -21,13 +21,18 @@ public enum RunPage {
         page.heading("Responses (responses.csv)")
         page.append(markup: HTMLTable.html(header: ResponsesReport.header, rows: shownResponses(r, shown)))
         page.heading("Events (events.csv)")
+        let events = EventsReport.rows(r)
+        let listed = events.count > maximumEvents ? ", the first \(CountText.grouped(maximumEvents)) listed (events.csv has all)" : ""
         page.details(
-            summary: "\(r.events.count) event\(r.events.count == 1 ? "" : "s")",
-            markup: HTMLTable.html(header: EventsReport.header, rows: EventsReport.rows(r)))
+            summary: "\(r.events.count) event\(r.events.count == 1 ? "" : "s")" + listed,
+            markup: HTMLTable.html(header: EventsReport.header, rows: Array(events.prefix(maximumEvents))))
         return page.html
     }
 
     /// Past `ShownScopes.threshold` scopes, what the charts and tables leave out.
+    /// Events the page lists: events.csv has them all, and a table of thousands helps no reader.
+    static let maximumEvents = 1_000
+
     static func shownNote(_ r: RunResult, _ shown: ShownScopes) -> String? {
         guard shown.omitted > 0 else { return nil }
         return "\(CountText.grouped(r.summary.count)) scopes: the charts and tables show the total and, of each kind of scope, "
