@@ -151,7 +151,7 @@ import Testing
         let outcome = try ScratchRun.meshsim("validate", text)
         if length == 10_000 {
             #expect(outcome.code == .success)
-            #expect(outcome.err == "meshsim: 2,000 services, 2,000 versions, 2,000 instances, 1 client, 0 routes\n1 file checked: 0 errors, 0 warnings\n")
+            #expect(outcome.err == "meshsim: 10,000 services, 10,000 versions, 10,000 instances, 1 client, 0 routes\n1 file checked: 0 errors, 0 warnings\n")
         } else {
             #expect(outcome.code == .badInput)
             #expect(outcome.err.contains("s.yaml:5:1: error: services has 10,001 entries, more than the 10,000 services meshsim simulates"))
