@@ -78,4 +78,28 @@ import Testing
         latencies.add(0, to: &empty)
         #expect(empty.count == 0)
     }
+
+    /// Records wait in a log of 8,192 and are folded in when it fills: 20,000 values in two
+    /// scopes cross two folds and leave a partial log, and the scopes hold exactly the values
+    /// recorded, in counts, extremes, mean and every quantile.
+    @Test func intervalLatenciesKeepEveryValueAcrossLogFolds() {
+        var rng = RandomStream(seed: 17)
+        var latencies = IntervalLatencies(scopes: 2)
+        var histograms = [LatencyHistogram(), LatencyHistogram()]
+        for _ in 0..<20_000 {
+            let scope = rng.nextInt(below: 2)
+            let value = Int64(rng.nextInt(below: 1 << rng.nextInt(below: 31)))
+            latencies.record(value, scope: scope)
+            histograms[scope].record(value)
+        }
+        for scope in 0..<2 {
+            var drained = LatencyHistogram()
+            latencies.add(scope, to: &drained)
+            let reference = histograms[scope]
+            #expect(drained.count == reference.count && drained.min == reference.min && drained.max == reference.max)
+            #expect(drained.mean == reference.mean)
+            for p in [0.001, 0.1, 0.5, 0.9, 0.99, 0.999, 1.0] { #expect(drained.quantile(p) == reference.quantile(p)) }
+        }
+        #expect(histograms[0].count + histograms[1].count == 20_000)
+    }
 }

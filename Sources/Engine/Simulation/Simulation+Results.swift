@@ -99,7 +99,7 @@ extension Simulation {
         }
     }
 
-    func result(scenarioName: String, seed: UInt64) -> RunResult {
+    mutating func result(scenarioName: String, seed: UInt64) -> RunResult {
         var summary: [ScopeSummary] = []
         var responses: [ResponseCount] = []
         for scope in 0..<scopes.count {
