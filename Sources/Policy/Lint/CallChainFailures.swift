@@ -34,7 +34,9 @@ struct CallChainFailures {
     /// So that a call graph with many alternative rules cannot make the search explode.
     private static let maximumWaysPerService = 64
 
-    private let services: [String: Service]
+    private let services: [Service]
+    /// Each service's index in `services` (the last of a name wins).
+    private let indexByName: [String: Int]
     private let callees: [String: [String]]
     private let meshEnabled: Bool
     /// Error statuses a failing service may answer with: the ones some layer treats apart.
@@ -44,8 +46,8 @@ struct CallChainFailures {
     private var hops: [String: [FailureReach]] = [:]
 
     init(_ scenario: Scenario) {
-        var byName: [String: Service] = [:]
-        for service in scenario.services { byName[service.name] = service }
+        var byName: [String: Int] = [:]
+        for (index, service) in scenario.services.enumerated() { byName[service.name] = index }
         var callees: [String: [String]] = [:]
         for service in scenario.services {
             for version in service.versions {
@@ -54,7 +56,8 @@ struct CallChainFailures {
                 }
             }
         }
-        services = byName
+        services = scenario.services
+        indexByName = byName
         self.callees = callees
         meshEnabled = scenario.mesh.enabled
         var codes: Set<Int> = [500, 502, 503, 504]
@@ -86,7 +89,7 @@ struct CallChainFailures {
 
     private func hop(into service: String, below: [FailureReach]) -> [FailureReach] {
         guard meshEnabled else { return below }
-        let policies = services[service]?.http.map { $0.map(SidecarRetries.init) } ?? [.istioDefault]
+        let policies = indexByName[service].flatMap { services[$0].http }.map { $0.map(SidecarRetries.init) } ?? [.istioDefault]
         var table = Table()
         for reach in below {
             // Any rule may be the one a request matches.
@@ -107,7 +110,7 @@ struct CallChainFailures {
     /// be as deep as there are services); a callee still on the path closes a cycle and adds nothing.
     private mutating func outcomes(of root: String) -> [FailureReach] {
         if let known = outcomes[root] { return known }
-        guard services[root] != nil else { return [] }
+        guard indexByName[root] != nil else { return [] }
         var path: [(service: String, next: Int)] = [(root, 0)]
         var onPath: Set<String> = [root]
         while let (service, next) = path.last {
@@ -131,7 +134,7 @@ struct CallChainFailures {
 
     /// The ways a try to `service` fails, once its callees' ways are known.
     private mutating func ownOutcomes(_ service: String) -> [FailureReach] {
-        let failingCallers = services[service]?.versions.contains { $0.onCallFailure == .fail } ?? false
+        let failingCallers = indexByName[service].map { services[$0].versions.contains { $0.onCallFailure == .fail } } ?? false
         var table = Table()
         // Deeper failures first, so that a tie names the end of the longer chain.
         for callee in callees[service] ?? [] {
@@ -151,15 +154,26 @@ struct CallChainFailures {
     /// The way with the most attempts for each thing the layer above can see, in the order found.
     private struct Table {
         private var entries: [FailureReach] = []
+        /// Each kind's entry, built once the table outgrows a scan: a service's table mostly
+        /// holds a handful of kinds, where comparing is cheaper than hashing.
         private var slots: [TryFailure: Int] = [:]
+        private static let scanLimit = 16
 
         mutating func offer(_ reach: FailureReach) {
-            guard let slot = slots[reach.seen] else {
-                slots[reach.seen] = entries.count
+            guard let slot = slot(of: reach.seen) else {
                 entries.append(reach)
+                if entries.count == Self.scanLimit + 1 {
+                    for index in entries.indices { slots[entries[index].seen] = index }
+                } else if entries.count > Self.scanLimit {
+                    slots[reach.seen] = entries.count - 1
+                }
                 return
             }
             if reach.attempts > entries[slot].attempts { entries[slot] = reach }
+        }
+
+        private func slot(of seen: TryFailure) -> Int? {
+            entries.count > Self.scanLimit ? slots[seen] : entries.firstIndex { $0.seen == seen }
         }
 
         func best(_ limit: Int) -> [FailureReach] {

@@ -8,10 +8,12 @@ final class MappingReader {
     let location: SourceLocation
     let values: ValueReader
     private let entries: [YAMLEntry]
-    /// Each key's entry, so that looking keys up stays linear in a mapping of 400,000 keys.
-    private let entryByKey: [String: YAMLEntry]
+    /// Each key's entry index, so that looking keys up stays linear in a mapping of 400,000 keys;
+    /// empty for mappings of a few keys, where scanning the entries is cheaper than hashing.
+    private let indexByKey: [String: Int]
     private var known: [String] = []
-    private var consumed: Set<String> = []
+    /// Per entry, whether a decoder has read it.
+    private var consumed: [Bool]
 
     /// Nil (after reporting an error) when `node` is not a mapping. A null node reads as an empty mapping.
     init?(_ node: YAMLNode, path: String, context: DecodeContext) {
@@ -20,13 +22,24 @@ final class MappingReader {
         values = ValueReader(context: context)
         if ValueReader.isNull(node) {
             entries = []
-            entryByKey = [:]
+            indexByKey = [:]
+            consumed = []
             return
         }
         guard let entries = values.entries(node, path.isEmpty ? "a scenario" : path) else { return nil }
         self.entries = entries
+        consumed = Array(repeating: false, count: entries.count)
         // The parser rejects duplicate keys; were one to come through, the first wins as before.
-        entryByKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        indexByKey = entries.count <= Self.scanLimit
+            ? [:] : Dictionary(entries.indices.map { (entries[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Mappings up to this many keys are scanned rather than hashed.
+    private static let scanLimit = 16
+
+    /// The index of `key`'s first entry.
+    private func index(of key: String) -> Int? {
+        entries.count <= Self.scanLimit ? entries.firstIndex { $0.key == key } : indexByKey[key]
     }
 
     var context: DecodeContext { values.context }
@@ -40,7 +53,7 @@ final class MappingReader {
     /// True when `key` is written with a value (a null value counts as not written).
     func has(_ key: String) -> Bool {
         remember(key)
-        return entryByKey[key].map { !ValueReader.isNull($0.value) } ?? false
+        return index(of: key).map { !ValueReader.isNull(entries[$0].value) } ?? false
     }
 
     /// Where `key` is written, or the mapping itself when it is not.
@@ -49,23 +62,24 @@ final class MappingReader {
     }
 
     func keyLocation(_ key: String) -> SourceLocation? {
-        entryByKey[key]?.keyLocation
+        index(of: key).map { entries[$0].keyLocation }
     }
 
     /// The value of `key`, nil when absent or null. A required key that is missing is reported at
     /// the mapping, a required key written empty at its value.
     func node(_ key: String, required: Bool = false) -> YAMLNode? {
         remember(key)
-        guard let entry = entryByKey[key] else {
+        guard let index = index(of: key) else {
             if required { context.error("\(path(key)) is required", at: location) }
             return nil
         }
-        consumed.insert(key)
-        if ValueReader.isNull(entry.value) {
-            if required { context.error("\(path(key)) must not be empty", at: entry.value.location) }
+        consumed[index] = true
+        let value = entries[index].value
+        if ValueReader.isNull(value) {
+            if required { context.error("\(path(key)) must not be empty", at: value.location) }
             return nil
         }
-        return entry.value
+        return value
     }
 
     /// Decodes the value of `key` with `decode(node, path)`; nil when absent, null or wrong.
@@ -132,8 +146,7 @@ final class MappingReader {
     /// nothing in a simulation (a warning); `notSimulated` lists real fields whose effect meshsim
     /// cannot reproduce (an error, since ignoring them would change the outcome silently).
     func finish(noEffect: [String] = [], notSimulated: [String] = [], product: String = "") {
-        let candidates = known + noEffect.filter { !known.contains($0) }
-        for entry in entries where !consumed.contains(entry.key) {
+        for (entry, read) in zip(entries, consumed) where !read {
             let name = path(entry.key)
             if noEffect.contains(entry.key) {
                 if context.isLenient(entry.keyLocation) {
@@ -153,7 +166,7 @@ final class MappingReader {
                 context.lenientWarning("ignored: \(name) is not read by meshsim (said once per field)", field: fieldName(entry.key), at: entry.keyLocation)
             } else {
                 let place = path.isEmpty ? "at the top level" : "in \(path)"
-                let hint = Suggestion.hint(for: entry.key, among: candidates, listName: "valid keys are")
+                let hint = Suggestion.hint(for: entry.key, among: candidates(noEffect), listName: "valid keys are")
                 context.error("unknown key '\(Diagnostic.excerpt(entry.key))' \(place); \(hint)", at: entry.keyLocation)
             }
         }
@@ -171,7 +184,15 @@ final class MappingReader {
         "AEIOU".contains(product.first ?? "K") ? "an" : "a"
     }
 
+    /// The keys asked about, each once in the order first asked, then the keys without effect.
+    private func candidates(_ noEffect: [String]) -> [String] {
+        var asked: [String] = []
+        for key in known where !asked.contains(key) { asked.append(key) }
+        return asked + noEffect.filter { !asked.contains($0) }
+    }
+
+    /// Kept with repeats: removing them only when a message lists the keys costs nothing on valid input.
     private func remember(_ key: String) {
-        if !known.contains(key) { known.append(key) }
+        known.append(key)
     }
 }

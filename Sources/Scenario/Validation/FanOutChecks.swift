@@ -41,17 +41,19 @@ enum FanOutChecks {
     /// a service is pushed again only while it is not yet worked out, so the stack holds at
     /// most the calls written.
     static func expectedCallsBelow(_ scenario: Scenario) -> [String: Double] {
-        let services = Dictionary(scenario.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let services = scenario.services
+        // Indices rather than copies of the services; the first of a name wins.
+        let indexByName = Dictionary(services.indices.map { (services[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
         var below: [String: Double] = [:]
         for root in scenario.services where below[root.name] == nil {
             var stack = [root.name]
             while let name = stack.last {
-                guard below[name] == nil, let service = services[name] else {
+                guard below[name] == nil, let index = indexByName[name] else {
                     stack.removeLast()
                     continue
                 }
-                let calls = service.versions.map { $0.calls.flatMap(\.calls) }
-                let pending = calls.joined().map(\.service).filter { below[$0] == nil && services[$0] != nil }
+                let calls = services[index].versions.map { $0.calls.flatMap(\.calls) }
+                let pending = calls.joined().map(\.service).filter { below[$0] == nil && indexByName[$0] != nil }
                 guard pending.isEmpty else {
                     stack += pending
                     continue

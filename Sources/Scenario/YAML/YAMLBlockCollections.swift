@@ -53,9 +53,9 @@ extension YAMLReader {
                 key = try readQuotedScalar()
                 quoted = true
             } else {
-                var text = String(String.UnicodeScalarView(cursor.text[cursor.index..<colon]))
-                while text.last == " " || text.last == "\t" { text.removeLast() }
-                key = text
+                var end = colon
+                while end > cursor.index, cursor.text[end - 1] == " " || cursor.text[end - 1] == "\t" { end -= 1 }
+                key = cursor.string(cursor.index..<end)
                 quoted = false
                 if key.isEmpty {
                     throw cursor.error("a mapping key cannot be empty")

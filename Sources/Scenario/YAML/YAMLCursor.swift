@@ -38,6 +38,16 @@ struct YAMLCursor {
 
     func error(_ message: String) -> Diagnostic { .error(message, at: location) }
 
+    /// The text at `range`, built in one go: appending scalar by scalar costs a fifth of parsing.
+    func string(_ range: Range<Int>) -> String {
+        let scalars = text[range]
+        guard scalars.allSatisfy(\.isASCII) else { return String(decoding: scalars.map(\.value), as: UTF32.self) }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            return scalars.count
+        }
+    }
+
     mutating func advance() {
         guard index < text.count else { return }
         let scalar = text[index]

@@ -4,39 +4,51 @@
 /// override a key written in the mapping itself, wherever that key appears; with
 /// `<<: [*a, *b]`, a key from `a` wins over the same key from `b`.
 struct YAMLMappingBuilder {
-    private enum Slot {
-        case entry(YAMLEntry)
-        case merge([YAMLEntry])
-    }
-
-    private var slots: [Slot] = []
-    private var firstLocations: [String: SourceLocation] = [:]
-    private var explicitKeys: Set<String> = []
+    /// The entries written in the mapping itself, in file order.
+    private var entries: [YAMLEntry] = []
+    /// Each `<<` entry's merged entries, with the number of written entries before it.
+    private var merges: [(position: Int, entries: [YAMLEntry])] = []
+    /// Every key written (`<<` included) with its location, in file order.
+    private var keys: [(key: String, location: SourceLocation)] = []
+    /// Each key's index in `keys`, built once a mapping outgrows a scan: most mappings have a
+    /// handful of keys, where scanning is cheaper than hashing, but one may have 400,000.
+    private var indexByKey: [String: Int] = [:]
+    private static let scanLimit = 16
 
     mutating func add(_ entry: YAMLEntry, isMergeKey: Bool) throws(Diagnostic) {
-        if let first = firstLocations[entry.key] {
+        if let first = firstLocation(of: entry.key) {
             throw .error("duplicate key '\(entry.key)' (first defined on line \(first.line))", at: entry.keyLocation)
         }
-        firstLocations[entry.key] = entry.keyLocation
+        keys.append((entry.key, entry.keyLocation))
+        if keys.count == Self.scanLimit + 1 {
+            for index in keys.indices { indexByKey[keys[index].key] = index }
+        } else if keys.count > Self.scanLimit {
+            indexByKey[entry.key] = keys.count - 1
+        }
         if isMergeKey {
-            slots.append(.merge(try YAMLMappingBuilder.mergedEntries(of: entry.value)))
+            merges.append((entries.count, try YAMLMappingBuilder.mergedEntries(of: entry.value)))
         } else {
-            explicitKeys.insert(entry.key)
-            slots.append(.entry(entry))
+            entries.append(entry)
         }
     }
 
     func build(at location: SourceLocation) -> YAMLNode {
-        var entries: [YAMLEntry] = []
-        for slot in slots {
-            switch slot {
-            case .entry(let entry):
-                entries.append(entry)
-            case .merge(let merged):
-                entries.append(contentsOf: merged.filter { !explicitKeys.contains($0.key) })
-            }
+        guard !merges.isEmpty else { return YAMLNode(.mapping(entries), at: location) }
+        let explicitKeys = Set(entries.map(\.key))
+        var built: [YAMLEntry] = []
+        var next = 0
+        for merge in merges {
+            built.append(contentsOf: entries[next..<merge.position])
+            next = merge.position
+            built.append(contentsOf: merge.entries.filter { !explicitKeys.contains($0.key) })
         }
-        return YAMLNode(.mapping(entries), at: location)
+        built.append(contentsOf: entries[next...])
+        return YAMLNode(.mapping(built), at: location)
+    }
+
+    private func firstLocation(of key: String) -> SourceLocation? {
+        if keys.count > Self.scanLimit { return indexByKey[key].map { keys[$0].location } }
+        return keys.first { $0.key == key }?.location
     }
 
     private static func mergedEntries(of value: YAMLNode) throws(Diagnostic) -> [YAMLEntry] {

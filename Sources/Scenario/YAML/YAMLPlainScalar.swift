@@ -19,20 +19,16 @@ extension YAMLReader {
 
     /// Appends the rest of the line without trailing blanks; true if a comment ended it.
     private mutating func readPlainLine(into text: inout String) -> Bool {
-        var blanks = ""
+        let start = cursor.index
+        var end = start
+        defer { text += cursor.string(start..<end) }
         while let scalar = cursor.current, !YAMLCursor.isBreak(scalar) {
             if cursor.atComment {
                 cursor.skipToLineEnd()
                 return true
             }
-            if YAMLCursor.isBlank(scalar) {
-                blanks.unicodeScalars.append(scalar)
-            } else {
-                text += blanks
-                blanks = ""
-                text.unicodeScalars.append(scalar)
-            }
             cursor.advance()
+            if !YAMLCursor.isBlank(scalar) { end = cursor.index }
         }
         return false
     }
@@ -78,7 +74,9 @@ extension YAMLReader {
     mutating func parseFlowPlainScalar() -> YAMLNode {
         let start = cursor.location
         var text = ""
-        var blanks = ""
+        // The run of text since the last line break, up to its last non-blank.
+        var runStart = cursor.index
+        var runEnd = runStart
         var depth = 0
         while let scalar = cursor.current {
             if YAMLCursor.isBreak(scalar) {
@@ -93,26 +91,25 @@ extension YAMLReader {
                     }
                 }
                 if probe.isAtEnd || probe.atComment || endsFlowPlainScalar(probe, depth: depth) { break }
+                text += cursor.string(runStart..<runEnd)
                 cursor = probe
                 text += breaks == 1 ? " " : String(repeating: "\n", count: breaks - 1)
-                blanks = ""
+                runStart = cursor.index
+                runEnd = runStart
                 continue
             }
             if cursor.atComment || endsFlowPlainScalar(cursor, depth: depth) { break }
-            if YAMLCursor.isBlank(scalar) {
-                blanks.unicodeScalars.append(scalar)
-            } else {
+            if !YAMLCursor.isBlank(scalar) {
                 if scalar == "(" {
                     depth += 1
                 } else if scalar == ")" && depth > 0 {
                     depth -= 1
                 }
-                text += blanks
-                blanks = ""
-                text.unicodeScalars.append(scalar)
+                runEnd = cursor.index + 1
             }
             cursor.advance()
         }
+        text += cursor.string(runStart..<runEnd)
         return YAMLNode(.scalar(text == "~" ? "" : text, quoted: false), at: start)
     }
 
