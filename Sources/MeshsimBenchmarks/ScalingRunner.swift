@@ -59,11 +59,16 @@ struct ScalingRunner {
         return best
     }
 
+    /// Seconds and peak from GNU time's own last line (`%e %M`): Foundation's wait for the
+    /// child polls every 50 ms, too coarse for runs of a tenth of a second.
     private func timed(_ command: [String]) throws(Subprocess.Failure) -> Measured {
-        let arguments = ["-f", "%M", "/usr/bin/timeout", "--kill-after=5", String(Self.timeout)] + command
+        let arguments = ["-f", "%e %M", "/usr/bin/timeout", "--kill-after=5", String(Self.timeout)] + command
         let outcome = try Subprocess(executable: "/usr/bin/time", arguments: arguments, succeeds: [0, Self.timedOut]).run()
-        let kilobytes = try PeakMemory.kilobytes(timeOutput: outcome.stderr)
-        return Measured(seconds: outcome.status == 0 ? outcome.seconds : nil, kilobytes: kilobytes)
+        let fields = outcome.stderr.split(separator: "\n").last?.split(separator: " ") ?? []
+        guard fields.count == 2, let seconds = Double(fields[0]), let kilobytes = Int(fields[1]) else {
+            throw Subprocess.Failure(description: "/usr/bin/time printed no time and peak memory: \(outcome.stderr)")
+        }
+        return Measured(seconds: outcome.status == 0 ? seconds : nil, kilobytes: kilobytes)
     }
 
     /// `timeout`'s exit status when it stopped meshsim, which GNU time passes on.

@@ -32,7 +32,7 @@ struct ScalingTable {
             ejected: 10% answer 503 and are ejected on their first error), clients, rate-limit identities (addresses, \
             `limit_by: ip`) and request-mix entries (`limit_by: header`). Each size is a scenario of \
             `Sources/MeshsimBenchmarks/ScaleScenario.swift`, written to a file and run by the release build as a subprocess: \
-            `meshsim validate FILE` (services only) and `/usr/bin/time -f %M meshsim run FILE --out DIR --quiet`, reports \
+            `meshsim validate FILE` (services only) and `/usr/bin/time -f "%e %M" meshsim run FILE --out DIR --quiet`, reports \
             written; wall time, \(runs), and peak resident memory (MiB = 1,024 KiB). meshsim still \
             running after \(ScalingRunner.timeout) s is stopped and its size reported as timed out, with the memory it had \
             reached (≥); larger sizes of that sweep are not run. Each slope is the least-squares fit of log(figure) against log(size) over the sizes measured \
