@@ -34,7 +34,7 @@ struct PeakMemory {
     }
 
     /// The peak of `/usr/bin/time -f %M`'s stderr: meshsim's own lines come first, time's is the last.
-    static func kilobytes(timeOutput stderr: String) throws(Subprocess.Failure) -> Int {
+    private static func kilobytes(timeOutput stderr: String) throws(Subprocess.Failure) -> Int {
         guard let last = stderr.split(separator: "\n").last, let kilobytes = Int(last.trimmingCharacters(in: .whitespaces)) else {
             throw Subprocess.Failure(description: "/usr/bin/time printed no peak memory: \(stderr)")
         }
